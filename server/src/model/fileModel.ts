@@ -1,0 +1,192 @@
+/**
+ * A file as the server sees it: its documents, the Kubernetes objects in them, and the problems
+ * found while reading. Building one never throws.
+ */
+import { parseYamlDocument } from '../yaml/parseYamlDocument';
+import { isAnalysedKind, type K8sObject } from './k8sObject';
+import { LineIndex } from './lineIndex';
+import { scanHeader, splitDocuments, type DocumentSlice, type HeaderField } from './splitDocuments';
+import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
+import { shiftTree } from './shiftTree';
+
+export type SkipReason = 'helm-template' | 'binary' | 'too-large' | 'not-yaml';
+
+export interface DocumentModel {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  /** The document's text; kept to reuse the parse when an edit leaves this document unchanged. */
+  readonly text: string;
+  /** Full tree, when the document was parsed in full. */
+  readonly root: YNode | undefined;
+  readonly problems: readonly ParseProblem[];
+  /** True when the document looks like a Kubernetes object (has apiVersion and kind). */
+  readonly isKubernetes: boolean;
+}
+
+export interface FileModel {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly lineIndex: LineIndex;
+  readonly documents: readonly DocumentModel[];
+  readonly objects: readonly K8sObject[];
+  /** Syntax problems of documents that look like Kubernetes objects (others stay silent). */
+  readonly problems: readonly ParseProblem[];
+  readonly skipped: SkipReason | undefined;
+  /** How many documents were parsed in full this time (the rest were reused or header-only). */
+  readonly parsedDocuments: number;
+}
+
+export interface BuildOptions {
+  /** The previous model of the same file: unchanged documents reuse its parse. */
+  readonly previous?: FileModel | undefined;
+  readonly isJson?: boolean;
+}
+
+const HELM_MARKER = /\{\{[-\s]/;
+
+export function buildFileModel(uri: string, text: string, version: number, options: BuildOptions = {}): FileModel {
+  const lineIndex = new LineIndex(text);
+  const empty = (skipped: SkipReason | undefined): FileModel => ({
+    uri,
+    version,
+    text,
+    lineIndex,
+    documents: [],
+    objects: [],
+    problems: [],
+    skipped,
+    parsedDocuments: 0,
+  });
+  if (text.includes('\u0000')) return empty('binary');
+  if (HELM_MARKER.test(text) || text.includes('{{')) return empty('helm-template');
+
+  const isJson = options.isJson ?? /\.json$/i.test(uri);
+  const slices: DocumentSlice[] = isJson ? [{ index: 0, start: 0, end: text.length, text }] : splitDocuments(text);
+  const previousByText = new Map<string, DocumentModel>();
+  for (const d of options.previous?.documents ?? []) previousByText.set(d.text, d);
+
+  const documents: DocumentModel[] = [];
+  const objects: K8sObject[] = [];
+  const problems: ParseProblem[] = [];
+  let parsed = 0;
+  for (const slice of slices) {
+    const reused = previousByText.get(slice.text);
+    let doc: DocumentModel;
+    if (reused) {
+      doc = reused.start === slice.start ? { ...reused, index: slice.index } : relocate(reused, slice);
+    } else {
+      doc = readDocument(slice, isJson);
+      if (doc.root !== undefined || doc.problems.length > 0) parsed++;
+    }
+    documents.push(doc);
+    if (doc.isKubernetes) problems.push(...doc.problems);
+    objects.push(...objectsOf(uri, doc, slice));
+  }
+  return { uri, version, text, lineIndex, documents, objects, problems, skipped: undefined, parsedDocuments: parsed };
+}
+
+function readDocument(slice: DocumentSlice, isJson: boolean): DocumentModel {
+  const header = isJson ? undefined : scanHeader(slice);
+  const fullParse = isJson || !header || header.flowStyle || (header.kind !== undefined && isAnalysedKind(header.kind.value));
+  const looksKubernetes = header !== undefined && header.kind !== undefined && header.apiVersion !== undefined;
+  if (!fullParse) {
+    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: looksKubernetes };
+  }
+  let { root, problems } = parseYamlDocument(slice.text, slice.start);
+  // kubectl's YAML parser accepts TABs as whitespace where YAML 1.2 forbids them (seen in real
+  // manifests). A TAB and a space are both one UTF-16 unit, so replacing them keeps every offset.
+  if (problems.some((p) => p.code === 'TAB_AS_INDENT') || (problems.length > 0 && /^[ ]*\t/m.test(slice.text))) {
+    const retry = parseYamlDocument(slice.text.replace(/^[ \t]+/gm, (ws) => ws.replace(/\t/g, ' ')), slice.start);
+    if (retry.problems.length === 0) ({ root, problems } = retry);
+  }
+  const isKubernetes = isMap(root) ? getScalar(root, 'kind') !== undefined && getScalar(root, 'apiVersion') !== undefined : looksKubernetes;
+  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root, problems, isKubernetes };
+}
+
+function relocate(doc: DocumentModel, slice: DocumentSlice): DocumentModel {
+  const delta = slice.start - doc.start;
+  return {
+    ...doc,
+    index: slice.index,
+    start: slice.start,
+    end: slice.end,
+    root: doc.root ? shiftTree(doc.root, delta) : undefined,
+    problems: doc.problems.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta })),
+  };
+}
+
+function headerScalar(field: HeaderField | undefined): YScalar | undefined {
+  if (!field) return undefined;
+  return { type: 'scalar', value: field.value, source: field.value, style: 'plain', start: field.start, end: field.end };
+}
+
+function objectsOf(uri: string, doc: DocumentModel, slice: DocumentSlice): K8sObject[] {
+  if (doc.root === undefined) {
+    if (!doc.isKubernetes) return [];
+    const header = scanHeader(slice);
+    if (!header.kind) return [];
+    return [
+      {
+        uri,
+        docIndex: doc.index,
+        itemIndex: undefined,
+        apiVersion: header.apiVersion?.value,
+        kind: header.kind.value,
+        apiVersionNode: headerScalar(header.apiVersion),
+        kindNode: headerScalar(header.kind),
+        name: undefined,
+        namespace: undefined,
+        node: undefined,
+        start: doc.start,
+        end: doc.end,
+      },
+    ];
+  }
+  if (!isMap(doc.root)) return [];
+  const top = objectFromMap(uri, doc.index, undefined, doc.root, undefined, undefined);
+  if (!top) return [];
+  const items = top.kind === 'List' || top.kind.endsWith('List') ? getSeq(doc.root, 'items') : undefined;
+  if (!items) return [top];
+  // `kind: List` and typed lists (`PodList`): items may omit kind (then the list's element kind).
+  const impliedKind = top.kind === 'List' ? undefined : top.kind.slice(0, -'List'.length);
+  const out: K8sObject[] = [];
+  items.items.forEach((item, i) => {
+    if (!isMap(item)) return;
+    const obj = objectFromMap(uri, doc.index, i, item, impliedKind, top.apiVersion);
+    if (obj) out.push(obj);
+  });
+  return out;
+}
+
+function objectFromMap(
+  uri: string,
+  docIndex: number,
+  itemIndex: number | undefined,
+  map: YMap,
+  impliedKind: string | undefined,
+  impliedApiVersion: string | undefined,
+): K8sObject | undefined {
+  const kindNode = getScalar(map, 'kind');
+  const apiVersionNode = getScalar(map, 'apiVersion');
+  const kind = getString(map, 'kind') ?? impliedKind;
+  if (!kind) return undefined;
+  const apiVersion = getString(map, 'apiVersion') ?? impliedApiVersion;
+  if (itemIndex === undefined && apiVersion === undefined) return undefined;
+  const metadata = getMap(map, 'metadata');
+  return {
+    uri,
+    docIndex,
+    itemIndex,
+    apiVersion,
+    kind,
+    apiVersionNode,
+    kindNode,
+    name: getString(metadata, 'name'),
+    namespace: getString(metadata, 'namespace'),
+    node: map,
+    start: map.start,
+    end: map.end,
+  };
+}

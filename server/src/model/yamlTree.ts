@@ -1,0 +1,151 @@
+/**
+ * A compact, parser-independent YAML tree: what the rest of the server sees of a document.
+ *
+ * Every node carries UTF-16 offsets into the *file* text (not the document), so a range can be
+ * turned into an LSP position without knowing which document of a multi-document file it came
+ * from. Only `server/src/yaml/` builds these trees; everything else reads them.
+ */
+
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'block';
+
+export interface YScalar {
+  readonly type: 'scalar';
+  /** The resolved value (`80` is a number, `"80"` a string, `~` and an empty value are null). */
+  readonly value: string | number | boolean | null;
+  /** The scalar as written, without quotes (`1.0` stays `1.0` where `value` is the number 1). */
+  readonly source: string;
+  readonly style: ScalarStyle;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface YPair {
+  readonly key: YScalar;
+  /** Undefined only when the parser recovered a key with no value node at all. */
+  readonly value: YNode | undefined;
+}
+
+export interface YMap {
+  readonly type: 'map';
+  readonly flow: boolean;
+  readonly pairs: readonly YPair[];
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface YSeq {
+  readonly type: 'seq';
+  readonly flow: boolean;
+  readonly items: readonly YNode[];
+  readonly start: number;
+  readonly end: number;
+}
+
+/** An alias (`*anchor`): kept with its range; it has no value of its own here. */
+export interface YAlias {
+  readonly type: 'alias';
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export type YNode = YScalar | YMap | YSeq | YAlias;
+
+/** A problem the parser found, with file offsets. */
+export interface ParseProblem {
+  readonly message: string;
+  readonly code: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export function isMap(node: YNode | undefined): node is YMap {
+  return node?.type === 'map';
+}
+
+export function isSeq(node: YNode | undefined): node is YSeq {
+  return node?.type === 'seq';
+}
+
+export function isScalar(node: YNode | undefined): node is YScalar {
+  return node?.type === 'scalar';
+}
+
+/** The pair whose key is `key`, or undefined. The last one wins, as in Kubernetes' decoder. */
+export function getPair(map: YMap | undefined, key: string): YPair | undefined {
+  if (!map) return undefined;
+  for (let i = map.pairs.length - 1; i >= 0; i--) {
+    const pair = map.pairs[i];
+    if (pair && pair.key.source === key) return pair;
+  }
+  return undefined;
+}
+
+export function get(map: YNode | undefined, key: string): YNode | undefined {
+  return isMap(map) ? getPair(map, key)?.value : undefined;
+}
+
+export function getMap(map: YNode | undefined, key: string): YMap | undefined {
+  const v = get(map, key);
+  return isMap(v) ? v : undefined;
+}
+
+export function getSeq(map: YNode | undefined, key: string): YSeq | undefined {
+  const v = get(map, key);
+  return isSeq(v) ? v : undefined;
+}
+
+export function getScalar(map: YNode | undefined, key: string): YScalar | undefined {
+  const v = get(map, key);
+  return isScalar(v) ? v : undefined;
+}
+
+/** A scalar's value as Kubernetes' string fields read it (`1.0` → "1.0"), or undefined. */
+export function scalarString(node: YNode | undefined): string | undefined {
+  if (!isScalar(node) || node.value === null) return undefined;
+  return typeof node.value === 'string' ? node.value : node.source;
+}
+
+export function getString(map: YNode | undefined, key: string): string | undefined {
+  return scalarString(get(map, key));
+}
+
+/** Follow a path of keys (strings) and sequence indexes (numbers). */
+export function at(node: YNode | undefined, path: readonly (string | number)[]): YNode | undefined {
+  let cur = node;
+  for (const step of path) {
+    if (cur === undefined) return undefined;
+    if (typeof step === 'number') cur = isSeq(cur) ? cur.items[step] : undefined;
+    else cur = get(cur, step);
+  }
+  return cur;
+}
+
+/** Plain JavaScript value of a tree (aliases become undefined). */
+export function toPlain(node: YNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'scalar':
+      return node.value;
+    case 'seq':
+      return node.items.map(toPlain);
+    case 'map': {
+      const out: Record<string, unknown> = {};
+      for (const p of node.pairs) out[p.key.source] = toPlain(p.value);
+      return out;
+    }
+    case 'alias':
+      return undefined;
+  }
+}
+
+/** A string→string map (labels, annotations); non-scalar entries are skipped. */
+export function toStringMap(node: YNode | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isMap(node)) return out;
+  for (const p of node.pairs) {
+    const v = p.value;
+    if (isScalar(v)) out[p.key.source] = v.value === null ? '' : typeof v.value === 'string' ? v.value : v.source;
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+/**
+ * The contract between the rules and everything else. A rule reads models (and, for cross-file
+ * rules, the workspace analysis) and returns findings with file offsets; it never sees LSP types.
+ */
+import type { RuleId, Severity } from '../../../shared/src/ruleCatalogue';
+import type { NetpolLensSettings } from '../../../shared/src/settings';
+import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
+import type { FileModel } from '../model/fileModel';
+import type { ManifestSet } from '../model/manifestSet';
+
+/** Replace the text between two offsets of the finding's file. */
+export interface TextEditData {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface FixData {
+  readonly title: string;
+  readonly edits: readonly TextEditData[];
+  /** The fix to apply when a user asks for "the" fix (VS Code's preferred quick fix). */
+  readonly preferred?: boolean;
+  /** Safe to apply without review: included in `source.fixAll.netpolLens`. */
+  readonly safe?: boolean;
+}
+
+export interface RelatedData {
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly ruleId: RuleId;
+  readonly message: string;
+  /** File offsets of the offending text: as small as says what is wrong. */
+  readonly start: number;
+  readonly end: number;
+  /** When a rule's severity depends on the case (deprecated → warning, removed → error). */
+  readonly severity?: Severity;
+  readonly related?: readonly RelatedData[];
+  readonly fixes?: readonly FixData[];
+  readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+}
+
+export interface RuleContext {
+  readonly file: FileModel;
+  readonly manifests: ManifestSet;
+  readonly settings: NetpolLensSettings;
+  /** The engine's view of the whole workspace, computed once per manifest version. */
+  readonly analysis: WorkspaceAnalysis;
+}
+
+export interface Rule {
+  readonly id: RuleId;
+  /** `file`: needs only the file itself; `workspace`: reads other files (re-run on any change). */
+  readonly scope: 'file' | 'workspace';
+  check(ctx: RuleContext): Finding[];
+}

@@ -1,0 +1,128 @@
+/**
+ * Load manifests from disk into a ManifestSet: what the CLI, the tests and the server's initial
+ * index share. Never throws for a bad file: it is skipped with a note.
+ */
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { URI } from 'vscode-uri';
+import type { NetpolLensSettings } from '../../../shared/src/settings';
+import { buildFileModel, type FileModel } from '../model/fileModel';
+import { isKustomizationFile, kustomizePatchPaths } from '../model/kustomize';
+import { ManifestSet } from '../model/manifestSet';
+import { createFileFilter } from './fileFilter';
+
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface LoadedFolder {
+  readonly manifests: ManifestSet;
+  readonly skipped: readonly SkippedFile[];
+  readonly bytesRead: number;
+}
+
+export function fileUri(path: string): string {
+  return URI.file(resolve(path)).toString();
+}
+
+export function uriToPath(uri: string): string {
+  return URI.parse(uri).fsPath;
+}
+
+/** Every manifest file under `roots` (files or folders), honouring the settings' globs and size cap. */
+export function findManifestFiles(roots: readonly string[], settings: NetpolLensSettings): { files: string[]; skipped: SkippedFile[] } {
+  const files: string[] = [];
+  const skipped: SkippedFile[] = [];
+  const maxBytes = settings.maxFileSizeKb * 1024;
+  for (const root of roots) {
+    const absRoot = resolve(root);
+    let rootStat: Stats;
+    try {
+      rootStat = statSync(absRoot);
+    } catch {
+      skipped.push({ path: root, reason: 'not found' });
+      continue;
+    }
+    if (rootStat.isFile()) {
+      files.push(absRoot);
+      continue;
+    }
+    const filter = createFileFilter(settings.include, settings.exclude);
+    const stack = [absRoot];
+    while (stack.length > 0) {
+      const dir = stack.pop() as string;
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        skipped.push({ path: dir, reason: 'unreadable folder' });
+        continue;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const e of entries) {
+        const abs = join(dir, e.name);
+        const rel = relative(absRoot, abs).split(sep).join('/');
+        if (e.isDirectory()) {
+          if (!filter.skipsFolder(rel)) stack.push(abs);
+        } else if (e.isFile() && filter.accepts(rel)) {
+          let size = 0;
+          try {
+            size = statSync(abs).size;
+          } catch {
+            skipped.push({ path: abs, reason: 'unreadable' });
+            continue;
+          }
+          if (size > maxBytes) skipped.push({ path: abs, reason: `larger than ${settings.maxFileSizeKb} KiB` });
+          else files.push(abs);
+        }
+      }
+    }
+  }
+  return { files: files.sort(), skipped };
+}
+
+/** The URIs of files that kustomizations among `models` name as patches. */
+export function kustomizePatchUris(models: Iterable<{ uri: string; text: string }>): Set<string> {
+  const out = new Set<string>();
+  for (const m of models) {
+    const path = uriToPath(m.uri);
+    if (!isKustomizationFile(path)) continue;
+    for (const p of kustomizePatchPaths(m.text)) out.add(fileUri(resolve(dirname(path), p)));
+  }
+  return out;
+}
+
+export function loadFolder(roots: readonly string[], settings: NetpolLensSettings): LoadedFolder {
+  const { files, skipped } = findManifestFiles(roots, settings);
+  const models: FileModel[] = [];
+  let bytesRead = 0;
+  for (const path of files) {
+    let text: string;
+    try {
+      const buf = readFileSync(path);
+      bytesRead += buf.length;
+      text = buf.toString('utf8');
+    } catch {
+      skipped.push({ path, reason: 'unreadable' });
+      continue;
+    }
+    const model = buildFileModel(fileUri(path), text, 0);
+    if (model.skipped) skipped.push({ path, reason: skipReasonText(model.skipped) });
+    models.push(model);
+  }
+  return { manifests: new ManifestSet(models, 1, kustomizePatchUris(models)), skipped, bytesRead };
+}
+
+export function skipReasonText(reason: NonNullable<FileModel['skipped']>): string {
+  switch (reason) {
+    case 'helm-template':
+      return 'Helm template ({{ }}): not analysed until rendered';
+    case 'binary':
+      return 'binary content';
+    case 'too-large':
+      return 'too large';
+    case 'not-yaml':
+      return 'not YAML';
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The only module that imports the `yaml` package. It turns the text of one YAML document into
+ * the server's own compact tree (`model/yamlTree.ts`) plus the problems the parser saw.
+ * It never throws.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
+import type { ParseProblem, ScalarStyle, YNode, YPair, YScalar } from '../model/yamlTree';
+
+export interface ParsedYamlDocument {
+  /** The document's root, or undefined when it is empty. */
+  readonly root: YNode | undefined;
+  readonly problems: readonly ParseProblem[];
+}
+
+/**
+ * Parse `text` (a single document) whose first character stands at `offset` in the file.
+ * Ranges in the result are file offsets.
+ */
+export function parseYamlDocument(text: string, offset: number): ParsedYamlDocument {
+  try {
+    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+    const problems: ParseProblem[] = doc.errors.map((e) => ({
+      message: firstLine(e.message),
+      code: e.code,
+      start: offset + e.pos[0],
+      end: offset + Math.max(e.pos[1], e.pos[0]),
+    }));
+    const root = convert(doc.contents, offset, 0);
+    return { root, problems };
+  } catch (err) {
+    return {
+      root: undefined,
+      problems: [{ message: `YAML parser failed: ${String(err)}`, code: 'PARSER_FAILED', start: offset, end: offset }],
+    };
+  }
+}
+
+const MAX_DEPTH = 200;
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function styleOf(type: Scalar['type']): ScalarStyle {
+  switch (type) {
+    case 'QUOTE_DOUBLE':
+      return 'double';
+    case 'QUOTE_SINGLE':
+      return 'single';
+    case 'BLOCK_FOLDED':
+    case 'BLOCK_LITERAL':
+      return 'block';
+    default:
+      return 'plain';
+  }
+}
+
+function convertScalar(node: Scalar, offset: number): YScalar {
+  const range = node.range ?? [0, 0, 0];
+  const raw: unknown = node.value;
+  let value: YScalar['value'];
+  if (raw === null || raw === undefined) value = null;
+  else if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') value = raw;
+  else if (typeof raw === 'bigint') value = Number(raw);
+  else value = JSON.stringify(raw) ?? '';
+  const source = typeof node.source === 'string' ? node.source : value === null ? '' : String(value);
+  return {
+    type: 'scalar',
+    value,
+    source,
+    style: styleOf(node.type),
+    start: offset + range[0],
+    end: offset + range[1],
+  };
+}
+
+function convert(node: unknown, offset: number, depth: number): YNode | undefined {
+  if (node === null || node === undefined || depth > MAX_DEPTH) return undefined;
+  if (isScalar(node)) return convertScalar(node, offset);
+  if (isAlias(node)) {
+    const range = node.range ?? [0, 0, 0];
+    return { type: 'alias', name: node.source, start: offset + range[0], end: offset + range[1] };
+  }
+  if (isMap(node)) {
+    const range = node.range ?? [0, 0, 0];
+    const pairs: YPair[] = [];
+    for (const item of node.items) {
+      if (!isPair(item) || !isScalar(item.key)) continue;
+      pairs.push({ key: convertScalar(item.key, offset), value: convert(item.value, offset, depth + 1) });
+    }
+    return { type: 'map', flow: node.flow === true, pairs, start: offset + range[0], end: offset + range[1] };
+  }
+  if (isSeq(node)) {
+    const range = node.range ?? [0, 0, 0];
+    const items: YNode[] = [];
+    for (const item of node.items) {
+      const converted = convert(item, offset, depth + 1);
+      if (converted) items.push(converted);
+    }
+    return { type: 'seq', flow: node.flow === true, items, start: offset + range[0], end: offset + range[1] };
+  }
+  return undefined;
+}

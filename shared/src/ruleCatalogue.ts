@@ -1,0 +1,63 @@
+/**
+ * The public catalogue of diagnostics. Rule ids are a public interface (settings, suppressions,
+ * SARIF, docs URLs): never rename one once shipped.
+ */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off' | 'default';
+
+export type RuleCategory = 'syntax' | 'ipblock' | 'selectors' | 'deprecation' | 'combination' | 'structure' | 'governance';
+
+export interface RuleInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly category: RuleCategory;
+  readonly defaultSeverity: Severity | 'off';
+}
+
+export const DOCS_BASE_URL = 'https://github.com/netpol-lens/netpol-lens/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
+export const RULES = [
+  { id: 'yaml-syntax', title: 'YAML syntax error in a Kubernetes manifest', category: 'syntax', defaultSeverity: 'error' },
+  { id: 'ipblock-invalid-cidr', title: 'ipBlock CIDR is not valid', category: 'ipblock', defaultSeverity: 'error' },
+  { id: 'ipblock-noncanonical-cidr', title: 'ipBlock CIDR has host bits set or is not canonical', category: 'ipblock', defaultSeverity: 'warning' },
+  { id: 'ipblock-except-outside-cidr', title: 'except entry outside its cidr', category: 'ipblock', defaultSeverity: 'error' },
+  { id: 'ipblock-except-not-strict-subset', title: 'except entry equals its cidr', category: 'ipblock', defaultSeverity: 'error' },
+  { id: 'ipblock-except-redundant', title: 'except entry contained in another', category: 'ipblock', defaultSeverity: 'warning' },
+  { id: 'ipblock-cluster-range', title: 'ipBlock overlaps cluster pod/service ranges', category: 'ipblock', defaultSeverity: 'warning' },
+  { id: 'policy-selects-nothing', title: 'Policy selects no workload', category: 'selectors', defaultSeverity: 'warning' },
+  { id: 'peer-pod-selector-matches-nothing', title: 'Peer podSelector matches no workload', category: 'selectors', defaultSeverity: 'warning' },
+  { id: 'peer-namespace-selector-matches-nothing', title: 'Peer namespaceSelector matches no namespace', category: 'selectors', defaultSeverity: 'warning' },
+  { id: 'selector-invalid', title: 'Label selector is not valid', category: 'selectors', defaultSeverity: 'error' },
+  { id: 'deprecated-api-version', title: 'Deprecated or removed apiVersion', category: 'deprecation', defaultSeverity: 'warning' },
+  { id: 'legacy-isolation-annotation', title: 'Pre-1.7 namespace isolation annotation', category: 'deprecation', defaultSeverity: 'warning' },
+  { id: 'except-nullified', title: 'except entry allowed by another rule', category: 'combination', defaultSeverity: 'warning' },
+  { id: 'deny-nullified', title: 'Deny-all policy undone by another policy', category: 'combination', defaultSeverity: 'warning' },
+  { id: 'rule-redundant', title: 'Rule contained in another rule', category: 'combination', defaultSeverity: 'hint' },
+  { id: 'egress-blocks-dns', title: 'Egress isolation blocks cluster DNS', category: 'combination', defaultSeverity: 'warning' },
+  { id: 'peer-and-or-split', title: 'namespaceSelector and podSelector as separate peers (OR)', category: 'structure', defaultSeverity: 'warning' },
+  { id: 'rule-ports-split', title: 'ports split into a rule of its own', category: 'structure', defaultSeverity: 'warning' },
+  { id: 'policy-types-implicit', title: 'policyTypes omitted', category: 'structure', defaultSeverity: 'information' },
+  { id: 'policy-types-mismatch', title: 'Rules for a direction not in policyTypes', category: 'structure', defaultSeverity: 'warning' },
+  { id: 'protocol-invalid', title: 'Protocol is not TCP, UDP or SCTP', category: 'structure', defaultSeverity: 'error' },
+  { id: 'port-invalid', title: 'Port or endPort is not valid', category: 'structure', defaultSeverity: 'error' },
+  { id: 'named-port-unresolved', title: 'Named port matches no container port', category: 'structure', defaultSeverity: 'warning' },
+  { id: 'allow-all-rule', title: 'Rule allows every peer', category: 'structure', defaultSeverity: 'hint' },
+  { id: 'unknown-field', title: 'Unknown or misplaced field', category: 'structure', defaultSeverity: 'error' },
+  { id: 'duplicate-policy', title: 'Two policies with the same namespace and name', category: 'structure', defaultSeverity: 'warning' },
+  { id: 'workload-not-isolated', title: 'Workload or namespace without default-deny', category: 'governance', defaultSeverity: 'off' },
+] as const satisfies readonly RuleInfo[];
+
+export type RuleId = (typeof RULES)[number]['id'];
+
+const BY_ID: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.id, r]));
+
+export function ruleInfo(id: string): RuleInfo | undefined {
+  return BY_ID.get(id);
+}
+
+export const DIAGNOSTIC_SOURCE = 'netpol-lens';
