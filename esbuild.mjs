@@ -1,6 +1,9 @@
 // One build for the three bundles: the VS Code client, the language server, and the CLI.
 // Type-checking is a separate step (`npm run typecheck`); esbuild only strips types.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,6 +17,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'info',
+  define: { __SERVER_VERSION__: JSON.stringify(pkg.version) },
   legalComments: production ? 'none' : 'inline',
 };
 

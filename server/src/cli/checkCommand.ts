@@ -1,0 +1,100 @@
+/** `netpol-lens check [paths…]`: the editor's rules over folders, for CI. */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Severity } from '../../../shared/src/ruleCatalogue';
+import { normalizeSettings, type NetpolLensSettings } from '../../../shared/src/settings';
+import { checkPaths, type CliFinding } from './checkReport';
+import { UsageError, type CliIo } from './io';
+import { parseArgs } from './parseArgs';
+import { toSarif } from './sarif';
+
+export const CHECK_HELP = `Usage: netpol-lens check [options] [paths…]
+
+Runs every rule over the YAML/JSON manifests under the paths (default: .).
+
+Options:
+  --format text|json|sarif   output format (default text; sarif is SARIF 2.1.0)
+  --target-version X.Y       Kubernetes version the manifests target (default 1.34)
+  --default-namespace NAME   namespace of objects without one (default "default")
+  --config FILE              JSON settings file (the netpolLens.* settings, without the prefix)
+  --rule ID=SEVERITY         set a rule's severity (error|warning|information|hint|off); repeatable
+  --whole-cluster            the paths hold the whole cluster (strict selector rules)
+  --fail-on error|warning|information|hint|never
+                             lowest severity that makes the exit code 1 (default error)
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage error.
+`;
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+function settingsFrom(values: Map<string, string[]>, flags: Set<string>, cwd: string): NetpolLensSettings {
+  let raw: Record<string, unknown> = {};
+  const config = values.get('config')?.[0];
+  if (config !== undefined) {
+    const path = resolve(cwd, config);
+    if (!existsSync(path)) throw new UsageError(`config file not found: ${config}`);
+    try {
+      raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new UsageError(`config file is not valid JSON: ${config}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const target = values.get('target-version')?.[0];
+  if (target !== undefined) {
+    if (!/^\d+\.\d+$/.test(target)) throw new UsageError(`--target-version must look like 1.29, not "${target}"`);
+    raw.targetKubernetesVersion = target;
+  }
+  const ns = values.get('default-namespace')?.[0];
+  if (ns !== undefined) raw.defaultNamespace = ns;
+  if (flags.has('whole-cluster')) raw.workspaceIsWholeCluster = true;
+  const rules: Record<string, unknown> = { ...((raw.rules as Record<string, unknown> | undefined) ?? {}) };
+  for (const r of values.get('rule') ?? []) {
+    const m = /^([a-z0-9-]+)=(error|warning|information|hint|off|default)$/.exec(r);
+    if (!m) throw new UsageError(`--rule expects ID=SEVERITY, got "${r}"`);
+    rules[m[1] as string] = m[2];
+  }
+  raw.rules = rules;
+  return normalizeSettings(raw);
+}
+
+function formatText(findings: readonly CliFinding[], files: number): string {
+  const lines = findings.map((f) => `${f.relativePath}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message}`);
+  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
+  lines.push(
+    `${files} file${files === 1 ? '' : 's'} checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+export async function checkCommand(args: readonly string[], io: CliIo, version: string): Promise<number> {
+  const { positionals, values, flags } = parseArgs(args, [
+    { name: 'format', takesValue: true, choices: ['text', 'json', 'sarif'] },
+    { name: 'target-version', takesValue: true },
+    { name: 'default-namespace', takesValue: true },
+    { name: 'config', takesValue: true },
+    { name: 'rule', takesValue: true, repeatable: true },
+    { name: 'whole-cluster', takesValue: false },
+    { name: 'fail-on', takesValue: true, choices: ['error', 'warning', 'information', 'hint', 'never'] },
+    { name: 'help', takesValue: false },
+  ]);
+  if (flags.has('help')) {
+    await io.out(CHECK_HELP);
+    return 0;
+  }
+  const settings = settingsFrom(values, flags, io.cwd);
+  const paths = (positionals.length > 0 ? positionals : ['.']).map((p) => resolve(io.cwd, p));
+  const missing = paths.filter((p) => !existsSync(p));
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+
+  const report = checkPaths(paths, settings, io.cwd);
+  for (const s of report.skipped) io.err(`netpol-lens: skipped ${s.path}: ${s.reason}\n`);
+  for (const r of report.ruleFailures) io.err(`netpol-lens: internal error in rule ${r}\n`);
+  const format = values.get('format')?.[0] ?? 'text';
+  if (format === 'json') await io.out(JSON.stringify({ version, files: report.files, findings: report.findings }, null, 2) + '\n');
+  else if (format === 'sarif') await io.out(JSON.stringify(toSarif(report.findings, version), null, 2) + '\n');
+  else await io.out(formatText(report.findings, report.files));
+
+  const failOn = values.get('fail-on')?.[0] ?? 'error';
+  if (failOn === 'never') return 0;
+  const threshold = ORDER[failOn as Severity];
+  return report.findings.some((f) => ORDER[f.severity] <= threshold) ? 1 : 0;
+}

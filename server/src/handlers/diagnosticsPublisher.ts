@@ -1,0 +1,131 @@
+/**
+ * Publishes diagnostics for every indexed file, open or not. Changes are debounced; a run
+ * computes open files first, yields to the event loop between chunks so requests (hover, code
+ * actions) stay answered, and is abandoned as soon as a newer change arrives (stale results are
+ * never published). Only files whose diagnostics changed are sent.
+ */
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { STATUS_NOTIFICATION, type StatusParams } from '../../../shared/src/protocol';
+import type { NetpolLensSettings } from '../../../shared/src/settings';
+import type { FindingsService } from '../service/findingsService';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { toDiagnostic } from './conversions';
+import type { Logger } from './runner';
+
+export interface PublisherOptions {
+  readonly debounceMs: number;
+  /** Time slice after which a run yields to pending messages. */
+  readonly sliceMs: number;
+}
+
+export class DiagnosticsPublisher {
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  private readonly published = new Map<string, { key: string; counts: [number, number, number] }>();
+  private indexing = true;
+  private indexProgress = { indexed: 0, total: 0 };
+  private readonly idleWaiters: (() => void)[] = [];
+  private running = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly index: WorkspaceIndex,
+    private readonly findings: FindingsService,
+    private readonly settings: () => Promise<NetpolLensSettings>,
+    private readonly log: Logger,
+    private readonly options: PublisherOptions,
+  ) {}
+
+  setIndexing(indexing: boolean, indexed: number, total: number): void {
+    this.indexing = indexing;
+    this.indexProgress = { indexed, total };
+    this.sendStatus();
+  }
+
+  /** Something changed: recompute after the debounce. */
+  schedule(delayMs = this.options.debounceMs): void {
+    this.generation++;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run(this.generation);
+    }, delayMs);
+  }
+
+  /** Resolves when no run is scheduled or under way (used by tests and the bench through a request). */
+  whenIdle(): Promise<void> {
+    if (!this.timer && !this.running) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async run(generation: number): Promise<void> {
+    this.running = true;
+    try {
+      const settings = await this.settings();
+      const manifests = this.index.manifests;
+      const uris = [...manifests.files()].map((f) => f.uri);
+      uris.sort((a, b) => Number(this.index.isOpen(b)) - Number(this.index.isOpen(a)));
+      let sliceStart = Date.now();
+      for (const uri of uris) {
+        if (generation !== this.generation) return;
+        this.publishFile(uri, settings);
+        if (Date.now() - sliceStart > this.options.sliceMs) {
+          await new Promise((r) => setImmediate(r));
+          sliceStart = Date.now();
+        }
+      }
+      if (generation !== this.generation) return;
+      // Files that left the workspace lose their diagnostics.
+      for (const uri of [...this.published.keys()]) {
+        if (!manifests.getFile(uri)) {
+          this.published.delete(uri);
+          void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+        }
+      }
+      this.sendStatus();
+    } catch (error) {
+      this.log.error(`diagnostics run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      this.running = false;
+      if (!this.timer && generation === this.generation) {
+        for (const w of this.idleWaiters.splice(0)) w();
+      }
+    }
+  }
+
+  private publishFile(uri: string, settings: NetpolLensSettings): void {
+    const manifests = this.index.manifests;
+    const file = manifests.getFile(uri);
+    if (!file) return;
+    const findings = this.findings.findings(uri, manifests, settings, this.indexing);
+    const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, file, manifests));
+    const key = JSON.stringify(diagnostics);
+    const before = this.published.get(uri);
+    if (before?.key === key) return;
+    const counts: [number, number, number] = [0, 0, 0];
+    for (const f of findings) counts[f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2]++;
+    if (diagnostics.length === 0 && !before) return;
+    this.published.set(uri, { key, counts });
+    void this.connection.sendDiagnostics({ uri, version: this.index.isOpen(uri) ? file.version : undefined, diagnostics });
+  }
+
+  private sendStatus(): void {
+    let errors = 0;
+    let warnings = 0;
+    let others = 0;
+    for (const { counts } of this.published.values()) {
+      errors += counts[0];
+      warnings += counts[1];
+      others += counts[2];
+    }
+    const params: StatusParams = {
+      state: this.indexing ? 'indexing' : 'ready',
+      indexed: this.indexProgress.indexed,
+      total: this.indexProgress.total,
+      errors,
+      warnings,
+      others,
+    };
+    void this.connection.sendNotification(STATUS_NOTIFICATION, params);
+  }
+}

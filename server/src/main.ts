@@ -1,0 +1,8 @@
+/**
+ * Entry point of `dist/server.js`. `createConnection` picks the transport from argv:
+ * `--stdio` (Neovim, Helix, Emacs), `--node-ipc` (VS Code), or `--socket=<port>`.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './startServer';
+
+startServer(createConnection(ProposedFeatures.all));

@@ -1,0 +1,197 @@
+/**
+ * The composition root: builds the index, the findings service and the publisher, and wires the
+ * LSP handlers to them. Handlers stay thin; the work is done by code that knows nothing of LSP.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_COMMANDS } from '../../shared/src/protocol';
+import type { NetpolLensSettings } from '../../shared/src/settings';
+import { codeActionsHandler } from './handlers/codeActionsHandler';
+import { DiagnosticsPublisher } from './handlers/diagnosticsPublisher';
+import { runSafe, type Logger } from './handlers/runner';
+import { SettingsStore } from './handlers/settingsStore';
+import { FindingsService } from './service/findingsService';
+import { fixAllText, minimalEdit } from './service/fixAll';
+import { toRange } from './handlers/conversions';
+import { scanFolders } from './workspace/diskScanner';
+import { createFileFilter } from './workspace/fileFilter';
+import { skipReasonText, uriToPath } from './workspace/loadFolder';
+import { WorkspaceIndex } from './workspace/workspaceIndex';
+import { registerFeatureHandlers } from './handlers/featureHandlers';
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly index: WorkspaceIndex;
+  readonly findings: FindingsService;
+  readonly publisher: DiagnosticsPublisher;
+  readonly settings: () => Promise<NetpolLensSettings>;
+  readonly log: Logger;
+}
+
+const MANIFEST_URI = /\.(ya?ml|json)$/i;
+
+export function startServer(connection: Connection): void {
+  const log: Logger = {
+    info: (m) => connection.console.info(m),
+    error: (m) => connection.console.error(m),
+  };
+  const documents = new TextDocuments(TextDocument);
+  const index = new WorkspaceIndex();
+  const findings = new FindingsService((rule, error, uri) =>
+    log.error(`rule ${rule.id} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  );
+  let folders: string[] = [];
+  let settingsStore: SettingsStore | undefined;
+  let watchDynamic = false;
+  let configDynamic = false;
+  const settings = (): Promise<NetpolLensSettings> => (settingsStore as SettingsStore).get(folders[0]);
+  const publisher = new DiagnosticsPublisher(connection, index, findings, settings, log, { debounceMs: 150, sliceMs: 15 });
+  const ctx: ServerContext = { connection, documents, index, findings, publisher, settings, log };
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    settingsStore = new SettingsStore(connection, caps.workspace?.configuration === true, params.initializationOptions);
+    watchDynamic = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    configDynamic = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.netpolLens`] },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...registerFeatureHandlers(ctx),
+      },
+      serverInfo: { name: 'netpol-lens', version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (watchDynamic) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{yaml,yml,json}' }],
+      });
+    }
+    if (configDynamic) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'netpolLens' });
+    void indexWorkspace();
+  });
+
+  async function indexWorkspace(): Promise<void> {
+    const started = Date.now();
+    try {
+      const s = await settings();
+      publisher.setIndexing(true, 0, 0);
+      const total = await scanFolders(
+        folders,
+        s,
+        async ({ entries, done, total: count }) => {
+          // Open editors win over disk; their models are already in the index.
+          const fresh = entries.filter((e) => !index.isOpen(e.uri));
+          for (const m of index.setDiskTexts(fresh)) {
+            if (m.skipped === 'helm-template' || m.skipped === 'binary') log.info(`skipped ${uriToPath(m.uri)}: ${skipReasonText(m.skipped)}`);
+          }
+          publisher.setIndexing(true, done, count);
+          await new Promise((r) => setImmediate(r));
+        },
+        (skipped) => log.info(`skipped ${skipped.path}: ${skipped.reason}`),
+      );
+      log.info(`indexed ${total} files in ${Date.now() - started} ms`);
+    } catch (error) {
+      log.error(`indexing failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      const n = index.manifests.size;
+      publisher.setIndexing(false, n, n);
+      publisher.schedule(0);
+    }
+  }
+
+  const isManifestDocument = (doc: TextDocument): boolean => doc.languageId === 'yaml' || MANIFEST_URI.test(doc.uri);
+
+  documents.onDidOpen(({ document }) => {
+    if (!isManifestDocument(document)) return;
+    index.openDocument(document.uri, document.getText(), document.version);
+    publisher.schedule(0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (!isManifestDocument(document)) return;
+    index.changeDocument(document.uri, document.getText(), document.version);
+    publisher.schedule();
+  });
+  documents.onDidClose(({ document }) => {
+    index.closeDocument(document.uri);
+    void reloadFromDisk(document.uri).then(() => publisher.schedule());
+  });
+
+  async function reloadFromDisk(uri: string): Promise<void> {
+    const s = await settings();
+    const path = uriToPath(uri);
+    try {
+      const info = await stat(path);
+      const rel = folders.map(uriToPath).find((f) => path.startsWith(f + '/'));
+      const filter = createFileFilter(s.include, s.exclude);
+      const accepted = rel === undefined ? false : filter.accepts(path.slice(rel.length + 1));
+      if (!info.isFile() || !accepted || info.size > s.maxFileSizeKb * 1024) {
+        index.removeDiskFile(uri);
+        return;
+      }
+      index.setDiskText(uri, await readFile(path, 'utf8'));
+    } catch {
+      index.removeDiskFile(uri);
+    }
+  }
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    void (async () => {
+      for (const change of changes) {
+        if (!MANIFEST_URI.test(change.uri) || index.isOpen(change.uri)) continue;
+        if (change.type === FileChangeType.Deleted) index.removeDiskFile(change.uri);
+        else await reloadFromDisk(change.uri);
+      }
+      publisher.schedule();
+    })();
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settingsStore?.changed(params.settings);
+    publisher.schedule(0);
+  });
+
+  connection.onCodeAction((params, token) =>
+    runSafe(log, 'codeAction', token, [], async () => codeActionsHandler(params, index, findings, await settings())),
+  );
+
+  connection.onExecuteCommand((params, token) =>
+    runSafe(log, 'executeCommand', token, null, async () => {
+      if (params.command !== SERVER_COMMANDS.fixAll) return null;
+      const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
+      const file = uri ? index.get(uri) : undefined;
+      if (!uri || !file) return null;
+      const after = fixAllText(uri, index.manifests, await settings(), findings);
+      if (after === undefined) return null;
+      const edit = minimalEdit(file.text, after);
+      await connection.workspace.applyEdit({
+        label: 'Netpol Lens: fix all',
+        edit: { changes: { [uri]: [{ range: toRange(file.lineIndex, edit.start, edit.end), newText: edit.newText }] } },
+      });
+      return null;
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+declare const __SERVER_VERSION__: string | undefined;
+const SERVER_VERSION = typeof __SERVER_VERSION__ === 'string' ? __SERVER_VERSION__ : 'dev';

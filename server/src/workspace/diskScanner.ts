@@ -1,0 +1,42 @@
+/**
+ * The initial scan: find manifest files under the workspace folders and read them in batches,
+ * handing each batch to the caller (which indexes it and lets pending requests run).
+ */
+import { readFile } from 'node:fs/promises';
+import type { NetpolLensSettings } from '../../../shared/src/settings';
+import { fileUri, findManifestFiles, uriToPath, type SkippedFile } from './loadFolder';
+
+export interface ScanBatch {
+  readonly entries: readonly { uri: string; text: string }[];
+  readonly done: number;
+  readonly total: number;
+}
+
+export async function scanFolders(
+  folderUris: readonly string[],
+  settings: NetpolLensSettings,
+  onBatch: (batch: ScanBatch) => Promise<void> | void,
+  onSkipped: (skipped: SkippedFile) => void,
+  batchSize = 64,
+): Promise<number> {
+  const { files, skipped } = findManifestFiles(folderUris.map(uriToPath), settings);
+  skipped.forEach(onSkipped);
+  let done = 0;
+  for (let i = 0; i < files.length; i += batchSize) {
+    const paths = files.slice(i, i + batchSize);
+    const texts = await Promise.all(
+      paths.map(async (p) => {
+        try {
+          return { uri: fileUri(p), text: await readFile(p, 'utf8') };
+        } catch {
+          onSkipped({ path: p, reason: 'unreadable' });
+          return undefined;
+        }
+      }),
+    );
+    done += paths.length;
+    await onBatch({ entries: texts.filter((t): t is { uri: string; text: string } => t !== undefined), done, total: files.length });
+  }
+  if (files.length === 0) await onBatch({ entries: [], done: 0, total: 0 });
+  return files.length;
+}

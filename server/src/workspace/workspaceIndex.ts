@@ -1,0 +1,101 @@
+/**
+ * The workspace index: every manifest file's model, from disk or (overriding it) from an open
+ * editor, as an immutable ManifestSet that is replaced on each change. Knows nothing of LSP:
+ * callers feed it texts and URIs.
+ */
+import { buildFileModel, type FileModel } from '../model/fileModel';
+import { isKustomizationFile } from '../model/kustomize';
+import { ManifestSet } from '../model/manifestSet';
+import { kustomizePatchUris, uriToPath } from './loadFolder';
+
+export class WorkspaceIndex {
+  private readonly disk = new Map<string, FileModel>();
+  private readonly open = new Map<string, FileModel>();
+  private current: ManifestSet = new ManifestSet([], 0);
+  private partial: ReadonlySet<string> = new Set();
+
+  get manifests(): ManifestSet {
+    return this.current;
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  /** The model the analysis uses for `uri` (the editor's when open). */
+  get(uri: string): FileModel | undefined {
+    return this.open.get(uri) ?? this.disk.get(uri);
+  }
+
+  /** Text of a file on disk changed (or was found by the initial scan). */
+  setDiskText(uri: string, text: string): FileModel {
+    const previous = this.disk.get(uri);
+    const model = buildFileModel(uri, text, (previous?.version ?? 0) + 1, { previous });
+    this.disk.set(uri, model);
+    if (!this.open.has(uri)) this.publish(model, uri);
+    return model;
+  }
+
+  /** Many disk files at once (the initial scan): one new ManifestSet instead of one per file. */
+  setDiskTexts(entries: Iterable<{ uri: string; text: string }>): FileModel[] {
+    const models: FileModel[] = [];
+    for (const { uri, text } of entries) {
+      const model = buildFileModel(uri, text, 0);
+      this.disk.set(uri, model);
+      models.push(model);
+    }
+    this.rebuild();
+    return models;
+  }
+
+  removeDiskFile(uri: string): void {
+    if (!this.disk.delete(uri)) return;
+    if (!this.open.has(uri)) {
+      this.refreshPartial(uri);
+      this.current = this.current.without(uri, this.partial);
+    }
+  }
+
+  openDocument(uri: string, text: string, version: number): FileModel {
+    return this.changeDocument(uri, text, version);
+  }
+
+  changeDocument(uri: string, text: string, version: number): FileModel {
+    const previous = this.open.get(uri) ?? this.disk.get(uri);
+    if (previous && previous.text === text && this.open.has(uri)) return previous;
+    const model = buildFileModel(uri, text, version, { previous });
+    this.open.set(uri, model);
+    this.publish(model, uri);
+    return model;
+  }
+
+  /** The editor closed `uri`: the disk model (if any) applies again. */
+  closeDocument(uri: string): void {
+    if (!this.open.delete(uri)) return;
+    const onDisk = this.disk.get(uri);
+    this.refreshPartial(uri);
+    this.current = onDisk ? this.current.with(onDisk, this.partial) : this.current.without(uri, this.partial);
+  }
+
+  private publish(model: FileModel, uri: string): void {
+    this.refreshPartial(uri);
+    this.current = this.current.with(model, this.partial);
+  }
+
+  private refreshPartial(uri: string): void {
+    if (isKustomizationFile(uriToPath(uri))) this.partial = this.computePartial();
+  }
+
+  private computePartial(): ReadonlySet<string> {
+    const all = new Map(this.disk);
+    for (const [uri, m] of this.open) all.set(uri, m);
+    return kustomizePatchUris(all.values());
+  }
+
+  private rebuild(): void {
+    const all = new Map(this.disk);
+    for (const [uri, m] of this.open) all.set(uri, m);
+    this.partial = this.computePartial();
+    this.current = new ManifestSet(all.values(), this.current.version + 1, this.partial);
+  }
+}
