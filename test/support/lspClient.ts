@@ -1,0 +1,182 @@
+/**
+ * A minimal LSP client for tests and the benchmark: spawns the bundled server over stdio, answers
+ * the server's requests (configuration, registrations, applyEdit), records published diagnostics
+ * and notifications, and lets a test wait on them with a deadline — never on a sleep.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
+
+export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface StartOptions {
+  readonly settings?: Record<string, unknown>;
+  /** Advertise workspace/configuration support (VS Code does; some clients don't). */
+  readonly pullConfiguration?: boolean;
+  readonly execArgv?: readonly string[];
+}
+
+type Waiter = { check: () => boolean; resolve: () => void };
+
+export class LspTestClient {
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly notifications: { method: string; params: unknown }[] = [];
+  readonly appliedEdits: WorkspaceEdit[] = [];
+  readonly stderr: string[] = [];
+  private readonly waiters = new Set<Waiter>();
+  private versions = new Map<string, number>();
+
+  private constructor(
+    readonly process: ChildProcessWithoutNullStreams,
+    readonly connection: MessageConnection,
+    readonly settings: Record<string, unknown>,
+  ) {}
+
+  static async start(workspaceDir: string, options: StartOptions = {}): Promise<LspTestClient> {
+    const proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_JS, '--stdio'], { stdio: 'pipe' });
+    const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const client = new LspTestClient(proc, connection, options.settings ?? {});
+    proc.stderr.on('data', (d: Buffer) => client.stderr.push(d.toString()));
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      client.diagnostics.set(p.uri, p);
+      client.notify();
+    });
+    connection.onNotification((method: string, params: unknown) => {
+      client.notifications.push({ method, params });
+      client.notify();
+    });
+    connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((i) => (i.section === 'netpolLens' ? client.settings : null)),
+    );
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
+      client.appliedEdits.push(p.edit);
+      client.notify();
+      return { applied: true };
+    });
+    connection.listen();
+    const rootUri = URI.file(workspaceDir).toString();
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+      initializationOptions: { settings: { netpolLens: options.settings ?? {} } },
+      capabilities: {
+        workspace: {
+          configuration: options.pullConfiguration ?? true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceFolders: true,
+          applyEdit: true,
+        },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+        },
+        window: { workDoneProgress: true },
+      },
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  private notify(): void {
+    for (const w of [...this.waiters]) {
+      if (w.check()) {
+        this.waiters.delete(w);
+        w.resolve();
+      }
+    }
+  }
+
+  /** Resolves when `check` holds (checked on every message), rejects after `timeoutMs`. */
+  waitFor(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
+    if (check()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        check,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\nserver stderr:\n${this.stderr.join('')}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Wait until the server says the whole workspace was analysed (status "ready" after indexing). */
+  async waitForReady(timeoutMs = 20_000): Promise<void> {
+    await this.waitFor('status ready', () => this.lastStatus()?.state === 'ready' && this.readyCount() > 0, timeoutMs);
+  }
+
+  lastStatus(): { state: string; errors: number; warnings: number } | undefined {
+    for (let i = this.notifications.length - 1; i >= 0; i--) {
+      const n = this.notifications[i];
+      if (n?.method === 'netpolLens/status') return n.params as { state: string; errors: number; warnings: number };
+    }
+    return undefined;
+  }
+
+  private readyCount(): number {
+    return this.notifications.filter((n) => n.method === 'netpolLens/status' && (n.params as { state: string }).state === 'ready').length;
+  }
+
+  /** Diagnostics of `uri` once `predicate` holds for them. */
+  async diagnosticsOf(uri: string, predicate: (d: Diagnostic[]) => boolean, what = 'diagnostics', timeoutMs = 10_000): Promise<Diagnostic[]> {
+    await this.waitFor(`${what} of ${uri}`, () => predicate(this.diagnostics.get(uri)?.diagnostics ?? []), timeoutMs);
+    return this.diagnostics.get(uri)?.diagnostics ?? [];
+  }
+
+  open(uri: string, text: string, languageId = 'yaml'): void {
+    this.versions.set(uri, 1);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Replace the whole text; returns the new version. */
+  change(uri: string, text: string): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      void this.connection.sendNotification('exit');
+    } catch {
+      // the server is gone already
+    }
+    await new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null) return resolve();
+      const t = setTimeout(() => {
+        this.process.kill('SIGKILL');
+        resolve();
+      }, 3000);
+      this.process.once('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+    this.connection.dispose();
+  }
+}
+
+export function uriOf(path: string): string {
+  return URI.file(path).toString();
+}
