@@ -1,0 +1,77 @@
+/** `dist/cli.js check`: formats, exit codes and errors, as CI sees them. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
+const fixtures = join(__dirname, '..', 'fixtures', 'cli');
+
+function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: fixtures, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('netpol-lens check', () => {
+  it('exits 0 on a clean folder and says how many files it read', () => {
+    const r = run('check', 'clean');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /1 file checked: 0 error\(s\)/);
+  });
+
+  it('exits 1 and prints file:line:col for an error', () => {
+    const r = run('check', 'broken');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^broken\/ns\.yaml:\d+:\d+: error yaml-syntax: /m);
+  });
+
+  it('turns a rule off with --rule', () => {
+    const r = run('check', 'broken', '--rule', 'yaml-syntax=off');
+    assert.equal(r.code, 0);
+    assert.doesNotMatch(r.stdout, /yaml-syntax/);
+  });
+
+  it('writes JSON findings', () => {
+    const r = run('check', 'broken', '--format', 'json');
+    const out = JSON.parse(r.stdout) as { files: number; findings: { ruleId: string; line: number; relativePath: string }[] };
+    assert.equal(out.files, 1);
+    assert.deepEqual(
+      out.findings.map((f) => [f.ruleId, f.relativePath]),
+      [['yaml-syntax', 'broken/ns.yaml']],
+    );
+  });
+
+  it('writes SARIF 2.1.0 with rule metadata and help URIs', () => {
+    const r = run('check', 'broken', '--format', 'sarif');
+    const sarif = JSON.parse(r.stdout) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+    };
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    assert.ok(run0);
+    const result = run0.results[0];
+    assert.ok(result);
+    assert.equal(result.ruleId, 'yaml-syntax');
+    assert.equal(result.level, 'error');
+    assert.equal(run0.tool.driver.rules[result.ruleIndex]?.id, 'yaml-syntax');
+    assert.match(run0.tool.driver.rules[result.ruleIndex]?.helpUri ?? '', /docs\/rules\/yaml-syntax\.md$/);
+    assert.equal(result.locations[0]?.physicalLocation.artifactLocation.uri, 'broken/ns.yaml');
+  });
+
+  it('fails with exit 2 and a message, not a stack trace, for a missing path or a bad option', () => {
+    const missing = run('check', 'no-such-folder');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no such file or folder/);
+    assert.doesNotMatch(missing.stderr, /\bat .*\.js:\d+/);
+    const bad = run('check', '--format', 'xml');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--format must be one of text, json, sarif/);
+    assert.equal(run('frobnicate').code, 2);
+  });
+
+  it('prints its version and help', () => {
+    assert.match(run('--version').stdout, /^\d+\.\d+\.\d+\n$/);
+    assert.match(run('--help').stdout, /netpol-lens check/);
+  });
+});

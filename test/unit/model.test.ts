@@ -1,0 +1,109 @@
+/** The model: document splitting, header scan, lists, reuse of unchanged documents, spans. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildFileModel } from '../../server/src/model/fileModel';
+import { LineIndex } from '../../server/src/model/lineIndex';
+import { kustomizePatchPaths } from '../../server/src/model/kustomize';
+import { splitDocuments } from '../../server/src/model/splitDocuments';
+import { getString } from '../../server/src/model/yamlTree';
+
+describe('splitDocuments', () => {
+  it('splits on --- and ... lines, drops comment-only documents, keeps offsets', () => {
+    const text = '# header\n---\na: 1\n---\n# only a comment\n---\nb: 2\n...\n';
+    const docs = splitDocuments(text);
+    assert.deepEqual(
+      docs.map((d) => d.text),
+      ['a: 1\n', 'b: 2\n'],
+    );
+    for (const d of docs) assert.equal(text.slice(d.start, d.end), d.text);
+  });
+
+  it('does not split on --- inside a line or indented', () => {
+    const docs = splitDocuments('a: |\n  ---\n  x\nb: "---"\n');
+    assert.equal(docs.length, 1);
+  });
+});
+
+describe('buildFileModel', () => {
+  const text = [
+    'apiVersion: v1',
+    'kind: PodList',
+    'items:',
+    '- metadata: {name: a, namespace: x}',
+    '---',
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'data: {k: v}',
+    '---',
+    'apiVersion: networking.k8s.io/v1',
+    'kind: NetworkPolicy',
+    'metadata:',
+    '  name: np',
+    'spec: {podSelector: {}}',
+    '',
+  ].join('\n');
+
+  it('unwraps typed lists, keeps headers of unanalysed kinds, parses analysed kinds', () => {
+    const m = buildFileModel('file:///a.yaml', text, 1);
+    assert.deepEqual(
+      m.objects.map((o) => [o.kind, o.name, o.namespace, o.itemIndex, o.node !== undefined]),
+      [
+        ['Pod', 'a', 'x', 0, true],
+        ['ConfigMap', undefined, undefined, undefined, false],
+        ['NetworkPolicy', 'np', undefined, undefined, true],
+      ],
+    );
+    const cm = m.objects[1];
+    assert.ok(cm?.kindNode);
+    assert.equal(text.slice(cm.kindNode.start, cm.kindNode.end), 'ConfigMap');
+  });
+
+  it('re-parses only the edited document and shifts the others', () => {
+    const first = buildFileModel('file:///a.yaml', text, 1);
+    const edited = text.replace('- metadata: {name: a, namespace: x}', '- metadata: {name: abc, namespace: x}');
+    const second = buildFileModel('file:///a.yaml', edited, 2, { previous: first });
+    assert.equal(second.parsedDocuments, 1);
+    const np = second.objects[2];
+    assert.ok(np?.node);
+    const name = np.node.pairs.find((p) => p.key.source === 'metadata')?.value;
+    assert.equal(getString(name, 'name'), 'np');
+    // The reused tree's offsets point at the same text in the new file.
+    assert.ok(np.kindNode);
+    assert.equal(edited.slice(np.kindNode.start, np.kindNode.end), 'NetworkPolicy');
+  });
+
+  it('reads TAB-indented documents the way kubectl does, keeping offsets', () => {
+    const tabbed = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: t\nspec:\n  containers: [\n\t    {name: c}]\n';
+    const m = buildFileModel('file:///t.yaml', tabbed, 1);
+    assert.deepEqual(m.problems, []);
+    assert.equal(m.objects[0]?.name, 't');
+  });
+
+  it('skips Helm templates and binary content without throwing', () => {
+    assert.equal(buildFileModel('file:///h.yaml', 'kind: {{ .Values.kind }}\n', 1).skipped, 'helm-template');
+    assert.equal(buildFileModel('file:///b.yaml', 'a\u0000b', 1).skipped, 'binary');
+  });
+
+  it('survives hostile input', () => {
+    for (const t of ['', '---', '{{{', ': : :', '- - -', '&a [*a, *a]', 'a: ' + '['.repeat(5000), '\ufeffkind: X\napiVersion: v1\n']) {
+      assert.doesNotThrow(() => buildFileModel('file:///x.yaml', t, 1), t.slice(0, 20));
+    }
+  });
+});
+
+describe('LineIndex', () => {
+  it('maps offsets and positions both ways across \\n and \\r\\n', () => {
+    const idx = new LineIndex('ab\r\ncd\nef');
+    assert.deepEqual(idx.positionAt(4), { line: 1, character: 0 });
+    assert.deepEqual(idx.positionAt(8), { line: 2, character: 1 });
+    assert.equal(idx.offsetAt({ line: 2, character: 1 }), 8);
+    assert.equal(idx.offsetAt({ line: 9, character: 0 }), 9);
+  });
+});
+
+describe('kustomize', () => {
+  it('lists patch files of every patch style', () => {
+    const k = 'resources: [a.yaml]\npatchesStrategicMerge:\n- p1.yaml\npatches:\n- path: p2.yaml\n- patch: |-\n    - op: add\npatchesJson6902:\n- path: p3.yaml\n';
+    assert.deepEqual(kustomizePatchPaths(k), ['p1.yaml', 'p2.yaml', 'p3.yaml']);
+  });
+});
