@@ -55,6 +55,7 @@ export function startServer(connection: Connection): void {
   let settingsStore: SettingsStore | undefined;
   let watchDynamic = false;
   let configDynamic = false;
+  let progressSupported = false;
   const settings = (): Promise<NetpolLensSettings> => (settingsStore as SettingsStore).get(folders[0]);
   const publisher = new DiagnosticsPublisher(connection, index, findings, settings, log, { debounceMs: 150, sliceMs: 15 });
   const ctx: ServerContext = { connection, documents, index, findings, publisher, settings, log };
@@ -64,6 +65,7 @@ export function startServer(connection: Connection): void {
     settingsStore = new SettingsStore(connection, caps.workspace?.configuration === true, params.initializationOptions);
     watchDynamic = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     configDynamic = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    progressSupported = caps.window?.workDoneProgress === true;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     return {
@@ -90,6 +92,8 @@ export function startServer(connection: Connection): void {
 
   async function indexWorkspace(): Promise<void> {
     const started = Date.now();
+    const progress = progressSupported ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Netpol Lens: indexing manifests', 0, undefined, false);
     try {
       const s = await settings();
       publisher.setIndexing(true, 0, 0);
@@ -103,6 +107,7 @@ export function startServer(connection: Connection): void {
             if (m.skipped === 'helm-template' || m.skipped === 'binary') log.info(`skipped ${uriToPath(m.uri)}: ${skipReasonText(m.skipped)}`);
           }
           publisher.setIndexing(true, done, count);
+          progress?.report(count > 0 ? Math.round((done / count) * 100) : 100, `${done}/${count} files`);
           await new Promise((r) => setImmediate(r));
         },
         (skipped) => log.info(`skipped ${skipped.path}: ${skipped.reason}`),
@@ -111,6 +116,7 @@ export function startServer(connection: Connection): void {
     } catch (error) {
       log.error(`indexing failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     } finally {
+      progress?.done();
       const n = index.manifests.size;
       publisher.setIndexing(false, n, n);
       publisher.schedule(0);
