@@ -35,7 +35,8 @@ export interface ServerContext {
   readonly index: WorkspaceIndex;
   readonly findings: FindingsService;
   readonly publisher: DiagnosticsPublisher;
-  readonly settings: () => Promise<NetpolLensSettings>;
+  /** Settings that apply to `uri` (its workspace folder's), or the first folder's. */
+  readonly settings: (uri?: string) => Promise<NetpolLensSettings>;
   readonly log: Logger;
 }
 
@@ -56,7 +57,10 @@ export function startServer(connection: Connection): void {
   let watchDynamic = false;
   let configDynamic = false;
   let progressSupported = false;
-  const settings = (): Promise<NetpolLensSettings> => (settingsStore as SettingsStore).get(folders[0]);
+  const folderOf = (uri: string | undefined): string | undefined =>
+    (uri === undefined ? undefined : folders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0]) ??
+    folders[0];
+  const settings = (uri?: string): Promise<NetpolLensSettings> => (settingsStore as SettingsStore).get(folderOf(uri));
   const publisher = new DiagnosticsPublisher(connection, index, findings, settings, log, { debounceMs: 150, sliceMs: 15 });
   const ctx: ServerContext = { connection, documents, index, findings, publisher, settings, log };
 
@@ -95,23 +99,26 @@ export function startServer(connection: Connection): void {
     const progress = progressSupported ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Netpol Lens: indexing manifests', 0, undefined, false);
     try {
-      const s = await settings();
       publisher.setIndexing(true, 0, 0);
-      const total = await scanFolders(
-        folders,
-        s,
-        async ({ entries, done, total: count }) => {
-          // Open editors win over disk; their models are already in the index.
-          const fresh = entries.filter((e) => !index.isOpen(e.uri));
-          for (const m of index.setDiskTexts(fresh)) {
-            if (m.skipped === 'helm-template' || m.skipped === 'binary') log.info(`skipped ${uriToPath(m.uri)}: ${skipReasonText(m.skipped)}`);
-          }
-          publisher.setIndexing(true, done, count);
-          progress?.report(count > 0 ? Math.round((done / count) * 100) : 100, `${done}/${count} files`);
-          await new Promise((r) => setImmediate(r));
-        },
-        (skipped) => log.info(`skipped ${skipped.path}: ${skipped.reason}`),
-      );
+      let total = 0;
+      // Each folder is scanned with its own include/exclude globs and size cap.
+      for (const folder of folders) {
+        total += await scanFolders(
+          [folder],
+          await settings(folder),
+          async ({ entries, done, total: count }) => {
+            // Open editors win over disk; their models are already in the index.
+            const fresh = entries.filter((e) => !index.isOpen(e.uri));
+            for (const m of index.setDiskTexts(fresh)) {
+              if (m.skipped === 'helm-template' || m.skipped === 'binary') log.info(`skipped ${uriToPath(m.uri)}: ${skipReasonText(m.skipped)}`);
+            }
+            publisher.setIndexing(true, total + done, total + count);
+            progress?.report(count > 0 ? Math.round((done / count) * 100) : 100, `${total + done}/${total + count} files`);
+            await new Promise((r) => setImmediate(r));
+          },
+          (skipped) => log.info(`skipped ${skipped.path}: ${skipped.reason}`),
+        );
+      }
       log.info(`indexed ${total} files in ${Date.now() - started} ms`);
     } catch (error) {
       log.error(`indexing failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -141,7 +148,7 @@ export function startServer(connection: Connection): void {
   });
 
   async function reloadFromDisk(uri: string): Promise<void> {
-    const s = await settings();
+    const s = await settings(uri);
     const path = uriToPath(uri);
     try {
       const info = await stat(path);
@@ -175,7 +182,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction((params, token) =>
-    runSafe(log, 'codeAction', token, [], async () => codeActionsHandler(params, index, findings, await settings())),
+    runSafe(log, 'codeAction', token, [], async () => codeActionsHandler(params, index, findings, await settings(params.textDocument.uri))),
   );
 
   connection.onExecuteCommand((params, token) =>
@@ -184,7 +191,7 @@ export function startServer(connection: Connection): void {
       const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
       const file = uri ? index.get(uri) : undefined;
       if (!uri || !file) return null;
-      const after = fixAllText(uri, index.manifests, await settings(), findings);
+      const after = fixAllText(uri, index.manifests, await settings(uri), findings);
       if (after === undefined) return null;
       const edit = minimalEdit(file.text, after);
       await connection.workspace.applyEdit({

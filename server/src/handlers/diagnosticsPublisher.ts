@@ -31,7 +31,7 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly index: WorkspaceIndex,
     private readonly findings: FindingsService,
-    private readonly settings: () => Promise<NetpolLensSettings>,
+    private readonly settings: (uri?: string) => Promise<NetpolLensSettings>,
     private readonly log: Logger,
     private readonly options: PublisherOptions,
   ) {}
@@ -61,12 +61,14 @@ export class DiagnosticsPublisher {
   private async run(generation: number): Promise<void> {
     this.running = true;
     try {
-      const settings = await this.settings();
       const manifests = this.index.manifests;
       const uris = [...manifests.files()].map((f) => f.uri);
       uris.sort((a, b) => Number(this.index.isOpen(b)) - Number(this.index.isOpen(a)));
       let sliceStart = Date.now();
       for (const uri of uris) {
+        if (generation !== this.generation) return;
+        // Settings are cached per workspace folder: this is a map lookup after the first file.
+        const settings = await this.settings(uri);
         if (generation !== this.generation) return;
         this.publishFile(uri, settings);
         if (Date.now() - sliceStart > this.options.sliceMs) {

@@ -14,13 +14,15 @@ import type { Rule } from '../rules/types';
 export type RuleErrorHandler = (rule: Rule, error: unknown, uri: string) => void;
 
 export class FindingsService {
-  private analysis: WorkspaceAnalysis | undefined;
+  /** One analysis per settings object (one per workspace folder), for the current manifests. */
+  private analyses = new Map<NetpolLensSettings, WorkspaceAnalysis>();
+  private analysesOf: ManifestSet | undefined;
   private readonly fileRules: readonly Rule[];
   private readonly workspaceRules: readonly Rule[];
   private readonly fileCache = new WeakMap<FileModel, { settings: NetpolLensSettings; findings: ResolvedFinding[] }>();
-  private workspaceCache = new Map<string, { file: FileModel; findings: ResolvedFinding[] }>();
+  /** Cross-file findings per settings object and uri, for one manifest version. */
+  private workspaceCache = new Map<NetpolLensSettings, Map<string, { file: FileModel; findings: ResolvedFinding[] }>>();
   private workspaceCacheVersion = -1;
-  private workspaceCacheSettings: NetpolLensSettings | undefined;
 
   constructor(
     private readonly onRuleError: RuleErrorHandler = () => undefined,
@@ -32,10 +34,16 @@ export class FindingsService {
 
   /** The engine's view for this manifest version and settings (built once, then reused). */
   analysisFor(manifests: ManifestSet, settings: NetpolLensSettings): WorkspaceAnalysis {
-    if (!this.analysis || this.analysis.manifests !== manifests || this.analysis.settings !== settings) {
-      this.analysis = new WorkspaceAnalysis(manifests, settings);
+    if (this.analysesOf !== manifests) {
+      this.analyses = new Map();
+      this.analysesOf = manifests;
     }
-    return this.analysis;
+    let analysis = this.analyses.get(settings);
+    if (!analysis) {
+      analysis = new WorkspaceAnalysis(manifests, settings);
+      this.analyses.set(settings, analysis);
+    }
+    return analysis;
   }
 
   /**
@@ -56,16 +64,20 @@ export class FindingsService {
     if (manifests.partialFiles.has(uri)) return own.findings.filter((f) => f.ruleId === 'yaml-syntax');
     if (fileRulesOnly || this.workspaceRules.length === 0) return own.findings;
 
-    if (this.workspaceCacheVersion !== manifests.version || this.workspaceCacheSettings !== settings) {
+    if (this.workspaceCacheVersion !== manifests.version) {
       this.workspaceCache = new Map();
       this.workspaceCacheVersion = manifests.version;
-      this.workspaceCacheSettings = settings;
     }
-    let cross = this.workspaceCache.get(uri);
+    let perUri = this.workspaceCache.get(settings);
+    if (!perUri) {
+      perUri = new Map();
+      this.workspaceCache.set(settings, perUri);
+    }
+    let cross = perUri.get(uri);
     if (!cross || cross.file !== file) {
       const ctx = { file, manifests, settings, analysis: this.analysisFor(manifests, settings) };
       cross = { file, findings: runRules(ctx, this.workspaceRules, onError) };
-      this.workspaceCache.set(uri, cross);
+      perUri.set(uri, cross);
     }
     return [...own.findings, ...cross.findings].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   }
