@@ -5,7 +5,12 @@ import { ipblockExceptOutsideCidrRule } from './ipblockExceptOutsideCidr';
 import { ipblockExceptRedundantRule } from './ipblockExceptRedundant';
 import { ipblockInvalidCidrRule } from './ipblockInvalidCidr';
 import { ipblockNoncanonicalCidrRule } from './ipblockNoncanonicalCidr';
+import { peerInvalidRule } from './peerInvalid';
+import { portInvalidRule } from './portInvalid';
+import { protocolInvalidRule } from './protocolInvalid';
+import { selectorInvalidRule } from './selectorInvalid';
 import type { Rule } from './types';
+import { unknownFieldRule } from './unknownField';
 import { yamlSyntaxRule } from './yamlSyntax';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -16,4 +21,9 @@ export const ALL_RULES: readonly Rule[] = [
   ipblockExceptNotStrictSubsetRule,
   ipblockExceptRedundantRule,
   ipblockClusterRangeRule,
+  protocolInvalidRule,
+  portInvalidRule,
+  selectorInvalidRule,
+  peerInvalidRule,
+  unknownFieldRule,
 ];
