@@ -27,7 +27,7 @@ export const ipblockClusterRangeRule: Rule = {
       findings.push({
         ruleId: 'ipblock-cluster-range',
         message:
-          `ipBlock ${cidr.canonical} overlaps the cluster range ${hit.canonical} (setting clusterCidrs). ` +
+          `ipBlock ${cidr.canonical} overlaps the cluster range ${hit.canonical} (setting netpolLens.clusterCidrs). ` +
           'ipBlock is meant for addresses outside the cluster: pod and service IPs change as pods restart, and whether ' +
           'an ipBlock matches pod traffic depends on the network plugin. Select the pods with podSelector/namespaceSelector instead, ' +
           `or add ${hit.canonical} to except.`,
