@@ -1,8 +1,8 @@
 /**
  * Walking a NetworkPolicy's tree with its nodes, for rules that check one policy.
  *
- * `networkPolicies(file)` gives the NetworkPolicy objects of a file (any apiVersion: the
- * `extensions/v1beta1` schema is the same), and the `policy*` functions list the parts of a spec
+ * `networkPolicies(file)` gives the Kubernetes NetworkPolicy objects of a file (`networking.k8s.io`
+ * or `extensions/v1beta1`, whose schema is the same), and the `policy*` functions list the parts of a spec
  * with their YAML nodes and API field paths (`spec.ingress[0].from[1].ipBlock`), the paths the
  * API server names in its errors. Everything tolerates odd input: a scalar where a map belongs is
  * listed with `map: undefined` (or skipped where nothing can be said about it); nothing throws.
@@ -70,11 +70,22 @@ export interface LabelSelector {
   readonly peer: RuleItem | undefined;
 }
 
-/** The NetworkPolicy objects of a file whose tree was read. */
+/**
+ * True for the Kubernetes NetworkPolicy (`networking.k8s.io/*`, the old `extensions/*`, or no
+ * apiVersion written), not the same-named kinds of CNIs (Calico's `projectcalico.org/v3`,
+ * `crd.projectcalico.org/v1`), whose schema is different.
+ */
+export function isKubernetesNetworkPolicy(object: K8sObject): boolean {
+  if (object.kind !== 'NetworkPolicy') return false;
+  const group = object.apiVersion?.split('/')[0];
+  return object.apiVersion === undefined || group === 'networking.k8s.io' || group === 'extensions';
+}
+
+/** The Kubernetes NetworkPolicy objects of a file whose tree was read. */
 export function networkPolicies(file: FileModel): NetworkPolicyObject[] {
   const out: NetworkPolicyObject[] = [];
   for (const object of file.objects) {
-    if (object.kind !== 'NetworkPolicy' || !object.node) continue;
+    if (!isKubernetesNetworkPolicy(object) || !object.node) continue;
     const spec = get(object.node, 'spec');
     out.push({ object, root: object.node, spec: isMap(spec) ? spec : undefined });
   }
