@@ -5,6 +5,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/src/ruleCatalogue';
 import { isDiagnosticData, toRange } from './conversions';
+import { contentHash } from '../model/contentHash';
 import type { FileModel } from '../model/fileModel';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.netpolLens`;
@@ -17,7 +18,7 @@ export function quickFixes(params: CodeActionParams, file: FileModel): CodeActio
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isDiagnosticData(diagnostic.data)) continue;
     const data = diagnostic.data;
     // Ranges refer to the text the diagnostic was computed on; a stale one is refreshed shortly.
-    if (data.version !== file.version) continue;
+    if (data.textHash !== contentHash(file)) continue;
     for (const fix of data.fixes) {
       actions.push({
         title: fix.title,

@@ -8,6 +8,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, docsUrl, type Severity } from '../../../shared/src/ruleCatalogue';
+import { contentHash } from '../model/contentHash';
 import type { FileModel } from '../model/fileModel';
 import type { LineIndex } from '../model/lineIndex';
 import type { ManifestSet } from '../model/manifestSet';
@@ -17,8 +18,8 @@ import type { TextEditData } from '../rules/types';
 /** What a diagnostic carries so that code actions need nothing else. */
 export interface DiagnosticData {
   readonly uri: string;
-  /** Version of the text the ranges refer to. */
-  readonly version: number;
+  /** Hash of the text the ranges refer to (see model/contentHash.ts). */
+  readonly textHash: string;
   readonly fixes: readonly { title: string; preferred: boolean; safe: boolean; edits: TextEdit[] }[];
 }
 
@@ -52,7 +53,7 @@ export function toDiagnostic(finding: ResolvedFinding, file: FileModel, manifest
   }
   const data: DiagnosticData = {
     uri: file.uri,
-    version: file.version,
+    textHash: contentHash(file),
     fixes: (finding.fixes ?? []).map((f) => ({
       title: f.title,
       preferred: f.preferred === true,
@@ -79,5 +80,5 @@ export function toDiagnostic(finding: ResolvedFinding, file: FileModel, manifest
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.uri === 'string' && typeof v.version === 'number' && Array.isArray(v.fixes);
+  return typeof v.uri === 'string' && typeof v.textHash === 'string' && Array.isArray(v.fixes);
 }
