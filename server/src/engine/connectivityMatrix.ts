@@ -1,0 +1,232 @@
+/**
+ * Who may connect to whom: every workload pair, and every workload with the outside world split
+ * into address ranges by the ipBlock boundaries of the direction (sources by ingress ipBlocks,
+ * destinations by egress ipBlocks, one universe per family), as netpol-analyzer lists them.
+ *
+ * Workloads selected by the same policies share one row per direction (an ingress row also
+ * depends on the workload's named ports when a rule names ports), and port sets are interned
+ * with memoised union/intersection, so the matrix costs about one table lookup per pair.
+ */
+import { AddressSet, type AddressRange } from './addressSet';
+import type { IpFamily } from './cidr';
+import type { AllowedPiece, Network } from './network';
+import type { PortSet } from './portSet';
+import { PortSetTable, type InternedPortSet } from './portSetTable';
+import { resolvePorts, type PortSpec } from './portSpec';
+import type { Direction, NamedPort } from './types';
+
+export interface AddressConnection {
+  readonly range: AddressRange;
+  readonly ports: PortSet;
+}
+
+export interface WorkloadConnection {
+  readonly src: number;
+  readonly dst: number;
+  readonly ports: PortSet;
+}
+
+type Row = (InternedPortSet | undefined)[];
+
+interface Partition {
+  readonly family: IpFamily;
+  /** Start of each elementary range, ascending; range i ends where range i+1 starts. */
+  readonly starts: readonly bigint[];
+  readonly ends: readonly bigint[];
+}
+
+const FAMILIES: readonly IpFamily[] = ['ipv4', 'ipv6'];
+const NONE = -1;
+
+export class ConnectivityMatrix {
+  private readonly table = new PortSetTable();
+  private readonly n: number;
+  private readonly cells: Int32Array;
+  private readonly partitions: Record<Direction, readonly Partition[]>;
+  /** Per direction and workload: the shared row (undefined: not isolated). */
+  private readonly podRows: Record<Direction, readonly (Row | undefined)[]>;
+  private readonly addressRows: Record<Direction, readonly (readonly Row[] | undefined)[]>;
+  private readonly resolved = new Map<string, InternedPortSet>();
+  private readonly namedKeys: readonly string[];
+
+  constructor(private readonly net: Network) {
+    this.n = net.workloads.length;
+    this.namedKeys = net.workloads.map((w) => namedPortsKey(w.namedPorts));
+    this.partitions = { ingress: this.partition('ingress'), egress: this.partition('egress') };
+    const ingress = this.rows('ingress');
+    const egress = this.rows('egress');
+    this.podRows = { ingress: ingress.pods, egress: egress.pods };
+    this.addressRows = { ingress: ingress.addresses, egress: egress.addresses };
+    this.cells = this.fill();
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** What `src` may open toward `dst` (workload indexes); undefined when nothing. */
+  ports(src: number, dst: number): PortSet | undefined {
+    const id = this.cells[src * this.n + dst] ?? NONE;
+    return id === NONE ? undefined : this.table.get(id)?.set;
+  }
+
+  /** Every connected pair of distinct workloads, by source then destination index. */
+  *pairs(): IterableIterator<WorkloadConnection> {
+    for (let src = 0; src < this.n; src++) {
+      for (let dst = 0; dst < this.n; dst++) {
+        if (src === dst) continue;
+        const ports = this.ports(src, dst);
+        if (ports) yield { src, dst, ports };
+      }
+    }
+  }
+
+  /** External sources allowed into `dst`, one entry per elementary range with something allowed. */
+  fromAddresses(dst: number, family?: IpFamily): AddressConnection[] {
+    return this.addressConnections('ingress', dst, family);
+  }
+
+  /** External destinations `src` may reach. */
+  toAddresses(src: number, family?: IpFamily): AddressConnection[] {
+    return this.addressConnections('egress', src, family);
+  }
+
+  private addressConnections(direction: Direction, workload: number, family: IpFamily | undefined): AddressConnection[] {
+    const rows = this.addressRows[direction][workload];
+    const out: AddressConnection[] = [];
+    this.partitions[direction].forEach((part, pi) => {
+      if (family && part.family !== family) return;
+      const row = rows?.[pi];
+      part.starts.forEach((from, i) => {
+        const ports = rows ? row?.[i] : this.table.all;
+        if (ports && ports !== this.table.empty) out.push({ range: { family: part.family, from, to: part.ends[i] as bigint }, ports: ports.set });
+      });
+    });
+    return out;
+  }
+
+  private fill(): Int32Array {
+    const { n, table } = this;
+    const cells = new Int32Array(n * n).fill(NONE);
+    const egressRows = this.podRows.egress;
+    const ingressRows = this.podRows.ingress;
+    for (let src = 0; src < n; src++) {
+      const out = egressRows[src];
+      for (let dst = 0; dst < n; dst++) {
+        const e = out ? out[dst] : table.all;
+        if (!e) continue;
+        const inRow = ingressRows[dst];
+        const i = inRow ? inRow[src] : table.all;
+        if (!i) continue;
+        const r = table.intersect(e, i);
+        if (r !== table.empty) cells[src * n + dst] = r.id;
+      }
+    }
+    return cells;
+  }
+
+  /** Rows per workload for a direction, shared by workloads with the same policies (and named ports). */
+  private rows(direction: Direction): { pods: (Row | undefined)[]; addresses: (Row[] | undefined)[] } {
+    const podRowByClass = new Map<string, Row>();
+    const addressRowsByClass = new Map<string, Row[]>();
+    const pods: (Row | undefined)[] = [];
+    const addresses: (Row[] | undefined)[] = [];
+    for (let w = 0; w < this.n; w++) {
+      const answer = this.net.allowed(w, direction);
+      if (!answer.isolated) {
+        pods.push(undefined);
+        addresses.push(undefined);
+        continue;
+      }
+      const namesMatter = direction === 'ingress' && answer.pieces.some((p) => p.ports.named.length > 0);
+      const key = `${answer.policies.join(',')}${namesMatter ? `#${this.namedKeys[w] ?? ''}` : ''}`;
+      let podRow = podRowByClass.get(key);
+      let addressRow = addressRowsByClass.get(key);
+      if (!podRow || !addressRow) {
+        podRow = this.podRow(answer.pieces, direction, w);
+        addressRow = this.partitions[direction].map((part) => this.addressRow(answer.pieces, part, direction, w));
+        podRowByClass.set(key, podRow);
+        addressRowsByClass.set(key, addressRow);
+      }
+      pods.push(podRow);
+      addresses.push(addressRow);
+    }
+    return { pods, addresses };
+  }
+
+  private podRow(pieces: readonly AllowedPiece[], direction: Direction, self: number): Row {
+    const row: Row = new Array<InternedPortSet | undefined>(this.n);
+    for (const piece of pieces) {
+      const fixed = direction === 'ingress' || piece.ports.named.length === 0 ? this.resolve(piece.ports, self) : undefined;
+      for (const peer of piece.workloads) {
+        const ports = fixed ?? this.resolve(piece.ports, peer);
+        const cur = row[peer];
+        row[peer] = cur ? this.table.union(cur, ports) : ports;
+      }
+    }
+    return row;
+  }
+
+  private addressRow(pieces: readonly AllowedPiece[], part: Partition, direction: Direction, self: number): Row {
+    const row: Row = new Array<InternedPortSet | undefined>(part.starts.length);
+    for (const piece of pieces) {
+      const ranges = piece.addresses.ranges(part.family);
+      if (ranges.length === 0) continue;
+      const ports = direction === 'ingress' ? this.resolve(piece.ports, self) : this.resolve(piece.ports, undefined);
+      for (const r of ranges) {
+        const lo = indexOfStart(part.starts, r.from);
+        for (let i = lo; i < part.starts.length && (part.starts[i] as bigint) <= r.to; i++) {
+          const cur = row[i];
+          row[i] = cur ? this.table.union(cur, ports) : ports;
+        }
+      }
+    }
+    return row;
+  }
+
+  /** Ports of a spec toward a workload (its named ports resolved) or an address (undefined). */
+  private resolve(spec: PortSpec, destination: number | undefined): InternedPortSet {
+    const dest = destination === undefined ? undefined : this.net.workloads[destination];
+    const key = spec.named.length === 0 ? spec.key : `${spec.key}@${dest ? (this.namedKeys[destination as number] ?? '') : '-'}`;
+    let r = this.resolved.get(key);
+    if (!r) this.resolved.set(key, (r = this.table.intern(resolvePorts(spec, dest?.namedPorts))));
+    return r;
+  }
+
+  /** Elementary ranges of each family cut at every ipBlock boundary of the direction. */
+  private partition(direction: Direction): Partition[] {
+    return FAMILIES.map((family) => {
+      const cuts = new Set<bigint>([0n]);
+      const max = AddressSet.universe(family).ranges()[0]?.to ?? 0n;
+      this.net.policies.forEach((_, pi) => {
+        for (const piece of this.net.piecesOf(pi, direction)) {
+          for (const r of piece.addresses.ranges(family)) {
+            cuts.add(r.from);
+            if (r.to < max) cuts.add(r.to + 1n);
+          }
+        }
+      });
+      const starts = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const ends = starts.map((_, i) => (i + 1 < starts.length ? (starts[i + 1] as bigint) - 1n : max));
+      return { family, starts, ends };
+    });
+  }
+}
+
+function namedPortsKey(ports: readonly NamedPort[]): string {
+  return ports
+    .map((p) => `${p.protocol}/${p.name}=${p.port}`)
+    .sort()
+    .join(',');
+}
+
+function indexOfStart(starts: readonly bigint[], value: bigint): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as bigint) <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
