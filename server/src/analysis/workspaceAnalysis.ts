@@ -1,20 +1,200 @@
 /**
  * The engine's view of the whole workspace for one manifest version: built from the models,
  * queried by cross-file rules, hovers, lenses and commands. Pure: same manifests and settings,
- * same answers.
+ * same answers. Everything is computed on first use and cached on the instance (one instance
+ * per manifest version and settings); per-file extraction is cached in the injected
+ * `ExtractionCache`, so a new version re-reads only the files that changed.
  */
 import type { NetpolLensSettings } from '../../../shared/src/settings';
 import type { K8sObject } from '../model/k8sObject';
 import type { ManifestSet } from '../model/manifestSet';
+import { at, type YNode } from '../model/yamlTree';
+import { parseCidr } from '../engine/cidr';
+import { ConnectivityMatrix } from '../engine/connectivityMatrix';
+import { explainPair, type Endpoint, type PairExplanation } from '../engine/explain';
+import { Network, type DirectionAnswer } from '../engine/network';
+import { PortSet } from '../engine/portSet';
+import type { Direction, Namespace, Policy, Protocol, RuleRef, Workload } from '../engine/types';
+import { ExtractionCache, type Sourced } from './fileExtraction';
+
+/** A workload with the manifests it comes from (several Pods for one owner). */
+export interface WorkloadInfo {
+  /** Index in `workloads()` and in the engine. */
+  readonly index: number;
+  readonly workload: Workload;
+  readonly sources: readonly K8sObject[];
+}
+
+export interface PolicyInfo {
+  readonly index: number;
+  readonly policy: Policy;
+  readonly source: K8sObject;
+}
+
+export interface NamespaceInfo {
+  /** Labels include `kubernetes.io/metadata.name`. */
+  readonly namespace: Namespace;
+  /** The Namespace manifest; undefined for a namespace only referenced (or from settings). */
+  readonly source: K8sObject | undefined;
+}
+
+/** One end of a connection: a workload, or an IP address such as `10.0.0.1` or `2001:db8::1`. */
+export type AnalysisEndpoint = WorkloadInfo | string;
+
+interface Built {
+  readonly network: Network;
+  readonly workloads: readonly WorkloadInfo[];
+  readonly policies: readonly PolicyInfo[];
+  readonly namespaces: readonly NamespaceInfo[];
+  readonly workloadByObject: ReadonlyMap<K8sObject, WorkloadInfo>;
+  readonly policyByObject: ReadonlyMap<K8sObject, PolicyInfo>;
+  readonly policyById: ReadonlyMap<string, PolicyInfo>;
+}
 
 export class WorkspaceAnalysis {
+  private built: Built | undefined;
+  private matrix: ConnectivityMatrix | undefined;
+
   constructor(
     readonly manifests: ManifestSet,
     readonly settings: NetpolLensSettings,
+    private readonly cache: ExtractionCache = new ExtractionCache(),
   ) {}
 
   /** The namespace an object lives in: its own, else the configured default. */
   namespaceOf(obj: K8sObject): string {
     return obj.namespace ?? this.settings.defaultNamespace;
   }
+
+  /** The engine over this workspace (for queries this class does not wrap). */
+  get network(): Network {
+    return this.build().network;
+  }
+
+  /** Every workload, in file order (files sorted by uri); one per Pod owner. */
+  workloads(): readonly WorkloadInfo[] {
+    return this.build().workloads;
+  }
+
+  /** Declared namespaces, then those only referenced or listed in `externalNamespaces`. */
+  namespaces(): readonly NamespaceInfo[] {
+    return this.build().namespaces;
+  }
+
+  /** Every NetworkPolicy, in file order; ids are `ns/name` (`ns/name#2` for a duplicate). */
+  policies(): readonly PolicyInfo[] {
+    return this.build().policies;
+  }
+
+  /** The workload a manifest defines or belongs to (a Pod: its owner's workload). */
+  workloadOf(obj: K8sObject): WorkloadInfo | undefined {
+    return this.build().workloadByObject.get(obj);
+  }
+
+  policyOf(obj: K8sObject): PolicyInfo | undefined {
+    return this.build().policyByObject.get(obj);
+  }
+
+  policyById(id: string): PolicyInfo | undefined {
+    return this.build().policyById.get(id);
+  }
+
+  /** Workloads the policy's podSelector selects in its namespace. */
+  selectedWorkloads(policy: PolicyInfo): WorkloadInfo[] {
+    const { network, workloads } = this.build();
+    return [...network.selected(policy.index)].map((i) => workloads[i] as WorkloadInfo);
+  }
+
+  /** Policies selecting the workload, whatever directions they govern. */
+  policiesSelecting(workload: WorkloadInfo): PolicyInfo[] {
+    const { network, policies } = this.build();
+    return network.selecting(workload.index).map((i) => policies[i] as PolicyInfo);
+  }
+
+  /**
+   * What the workload may do in a direction: the policies governing it, whether it is isolated,
+   * and the allowed pieces (peers × ports), each tagged with its policy, rule and peer.
+   */
+  allowed(workload: WorkloadInfo, direction: Direction): DirectionAnswer {
+    return this.network.allowed(workload.index, direction);
+  }
+
+  /**
+   * Why `src` may (not) reach `dst`, on one port or all. Undefined when an address does not
+   * parse. The explanation lists, per side, the rules that allow it, or the deny reasons.
+   */
+  explain(src: AnalysisEndpoint, dst: AnalysisEndpoint, port?: { protocol: Protocol; port: number }): PairExplanation | undefined {
+    const a = toEndpoint(src);
+    const b = toEndpoint(dst);
+    if (!a || !b) return undefined;
+    const only = port ? PortSet.range(port.protocol, port.port, port.port) : PortSet.all();
+    return explainPair(this.network, a, b, only);
+  }
+
+  /** The full connectivity matrix (computed once per instance). */
+  connectivity(): ConnectivityMatrix {
+    this.matrix ??= new ConnectivityMatrix(this.network);
+    return this.matrix;
+  }
+
+  /** The YAML node of a rule (`spec.ingress[i]`) or of its peer (`…from[j]`), for spans. */
+  ruleNode(ref: RuleRef): YNode | undefined {
+    const source = this.build().policyById.get(ref.policy)?.source.node;
+    const rule = at(source, ['spec', ref.direction, ref.ruleIndex]);
+    return ref.peerIndex === undefined ? rule : at(rule, [ref.direction === 'ingress' ? 'from' : 'to', ref.peerIndex]);
+  }
+
+  private build(): Built {
+    if (this.built) return this.built;
+    const workloadsById = new Map<string, { value: Workload; sources: K8sObject[] }>();
+    const namespaces = new Map<string, Sourced<Namespace> | undefined>();
+    const policies: Sourced<Policy>[] = [];
+    const policyIds = new Map<string, number>();
+    const uris = [...this.manifests.files()].map((f) => f.uri).sort();
+    for (const uri of uris) {
+      const file = this.manifests.getFile(uri);
+      if (!file || this.manifests.partialFiles.has(uri)) continue;
+      const extraction = this.cache.get(file, this.settings.defaultNamespace);
+      for (const w of extraction.workloads) {
+        const existing = workloadsById.get(w.value.id);
+        if (existing) existing.sources.push(w.source);
+        else workloadsById.set(w.value.id, { value: w.value, sources: [w.source] });
+      }
+      for (const n of extraction.namespaces) if (!namespaces.get(n.value.name)) namespaces.set(n.value.name, n);
+      for (const p of extraction.policies) {
+        const seen = (policyIds.get(p.value.id) ?? 0) + 1;
+        policyIds.set(p.value.id, seen);
+        policies.push(seen === 1 ? p : { value: { ...p.value, id: `${p.value.id}#${seen}` }, source: p.source });
+      }
+    }
+    for (const name of this.settings.externalNamespaces) if (!namespaces.has(name)) namespaces.set(name, undefined);
+
+    const network = new Network({
+      workloads: [...workloadsById.values()].map((w) => w.value),
+      namespaces: [...namespaces.entries()].map(([name, n]) => n?.value ?? { name, labels: {} }),
+      policies: policies.map((p) => p.value),
+    });
+    const workloadInfos = [...workloadsById.values()].map((w, index): WorkloadInfo => ({ index, workload: w.value, sources: w.sources }));
+    const policyInfos = policies.map((p, index): PolicyInfo => ({ index, policy: p.value, source: p.source }));
+    const namespaceInfos = network.namespaces.map((n): NamespaceInfo => ({ namespace: n, source: namespaces.get(n.name)?.source }));
+    const workloadByObject = new Map<K8sObject, WorkloadInfo>();
+    for (const w of workloadInfos) for (const s of w.sources) workloadByObject.set(s, w);
+    this.built = {
+      network,
+      workloads: workloadInfos,
+      policies: policyInfos,
+      namespaces: namespaceInfos,
+      workloadByObject,
+      policyByObject: new Map(policyInfos.map((p) => [p.source, p])),
+      policyById: new Map(policyInfos.map((p) => [p.policy.id, p])),
+    };
+    return this.built;
+  }
+}
+
+function toEndpoint(e: AnalysisEndpoint): Endpoint | undefined {
+  if (typeof e !== 'string') return { workload: e.index };
+  const parsed = parseCidr(e.includes('/') ? e : `${e}/${e.includes(':') ? 128 : 32}`);
+  if (!parsed.ok) return undefined;
+  return { family: parsed.cidr.family, address: parsed.cidr.address };
 }

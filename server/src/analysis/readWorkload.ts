@@ -1,0 +1,77 @@
+/**
+ * Workloads from manifests: the pod template of a Deployment, StatefulSet, DaemonSet, ReplicaSet,
+ * ReplicationController or Job (`spec.template`), of a CronJob (`spec.jobTemplate.spec.template`),
+ * or a Pod itself. A Pod with a controller ownerReference stands for its direct owner
+ * (`ns/owner[OwnerKind]`, as netpol-analyzer reports it; an owner without kind counts as a Pod).
+ * Mirror pods of static pods are owned by their Node: each is a workload of its own.
+ */
+import type { K8sObject } from '../model/k8sObject';
+import { at, get, getMap, getSeq, getString, isMap, scalarString, toStringMap, type YNode } from '../model/yamlTree';
+import { parseProtocol } from '../engine/portSpec';
+import type { NamedPort, Workload } from '../engine/types';
+
+export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
+  'Pod',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+]);
+
+export function workloadId(namespace: string, name: string, kind: string): string {
+  return `${namespace}/${name}[${kind}]`;
+}
+
+/** The workload an object is or belongs to, or undefined for other kinds. */
+export function readWorkload(obj: K8sObject, namespace: string): Workload | undefined {
+  if (!obj.node || !WORKLOAD_KINDS.has(obj.kind)) return undefined;
+  if (obj.kind === 'Pod') {
+    const owner = controllerOf(obj.node);
+    const name = owner?.name ?? obj.name ?? '';
+    const kind = owner ? owner.kind : 'Pod';
+    return podWorkload(namespace, name, kind, getMap(obj.node, 'metadata'), getMap(obj.node, 'spec'));
+  }
+  const template = obj.kind === 'CronJob' ? at(obj.node, ['spec', 'jobTemplate', 'spec', 'template']) : at(obj.node, ['spec', 'template']);
+  return podWorkload(namespace, obj.name ?? '', obj.kind, getMap(template, 'metadata'), getMap(template, 'spec'));
+}
+
+function podWorkload(namespace: string, name: string, kind: string, metadata: YNode | undefined, spec: YNode | undefined): Workload {
+  return {
+    id: workloadId(namespace, name, kind),
+    name,
+    namespace,
+    kind,
+    labels: toStringMap(get(metadata, 'labels')),
+    namedPorts: namedPortsOf(spec),
+  };
+}
+
+function controllerOf(pod: YNode): { name: string; kind: string } | undefined {
+  for (const ref of getSeq(getMap(pod, 'metadata'), 'ownerReferences')?.items ?? []) {
+    const controller = get(ref, 'controller');
+    const name = getString(ref, 'name');
+    const kind = getString(ref, 'kind') ?? 'Pod';
+    if (isMap(ref) && controller?.type === 'scalar' && controller.value === true && name && kind !== 'Node') {
+      return { name, kind };
+    }
+  }
+  return undefined;
+}
+
+/** Named container ports (`name`, `containerPort`, `protocol` defaulting to TCP) of the containers. */
+function namedPortsOf(spec: YNode | undefined): NamedPort[] {
+  const out: NamedPort[] = [];
+  for (const container of getSeq(spec, 'containers')?.items ?? []) {
+    for (const p of getSeq(container, 'ports')?.items ?? []) {
+      const name = getString(p, 'name');
+      const portNode = get(p, 'containerPort');
+      const port = portNode?.type === 'scalar' && typeof portNode.value === 'number' ? portNode.value : Number(scalarString(portNode));
+      const protocol = parseProtocol(getString(p, 'protocol'));
+      if (name && protocol && Number.isInteger(port) && port >= 1 && port <= 65535) out.push({ name, port, protocol });
+    }
+  }
+  return out;
+}
