@@ -3,6 +3,7 @@
  * Sets process.exitCode instead of calling process.exit, so large outputs reach a pipe whole.
  */
 import { checkCommand } from './checkCommand';
+import { connectivityCommand } from './connectivityCommand';
 import { nodeIo, UsageError, type CliIo } from './io';
 
 declare const __SERVER_VERSION__: string | undefined;
@@ -22,6 +23,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   check: (args, io) => checkCommand(args, io, VERSION),
+  connectivity: connectivityCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
