@@ -1,0 +1,58 @@
+/**
+ * Conformance: every netpol-analyzer connectivity case (from ../shared/conformance, or
+ * NETPOL_CONFORMANCE_DIR) and every case of our own (test/conformance/cases) through the CLI's
+ * code path, compared with the expected listing. Prints the pass count; without the shared
+ * folder the public suite is skipped (and says so), never counted as passed.
+ */
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { KNOWN_DIFFERENCES } from './knownDifferences';
+import { readCases, runCase, type CaseResult, type ConnectivityCase } from './runCase';
+
+const repoRoot = resolve(__dirname, '..', '..');
+const sharedDir = resolve(process.env.NETPOL_CONFORMANCE_DIR ?? join(repoRoot, '..', 'shared', 'conformance'));
+const publicDir = join(sharedDir, 'netpol-analyzer');
+const ownDir = join(__dirname, 'cases');
+
+function describeDiff(r: CaseResult): string {
+  const show = (sign: string, lines: string[]): string =>
+    lines
+      .slice(0, 15)
+      .map((l) => `  ${sign} ${l}`)
+      .join('\n') + (lines.length > 15 ? `\n  ${sign} … ${lines.length - 15} more` : '');
+  return `expected ${r.expected.length} lines, got ${r.actual.length}\nmissing:\n${show('-', r.missing)}\nunexpected:\n${show('+', r.extra)}`;
+}
+
+function suite(name: string, dir: string, cases: readonly ConnectivityCase[]): void {
+  let passed = 0;
+  describe(name, () => {
+    after(() => {
+      console.log(`${name}: ${passed}/${cases.length} cases pass${KNOWN_DIFFERENCES.size > 0 ? ` (${KNOWN_DIFFERENCES.size} known differences)` : ''}`);
+    });
+    for (const c of cases) {
+      it(c.id, () => {
+        const r = runCase(dir, c);
+        const same = r.missing.length === 0 && r.extra.length === 0;
+        const reason = KNOWN_DIFFERENCES.get(c.id);
+        if (reason !== undefined) {
+          assert.ok(!same, `${c.id} now passes: remove it from knownDifferences.ts`);
+          return;
+        }
+        assert.ok(same, `${c.id}: ${describeDiff(r)}`);
+        passed++;
+      });
+    }
+  });
+}
+
+if (existsSync(join(publicDir, 'cases.json'))) {
+  suite('netpol-analyzer conformance', publicDir, readCases(publicDir));
+} else {
+  describe('netpol-analyzer conformance', () => {
+    it(`corpus not found at ${publicDir} (set NETPOL_CONFORMANCE_DIR): skipped, not passed`, { skip: true }, () => undefined);
+  });
+}
+
+suite('own connectivity cases', ownDir, readCases(ownDir));
