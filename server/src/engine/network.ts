@@ -8,6 +8,7 @@
  */
 import { AddressSet } from './addressSet';
 import { LabelIndex } from './labelIndex';
+import { selectorMatches } from './labelSelector';
 import { governedDirections, rulesOf } from './policyTypes';
 import { compilePorts, type PortSpec } from './portSpec';
 import {
@@ -58,7 +59,8 @@ export class Network {
   private readonly selectedCache = new Map<number, WorkloadSet>();
   private readonly piecesCache = new Map<string, readonly AllowedPiece[]>();
   private readonly answerCache = new Map<string, DirectionAnswer>();
-  private selectingCache: readonly (readonly number[])[] | undefined;
+  private readonly selectingCache = new Map<number, readonly number[]>();
+  private readonly policiesByNamespace = new Map<string, number[]>();
 
   constructor(input: EngineInput) {
     const workloads: Workload[] = [];
@@ -75,6 +77,11 @@ export class Network {
       policies.push(p);
     }
     this.policies = policies;
+    policies.forEach((p, i) => {
+      const list = this.policiesByNamespace.get(p.namespace);
+      if (list) list.push(i);
+      else this.policiesByNamespace.set(p.namespace, [i]);
+    });
     this.namespaces = completeNamespaces(input);
     this.podLabels = new LabelIndex(workloads.map((w) => w.labels));
     this.namespaceLabels = new LabelIndex(this.namespaces.map((n) => n.labels));
@@ -106,16 +113,15 @@ export class Network {
     return s;
   }
 
-  /** Policies whose podSelector selects the workload, whatever directions they govern. */
+  /** Policies whose podSelector selects the workload, whatever directions they govern (only its namespace's are tested). */
   selecting(workload: number): readonly number[] {
-    if (!this.selectingCache) {
-      const lists: number[][] = this.workloads.map(() => []);
-      this.policies.forEach((_, pi) => {
-        for (const w of this.selected(pi)) lists[w]?.push(pi);
-      });
-      this.selectingCache = lists;
+    let list = this.selectingCache.get(workload);
+    if (!list) {
+      const w = this.workloads[workload];
+      list = w ? (this.policiesByNamespace.get(w.namespace) ?? []).filter((pi) => selectorMatches(this.policies[pi]?.podSelector, w.labels)) : [];
+      this.selectingCache.set(workload, list);
     }
-    return this.selectingCache[workload] ?? [];
+    return list;
   }
 
   /** Whether a policy governs a direction (policyTypes after defaulting). */

@@ -1,0 +1,162 @@
+/**
+ * Engine benchmark: a deterministic cluster of 2,000 workloads in 40 namespaces and 500 policies
+ * (pod and namespace selectors with matchExpressions, ipBlocks with except, numeric, ranged and
+ * named ports, both directions), then median times for
+ *   - building the engine (label indexes) and the full connectivity matrix (pods and addresses);
+ *   - single-pod answers (what a hover needs: selecting policies, isolation and allowed pieces in
+ *     both directions, and one pair explanation): cold (a new engine for the pod, as after an
+ *     edit) and warm (one engine answering many pods, policies compiled on first use).
+ * Prints figures; asserts nothing. Run: node --import tsx test/bench/engineBench.ts [--workloads N] [--policies N]
+ */
+import { performance } from 'node:perf_hooks';
+import { ConnectivityMatrix } from '../../server/src/engine/connectivityMatrix';
+import { explainPair } from '../../server/src/engine/explain';
+import { Network } from '../../server/src/engine/network';
+import type { EngineInput, Namespace, Policy, PolicyPeer, PolicyPort, PolicyRule, Workload } from '../../server/src/engine/types';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generateCluster(workloadCount: number, policyCount: number, seed = 7): EngineInput {
+  const rnd = prng(seed);
+  const int = (n: number): number => Math.floor(rnd() * n);
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
+  const tiers = ['frontend', 'backend', 'data', 'ops'];
+  const namespaces: Namespace[] = Array.from({ length: 40 }, (_, i) => ({
+    name: `team-${i}`,
+    labels: { tier: tiers[i % tiers.length] as string, env: i % 5 === 0 ? 'prod' : 'dev' },
+  }));
+  const apps = Array.from({ length: 300 }, (_, i) => `app-${i}`);
+  const workloads: Workload[] = Array.from({ length: workloadCount }, (_, i) => {
+    const ns = namespaces[i % namespaces.length] as Namespace;
+    const name = `w-${i}`;
+    const kind = pick(['Deployment', 'StatefulSet', 'DaemonSet', 'Job']);
+    return {
+      id: `${ns.name}/${name}[${kind}]`,
+      name,
+      namespace: ns.name,
+      kind,
+      labels: { app: pick(apps), tier: pick(tiers), ...(i % 3 === 0 ? { version: `v${int(3)}` } : {}) },
+      namedPorts: i % 2 === 0 ? [{ name: 'http', port: 8000 + int(100), protocol: 'TCP' }] : [{ name: 'dns', port: 53, protocol: 'UDP' }],
+    };
+  });
+  const selector = (): PolicyPeer['podSelector'] =>
+    rnd() < 0.6
+      ? { matchLabels: { app: pick(apps) } }
+      : { matchExpressions: [{ key: 'tier', operator: rnd() < 0.5 ? 'In' : 'NotIn', values: [pick(tiers), pick(tiers)] }] };
+  const peer = (): PolicyPeer => {
+    const r = rnd();
+    if (r < 0.4) return { podSelector: selector() };
+    if (r < 0.65) return { namespaceSelector: { matchLabels: { tier: pick(tiers) } }, podSelector: selector() };
+    if (r < 0.8) return { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': pick(namespaces).name } } };
+    const a = int(224);
+    return { ipBlock: { cidr: `${a}.0.0.0/8`, except: [`${a}.${int(256)}.0.0/16`] } };
+  };
+  const port = (): PolicyPort => {
+    const r = rnd();
+    if (r < 0.5) return { port: 80 + int(9000) };
+    if (r < 0.7) {
+      const p = 1000 + int(5000);
+      return { port: p, endPort: p + int(100) };
+    }
+    if (r < 0.9) return { port: 'http' };
+    return { protocol: 'UDP', port: 53 };
+  };
+  const rules = (n: number): PolicyRule[] =>
+    Array.from({ length: n }, () => ({
+      peers: Array.from({ length: 1 + int(3) }, peer),
+      ports: rnd() < 0.2 ? [] : Array.from({ length: 1 + int(2) }, port),
+    }));
+  const policies: Policy[] = Array.from({ length: policyCount }, (_, i) => {
+    const ns = pick(namespaces).name;
+    const both = rnd() < 0.5;
+    return {
+      id: `${ns}/p-${i}`,
+      name: `p-${i}`,
+      namespace: ns,
+      podSelector: rnd() < 0.1 ? {} : selector(),
+      policyTypes: both ? ['Ingress', 'Egress'] : ['Ingress'],
+      ingress: rules(1 + int(3)),
+      egress: both ? rules(1 + int(2)) : [],
+    };
+  });
+  return { workloads, namespaces, policies };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+function time<T>(f: () => T): [number, T] {
+  const t = performance.now();
+  const r = f();
+  return [performance.now() - t, r];
+}
+
+function main(): void {
+  const workloadCount = arg('workloads', 2000);
+  const policyCount = arg('policies', 500);
+  const runs = arg('runs', 5);
+  const input = generateCluster(workloadCount, policyCount);
+  console.log(`engine bench: ${workloadCount} workloads, ${input.namespaces.length} namespaces, ${policyCount} policies, ${runs} runs`);
+
+  const buildTimes: number[] = [];
+  const matrixTimes: number[] = [];
+  let connected = 0;
+  for (let r = 0; r < runs; r++) {
+    const [tb, net] = time(() => new Network(input));
+    const [tm, matrix] = time(() => new ConnectivityMatrix(net));
+    buildTimes.push(tb);
+    matrixTimes.push(tb + tm);
+    connected = [...matrix.pairs()].length;
+  }
+  console.log(`  engine build (indexes)               median ${median(buildTimes).toFixed(1)} ms`);
+  console.log(`  full matrix incl. build              median ${median(matrixTimes).toFixed(1)} ms  (${connected} connected pairs of ${workloadCount * (workloadCount - 1)})`);
+
+  const coldTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const w = (i * 104729) % workloadCount;
+    const [t] = time(() => {
+      const fresh = new Network(input);
+      fresh.allowed(w, 'ingress');
+      fresh.allowed(w, 'egress');
+      return explainPair(fresh, { workload: w }, { workload: (w + 1) % workloadCount });
+    });
+    coldTimes.push(t);
+  }
+  console.log(`  single-pod answer, cold (new engine + both directions + one explain)  median ${median(coldTimes).toFixed(2)} ms`);
+
+  const singleTimes: number[] = [];
+  const net = new Network(input);
+  const [firstTime] = time(() => net.allowed(0, 'ingress'));
+  for (let i = 1; i < Math.min(workloadCount, 400); i++) {
+    const w = (i * 7919) % workloadCount;
+    const [t] = time(() => {
+      const ingress = net.allowed(w, 'ingress');
+      const egress = net.allowed(w, 'egress');
+      const peers = ingress.pieces.reduce((n, p) => n + p.workloads.count(), 0) + egress.pieces.reduce((n, p) => n + p.workloads.count(), 0);
+      explainPair(net, { workload: w }, { workload: (w + 1) % workloadCount });
+      return peers;
+    });
+    singleTimes.push(t);
+  }
+  console.log(`  first answer of a built engine                                     ${firstTime.toFixed(2)} ms`);
+  console.log(`  single-pod answer, warm (both directions + one explain)             median ${median(singleTimes).toFixed(3)} ms, max ${Math.max(...singleTimes).toFixed(3)} ms`);
+}
+
+main();
