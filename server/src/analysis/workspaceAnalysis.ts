@@ -54,6 +54,7 @@ interface Built {
 export class WorkspaceAnalysis {
   private built: Built | undefined;
   private matrix: ConnectivityMatrix | undefined;
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     readonly manifests: ManifestSet,
@@ -135,6 +136,18 @@ export class WorkspaceAnalysis {
   connectivity(): ConnectivityMatrix {
     this.matrix ??= new ConnectivityMatrix(this.network);
     return this.matrix;
+  }
+
+  /**
+   * A value derived from this analysis, computed once per instance (one per manifest version and
+   * settings): lets cross-file rules do their work in one pass over the workspace and answer
+   * each file from the result. `key` names the value (a rule id); `compute` must be pure.
+   */
+  memo<T>(key: string, compute: (analysis: WorkspaceAnalysis) => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute(this);
+    this.memos.set(key, value);
+    return value;
   }
 
   /** The YAML node of a rule (`spec.ingress[i]`) or of its peer (`…from[j]`), for spans. */

@@ -164,6 +164,11 @@ export class Network {
     return this.podsByNamespace.get(namespace) ?? WorkloadSet.empty(this.workloads.length);
   }
 
+  /** Workloads whose labels a pod selector matches, in any namespace (missing or `{}`: all). */
+  podsMatching(selector: PolicyPeer['podSelector']): WorkloadSet {
+    return this.podLabels.resolve(selector);
+  }
+
   /** Namespaces a selector matches (missing: none here; callers decide what missing means). */
   namespacesMatching(selector: PolicyPeer['namespaceSelector']): Namespace[] {
     return [...this.namespaceLabels.resolve(selector)].map((i) => this.namespaces[i] as Namespace);
