@@ -9,6 +9,8 @@ import { peerInvalidRule } from './peerInvalid';
 import { portInvalidRule } from './portInvalid';
 import { protocolInvalidRule } from './protocolInvalid';
 import { selectorInvalidRule } from './selectorInvalid';
+import { policySelectsNothingRule } from './policySelectsNothing';
+import { peerPodSelectorMatchesNothingRule } from './peerPodSelectorMatchesNothing';
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
 import { yamlSyntaxRule } from './yamlSyntax';
@@ -26,4 +28,6 @@ export const ALL_RULES: readonly Rule[] = [
   selectorInvalidRule,
   peerInvalidRule,
   unknownFieldRule,
+  policySelectsNothingRule,
+  peerPodSelectorMatchesNothingRule,
 ];

@@ -1,0 +1,36 @@
+/**
+ * `policy-selects-nothing`: `spec.podSelector` selects no workload of the policy's namespace, so
+ * the policy isolates nothing and allows nothing. Judged only where the workspace knows the
+ * namespace's workloads (see ClusterKnowledge).
+ */
+import { getPair } from '../model/yamlTree';
+import { ClusterKnowledge, isWellFormedSelector } from './crossFile/clusterKnowledge';
+import { selectorText } from './crossFile/describe';
+import { pairSpan, specOf } from './crossFile/policySource';
+import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+
+export const policySelectsNothingRule = workspaceRule('policy-selects-nothing', (analysis) => {
+  const known = new ClusterKnowledge(analysis);
+  const out: LocatedFinding[] = [];
+  for (const policy of analysis.policies()) {
+    const { namespace, podSelector } = policy.policy;
+    if (!isWellFormedSelector(podSelector) || !known.workloadsKnown(namespace, namespace)) continue;
+    if (analysis.network.selected(policy.index).count() > 0) continue;
+    const pair = getPair(specOf(policy), 'podSelector');
+    if (!pair) continue;
+    const count = analysis.network.podsIn(namespace).count();
+    const elsewhere = [...analysis.network.podsMatching(podSelector)].map((i) => analysis.workloads()[i]?.workload.namespace ?? '');
+    const hint = elsewhere.length > 0 ? ` (it matches workloads in namespace ${[...new Set(elsewhere)].sort().join(', ')}: a policy applies only in its own namespace)` : '';
+    out.push({
+      uri: policy.source.uri,
+      finding: {
+        ruleId: 'policy-selects-nothing',
+        message:
+          `${selectorText(podSelector)} selects no workload in namespace ${namespace} (the workspace has ${count} there)${hint}: ` +
+          'this policy has no effect at runtime.',
+        ...pairSpan(pair),
+      },
+    });
+  }
+  return out;
+});
