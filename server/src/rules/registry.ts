@@ -11,6 +11,7 @@ import { protocolInvalidRule } from './protocolInvalid';
 import { selectorInvalidRule } from './selectorInvalid';
 import { policySelectsNothingRule } from './policySelectsNothing';
 import { peerPodSelectorMatchesNothingRule } from './peerPodSelectorMatchesNothing';
+import { peerNamespaceSelectorMatchesNothingRule } from './peerNamespaceSelectorMatchesNothing';
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
 import { yamlSyntaxRule } from './yamlSyntax';
@@ -30,4 +31,5 @@ export const ALL_RULES: readonly Rule[] = [
   unknownFieldRule,
   policySelectsNothingRule,
   peerPodSelectorMatchesNothingRule,
+  peerNamespaceSelectorMatchesNothingRule,
 ];
