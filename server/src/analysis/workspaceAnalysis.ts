@@ -72,7 +72,10 @@ export class WorkspaceAnalysis {
     return this.build().network;
   }
 
-  /** Every workload, in file order (files sorted by uri); one per Pod owner. */
+  /**
+   * Every workload, in file order (files sorted by uri); one per Pod owner, whose labels and
+   * ports are those of its pod with the smallest name (as netpol-analyzer takes the first pod).
+   */
   workloads(): readonly WorkloadInfo[] {
     return this.build().workloads;
   }
@@ -159,7 +162,7 @@ export class WorkspaceAnalysis {
 
   private build(): Built {
     if (this.built) return this.built;
-    const workloadsById = new Map<string, { value: Workload; sources: K8sObject[] }>();
+    const workloadsById = new Map<string, { value: Workload; sources: K8sObject[]; rank: string }>();
     const namespaces = new Map<string, Sourced<Namespace> | undefined>();
     const policies: Sourced<Policy>[] = [];
     const policyIds = new Map<string, number>();
@@ -170,8 +173,13 @@ export class WorkspaceAnalysis {
       const extraction = this.cache.get(file, this.settings.defaultNamespace);
       for (const w of extraction.workloads) {
         const existing = workloadsById.get(w.value.id);
-        if (existing) existing.sources.push(w.source);
-        else workloadsById.set(w.value.id, { value: w.value, sources: [w.source] });
+        if (!existing) workloadsById.set(w.value.id, { value: w.value, sources: [w.source], rank: representativeRank(w) });
+        else {
+          existing.sources.push(w.source);
+          // Pods of one owner may differ (a rollout in progress): one pod, chosen whatever the document order, speaks for all.
+          const rank = representativeRank(w);
+          if (rank < existing.rank) Object.assign(existing, { value: w.value, rank });
+        }
       }
       for (const n of extraction.namespaces) if (!namespaces.get(n.value.name)) namespaces.set(n.value.name, n);
       for (const p of extraction.policies) {
@@ -203,6 +211,11 @@ export class WorkspaceAnalysis {
     };
     return this.built;
   }
+}
+
+/** Orders the manifests of one workload: the pod with the smallest name (then file, then content) represents it. */
+function representativeRank(w: Sourced<Workload>): string {
+  return JSON.stringify([w.source.name ?? '', w.source.uri, w.value.labels, w.value.namedPorts]);
 }
 
 function toEndpoint(e: AnalysisEndpoint): Endpoint | undefined {

@@ -1,0 +1,68 @@
+/** Label selectors: operators, empty vs missing, and the label index agreeing with direct matching. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { LabelIndex } from '../../../server/src/engine/labelIndex';
+import { selectorKey, selectorMatches } from '../../../server/src/engine/labelSelector';
+import type { LabelSelector, Labels } from '../../../server/src/engine/types';
+
+describe('selectorMatches', () => {
+  const pod: Labels = { app: 'web', tier: 'frontend' };
+  it('missing and empty selectors match everything', () => {
+    assert.ok(selectorMatches(undefined, pod));
+    assert.ok(selectorMatches({}, pod));
+    assert.ok(selectorMatches({ matchLabels: {}, matchExpressions: [] }, {}));
+  });
+  it('ANDs matchLabels and matchExpressions', () => {
+    assert.ok(selectorMatches({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['frontend'] }] }, pod));
+    assert.ok(!selectorMatches({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['backend'] }] }, pod));
+  });
+  it('NotIn and DoesNotExist hold when the key is absent; In and Exists do not', () => {
+    assert.ok(selectorMatches({ matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['prod'] }] }, pod));
+    assert.ok(selectorMatches({ matchExpressions: [{ key: 'env', operator: 'DoesNotExist' }] }, pod));
+    assert.ok(!selectorMatches({ matchExpressions: [{ key: 'env', operator: 'In', values: ['prod'] }] }, pod));
+    assert.ok(!selectorMatches({ matchExpressions: [{ key: 'env', operator: 'Exists' }] }, pod));
+  });
+  it('an empty label value is a value', () => {
+    assert.ok(selectorMatches({ matchLabels: { flag: '' } }, { flag: '' }));
+    assert.ok(!selectorMatches({ matchLabels: { flag: '' } }, {}));
+  });
+  it('unknown operators and In/NotIn without values match nothing', () => {
+    assert.ok(!selectorMatches({ matchExpressions: [{ key: 'app', operator: 'in', values: ['web'] }] }, pod));
+    assert.ok(!selectorMatches({ matchExpressions: [{ key: 'env', operator: 'NotIn', values: [] }] }, pod));
+  });
+  it('selectorKey ignores key and value order', () => {
+    assert.equal(
+      selectorKey({ matchLabels: { a: '1', b: '2' }, matchExpressions: [{ key: 'x', operator: 'In', values: ['p', 'q'] }] }),
+      selectorKey({ matchLabels: { b: '2', a: '1' }, matchExpressions: [{ key: 'x', operator: 'In', values: ['q', 'p'] }] }),
+    );
+    assert.equal(selectorKey({}), selectorKey(undefined));
+  });
+});
+
+const key = fc.constantFrom('app', 'tier', 'env');
+const value = fc.constantFrom('a', 'b', 'c', '');
+const labels = fc.dictionary(key, value, { maxKeys: 3 });
+const requirement = fc.record({
+  key,
+  operator: fc.constantFrom('In', 'NotIn', 'Exists', 'DoesNotExist', 'Bogus'),
+  values: fc.array(value, { maxLength: 2 }),
+});
+const selector: fc.Arbitrary<LabelSelector | undefined> = fc.option(
+  fc.record({ matchLabels: fc.dictionary(key, value, { maxKeys: 2 }), matchExpressions: fc.array(requirement, { maxLength: 2 }) }),
+  { nil: undefined },
+);
+
+describe('LabelIndex', () => {
+  it('resolves every selector to exactly the items selectorMatches accepts', () => {
+    fc.assert(
+      fc.property(fc.array(labels, { maxLength: 40 }), fc.array(selector, { minLength: 1, maxLength: 5 }), (items, selectors) => {
+        const index = new LabelIndex(items);
+        for (const s of selectors) {
+          const expected = items.flatMap((l, i) => (selectorMatches(s, l) ? [i] : []));
+          assert.deepEqual(index.resolve(s).toArray(), expected);
+        }
+      }),
+    );
+  });
+});
