@@ -12,6 +12,7 @@ import { selectorInvalidRule } from './selectorInvalid';
 import { policySelectsNothingRule } from './policySelectsNothing';
 import { peerPodSelectorMatchesNothingRule } from './peerPodSelectorMatchesNothing';
 import { peerNamespaceSelectorMatchesNothingRule } from './peerNamespaceSelectorMatchesNothing';
+import { egressBlocksDnsRule } from './egressBlocksDns';
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
 import { yamlSyntaxRule } from './yamlSyntax';
@@ -32,4 +33,5 @@ export const ALL_RULES: readonly Rule[] = [
   policySelectsNothingRule,
   peerPodSelectorMatchesNothingRule,
   peerNamespaceSelectorMatchesNothingRule,
+  egressBlocksDnsRule,
 ];

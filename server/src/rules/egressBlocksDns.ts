@@ -1,0 +1,104 @@
+/**
+ * `egress-blocks-dns`: pods isolated for egress that cannot reach cluster DNS on both UDP 53 and
+ * TCP 53 (UDP alone fails when an answer is truncated and the resolver retries over TCP).
+ * Cluster DNS is every workload labelled `k8s-app: kube-dns`, plus, with `assumeClusterDns`, the
+ * kube-dns pods of kube-system the workspace usually does not hold. Reported once per policy
+ * isolating egress for such pods, with a fix adding the DNS rule to it.
+ *
+ * Only the pods' egress side is judged (DNS pods' own ingress is the cluster's business). An
+ * ipBlock peer open on port 53 counts as a way to DNS: whether ipBlocks match pod IPs after the
+ * Service's address translation depends on the network plugin, so it is not called a mistake.
+ */
+import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
+import { selectorMatches } from '../engine/labelSelector';
+import type { AllowedPiece } from '../engine/network';
+import { rulesOf } from '../engine/policyTypes';
+import { resolvePorts } from '../engine/portSpec';
+import { NAMESPACE_NAME_LABEL, type NamedPort, type Protocol } from '../engine/types';
+import { listWorkloads } from './crossFile/describe';
+import { addDnsRuleEdit } from './crossFile/dnsEgressRule';
+import { directionSpan, specOf } from './crossFile/policySource';
+import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+import type { FixData } from './types';
+
+const DNS_LABELS = { 'k8s-app': 'kube-dns' };
+const DNS_NAMESPACE = 'kube-system';
+/** CoreDNS's container ports as the kube-dns Deployment declares them. */
+const ASSUMED_DNS_PORTS: readonly NamedPort[] = [
+  { name: 'dns', port: 53, protocol: 'UDP' },
+  { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+  { name: 'metrics', port: 9153, protocol: 'TCP' },
+];
+const PROTOCOLS: readonly Protocol[] = ['UDP', 'TCP'];
+
+export const egressBlocksDnsRule = workspaceRule('egress-blocks-dns', (analysis) => {
+  const net = analysis.network;
+  const targets = [...net.podsMatching({ matchLabels: DNS_LABELS })];
+  const assumed = analysis.settings.assumeClusterDns && !targets.some((t) => net.workloads[t]?.namespace === DNS_NAMESPACE);
+  if (targets.length === 0 && !assumed) return [];
+  const missingByWorkload = new Map<number, Protocol[]>();
+  const missingFor = (w: number): Protocol[] => {
+    let missing = missingByWorkload.get(w);
+    if (!missing) {
+      const pieces = net.allowed(w, 'egress').pieces;
+      missing = PROTOCOLS.filter((p) => !pieces.some((piece) => reachesDns(analysis, piece, p, targets, assumed)));
+      missingByWorkload.set(w, missing);
+    }
+    return missing;
+  };
+  const out: LocatedFinding[] = [];
+  for (const policy of analysis.policies()) {
+    if (!net.governs(policy.index, 'egress')) continue;
+    const blocked = analysis.selectedWorkloads(policy).filter((w) => missingFor(w.index).length > 0);
+    const first = blocked[0];
+    if (!first) continue;
+    const missing = PROTOCOLS.filter((p) => blocked.some((w) => missingFor(w.index).includes(p)));
+    const spec = specOf(policy);
+    const text = analysis.manifests.getFile(policy.source.uri)?.text;
+    const edit = spec && text !== undefined ? addDnsRuleEdit(text, spec) : undefined;
+    const fixes: FixData[] = edit ? [{ title: 'Allow egress to cluster DNS (UDP and TCP 53)', edits: [edit], preferred: true }] : [];
+    out.push({
+      uri: policy.source.uri,
+      finding: { ruleId: 'egress-blocks-dns', message: message(listWorkloads(blocked), missing), ...directionSpan(policy, 'egress'), fixes },
+    });
+  }
+  return out;
+});
+
+function message(pods: string, missing: readonly Protocol[]): string {
+  const dns = `cluster DNS (${Object.entries(DNS_LABELS).map(([k, v]) => `${k}=${v}`).join()} in ${DNS_NAMESPACE})`;
+  if (missing.length === 2) return `Egress is isolated for ${pods}, and no rule allows ${dns} on UDP 53 or TCP 53: name lookups fail.`;
+  if (missing[0] === 'TCP') return `${pods} can reach ${dns} on UDP 53 but not TCP 53: lookups whose answers are truncated fail.`;
+  return `${pods} can reach ${dns} on TCP 53 but not UDP 53: most name lookups fail.`;
+}
+
+/**
+ * The ports a DNS pod serves on: its container ports named `dns…` or numbered 53 (a Service maps
+ * its port 53 to them), else 53 when it declares none.
+ */
+function dnsPortsOf(ports: readonly NamedPort[], protocol: Protocol): number[] {
+  const declared = ports.filter((p) => p.protocol === protocol && (p.name.startsWith('dns') || p.port === 53)).map((p) => p.port);
+  return declared.length > 0 ? declared : [53];
+}
+
+/** Whether one allowed piece reaches some cluster DNS pod on port 53 of `protocol`. */
+function reachesDns(analysis: WorkspaceAnalysis, piece: AllowedPiece, protocol: Protocol, targets: readonly number[], assumed: boolean): boolean {
+  const net = analysis.network;
+  for (const t of targets) {
+    if (!piece.workloads.has(t)) continue;
+    const ports = net.workloads[t]?.namedPorts ?? [];
+    const allowed = resolvePorts(piece.ports, ports);
+    if (dnsPortsOf(ports, protocol).some((port) => allowed.has(protocol, port))) return true;
+  }
+  const { policy: policyId, ruleIndex, peerIndex } = piece.rule;
+  const policy = analysis.policyById(policyId)?.policy;
+  if (!policy) return false;
+  if (peerIndex === undefined) return assumed && resolvePorts(piece.ports, ASSUMED_DNS_PORTS).has(protocol, 53);
+  const peer = rulesOf(policy, 'egress')[ruleIndex]?.peers?.[peerIndex];
+  if (!peer) return false;
+  if (peer.ipBlock) return !piece.addresses.isEmpty() && resolvePorts(piece.ports, undefined).has(protocol, 53);
+  if (!assumed) return false;
+  const nsLabels = { ...net.namespaceLabelsOf(DNS_NAMESPACE), [NAMESPACE_NAME_LABEL]: DNS_NAMESPACE };
+  const inNamespace = peer.namespaceSelector ? selectorMatches(peer.namespaceSelector, nsLabels) : policy.namespace === DNS_NAMESPACE;
+  return inNamespace && selectorMatches(peer.podSelector, DNS_LABELS) && resolvePorts(piece.ports, ASSUMED_DNS_PORTS).has(protocol, 53);
+}
