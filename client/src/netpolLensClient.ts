@@ -55,15 +55,26 @@ export class NetpolLensClient implements vscode.Disposable {
     }
   }
 
+  /** Restarts a running server, starts a stopped one; a start in flight is let finish first. */
   async restartServer(): Promise<void> {
     this.crashes.reset();
-    if (this.client.state === State.Stopped) await this.start();
-    else await this.client.restart();
+    try {
+      // The library can only stop a running client.
+      if (this.client.state === State.Starting) await this.client.start();
+      if (this.client.state === State.Running) await this.client.restart();
+      else await this.start();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(`Netpol Lens: restarting the server failed: ${reason}`, 'Show Output').then((choice) => {
+        if (choice === 'Show Output') this.output.show();
+      });
+    }
   }
 
   /** Stops the server, then releases the rest (the output channel last: stopping may still log). */
   dispose(): Promise<void> {
-    return this.client.dispose().finally(() => {
+    // Stopping throws when the server is not running (still starting, or gone): nothing left to stop then.
+    return this.client.dispose().catch(() => undefined).finally(() => {
       for (const d of this.disposables.reverse()) d.dispose();
       this.output.dispose();
     });
