@@ -33,7 +33,8 @@ function listFiles(dir: string): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...listFiles(p));
-    else if (/\.(ya?ml|json)$/.test(e.name) && e.name !== 'settings.json' && !e.name.endsWith('.settings.json')) out.push(p);
+    // A fix fixture's after.yaml is the expected result, not part of the workspace.
+    else if (/\.(ya?ml|json)$/.test(e.name) && e.name !== 'settings.json' && e.name !== 'after.yaml' && !e.name.endsWith('.settings.json')) out.push(p);
   }
   return out.sort();
 }
