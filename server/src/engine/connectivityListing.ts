@@ -45,7 +45,13 @@ export function buildListing(net: Network, matrix: ConnectivityMatrix, options: 
   const families = options.families ?? ['ipv4'];
   const names = net.workloads.map((w) => w.id);
   const workloadEnd = (index: number): ListingEndpoint => ({ kind: 'workload', index, text: names[index] ?? '' });
-  const addressEnd = (range: AddressRange): ListingEndpoint => ({ kind: 'address', range, text: `${formatRange(range)}[External]` });
+  const rangeTexts = new Map<string, string>();
+  const addressEnd = (range: AddressRange): ListingEndpoint => {
+    const key = `${range.family}:${range.from}:${range.to}`;
+    let text = rangeTexts.get(key);
+    if (text === undefined) rangeTexts.set(key, (text = `${formatRange(range)}[External]`));
+    return { kind: 'address', range, text };
+  };
   const matches = (index: number, list: readonly string[] | undefined): boolean => {
     const w = net.workloads[index];
     return list === undefined || list.length === 0 || (w !== undefined && list.some((n) => workloadMatchesName(w, n)));
@@ -72,10 +78,8 @@ export function buildListing(net: Network, matrix: ConnectivityMatrix, options: 
       for (const c of matrix.toAddresses(w, family)) push(workloadEnd(w), addressEnd(c.range), c.ports);
     }
   }
-  const lines = new Map(out.map((e) => [e, entryLine(e)]));
-  return out.sort((a, b) => {
-    const x = lines.get(a) as string;
-    const y = lines.get(b) as string;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  return out
+    .map((e): [string, ListingEntry] => [entryLine(e), e])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, e]) => e);
 }

@@ -14,6 +14,8 @@ type Ranges = Readonly<Record<Protocol, readonly PortRange[]>>;
 
 export class PortSet {
   readonly key: string;
+  /** The listing text, computed on first use. */
+  private text: string | undefined;
 
   private constructor(readonly ranges: Ranges) {
     this.key = PROTOCOLS.map((p) => `${p}:${ranges[p].map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',')}`).join(' ');
@@ -83,11 +85,14 @@ export class PortSet {
 
   /** `All Connections`, or `SCTP 7070,TCP 80,8080-8090,UDP 53` (the listing's form). */
   toString(): string {
-    if (this.isAll()) return 'All Connections';
-    if (this.isEmpty()) return 'No Connections';
-    return PROTOCOLS.filter((p) => this.ranges[p].length > 0)
-      .map((p) => `${p} ${this.ranges[p].map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',')}`)
-      .join(',');
+    this.text ??= this.isAll()
+      ? 'All Connections'
+      : this.isEmpty()
+        ? 'No Connections'
+        : PROTOCOLS.filter((p) => this.ranges[p].length > 0)
+            .map((p) => `${p} ${this.ranges[p].map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',')}`)
+            .join(',');
+    return this.text;
   }
 }
 
