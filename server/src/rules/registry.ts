@@ -13,6 +13,8 @@ import { policySelectsNothingRule } from './policySelectsNothing';
 import { peerPodSelectorMatchesNothingRule } from './peerPodSelectorMatchesNothing';
 import { peerNamespaceSelectorMatchesNothingRule } from './peerNamespaceSelectorMatchesNothing';
 import { egressBlocksDnsRule } from './egressBlocksDns';
+import { exceptNullifiedRule } from './exceptNullified';
+import { denyNullifiedRule } from './denyNullified';
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
 import { yamlSyntaxRule } from './yamlSyntax';
@@ -34,4 +36,6 @@ export const ALL_RULES: readonly Rule[] = [
   peerPodSelectorMatchesNothingRule,
   peerNamespaceSelectorMatchesNothingRule,
   egressBlocksDnsRule,
+  exceptNullifiedRule,
+  denyNullifiedRule,
 ];
