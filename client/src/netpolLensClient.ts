@@ -32,6 +32,7 @@ export class NetpolLensClient implements vscode.Disposable {
   private readonly client: LanguageClient;
   private readonly crashes = new CrashBudget();
   private readonly disposables: vscode.Disposable[] = [];
+  private restarting = false;
 
   constructor(extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel(CLIENT_NAME);
@@ -39,7 +40,8 @@ export class NetpolLensClient implements vscode.Disposable {
     this.client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(extension), this.clientOptions());
     this.disposables.push(
       this.statusBar,
-      this.client.onDidChangeState((e) => this.statusBar.setState(serverState(e.newState))),
+      // A restart the user asked for passes through Stopped: show it as starting, not as a failure.
+      this.client.onDidChangeState((e) => this.statusBar.setState(this.restarting && e.newState === State.Stopped ? 'starting' : serverState(e.newState))),
       this.client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => this.statusBar.setStatus(params)),
     );
     const ctx: CommandContext = { extension, client: this.client, output: this.output, restartServer: () => this.restartServer() };
@@ -58,6 +60,7 @@ export class NetpolLensClient implements vscode.Disposable {
   /** Restarts a running server, starts a stopped one; a start in flight is let finish first. */
   async restartServer(): Promise<void> {
     this.crashes.reset();
+    this.restarting = true;
     try {
       // The library can only stop a running client.
       if (this.client.state === State.Starting) await this.client.start();
@@ -68,6 +71,8 @@ export class NetpolLensClient implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Netpol Lens: restarting the server failed: ${reason}`, 'Show Output').then((choice) => {
         if (choice === 'Show Output') this.output.show();
       });
+    } finally {
+      this.restarting = false;
     }
   }
 

@@ -34,7 +34,8 @@ export function describeStatus(state: ServerState, status: StatusParams | undefi
   const found = findingsSummary(status);
   if (status.state === 'indexing') {
     return {
-      text: `$(sync~spin) ${NAME}: indexing ${status.indexed}/${status.total}`,
+      // Before the file scan has counted anything, n/N would read "0/0".
+      text: `$(sync~spin) ${NAME}: indexing${status.total > 0 ? ` ${status.indexed}/${status.total}` : ''}`,
       tooltip: `Indexing Kubernetes manifests: ${status.indexed} of ${plural(status.total, 'file')}. ${found} so far.`,
       action: 'showProblems',
       alarming: false,

@@ -21,6 +21,10 @@ describe('describeStatus', () => {
     assert.match(v.tooltip, /1 error, 0 warnings/);
   });
 
+  it('says indexing without counts until files are found', () => {
+    assert.equal(describeStatus('running', status({ state: 'indexing', indexed: 0, total: 0 })).text, '$(sync~spin) Netpol Lens: indexing');
+  });
+
   it('shows errors and warnings with singular and plural', () => {
     assert.equal(describeStatus('running', status({ errors: 2, warnings: 1 })).text, '$(shield) Netpol Lens: 2 errors, 1 warning');
     assert.equal(describeStatus('running', status({ errors: 0, warnings: 3 })).text, '$(shield) Netpol Lens: 0 errors, 3 warnings');
