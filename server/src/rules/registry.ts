@@ -15,6 +15,7 @@ import { peerNamespaceSelectorMatchesNothingRule } from './peerNamespaceSelector
 import { egressBlocksDnsRule } from './egressBlocksDns';
 import { exceptNullifiedRule } from './exceptNullified';
 import { denyNullifiedRule } from './denyNullified';
+import { namedPortUnresolvedRule } from './namedPortUnresolved';
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
 import { yamlSyntaxRule } from './yamlSyntax';
@@ -38,4 +39,5 @@ export const ALL_RULES: readonly Rule[] = [
   egressBlocksDnsRule,
   exceptNullifiedRule,
   denyNullifiedRule,
+  namedPortUnresolvedRule,
 ];
