@@ -27,7 +27,7 @@ import { scanFolders } from './workspace/diskScanner';
 import { createFileFilter } from './workspace/fileFilter';
 import { skipReasonText, uriToPath } from './workspace/loadFolder';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
-import { registerFeatureHandlers } from './handlers/featureHandlers';
+import { executeFeatureCommand, registerFeatureHandlers } from './handlers/featureHandlers';
 
 export interface ServerContext {
   readonly connection: Connection;
@@ -186,8 +186,8 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onExecuteCommand((params, token) =>
-    runSafe(log, 'executeCommand', token, null, async () => {
-      if (params.command !== SERVER_COMMANDS.fixAll) return null;
+    runSafe<unknown>(log, 'executeCommand', token, null, async () => {
+      if (params.command !== SERVER_COMMANDS.fixAll) return (await executeFeatureCommand(ctx, params)) ?? null;
       const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
       const file = uri ? index.get(uri) : undefined;
       if (!uri || !file) return null;

@@ -22,4 +22,133 @@ export interface StatusParams {
 export const SERVER_COMMANDS = {
   /** Apply every safe fix in a document: arguments `[uri]`. */
   fixAll: 'netpolLens.server.fixAll',
+  /** Add an egress rule to cluster DNS (UDP and TCP 53) to the policy at a position: arguments `[uri, Position]`. */
+  allowDnsEgress: 'netpolLens.server.allowDnsEgress',
+  /** Apply every `deprecated-api-version` fix in the workspace: no arguments; returns `MigrateResult`. */
+  migrateDeprecatedApis: 'netpolLens.server.migrateDeprecatedApis',
 } as const;
+
+/** Client-side commands the server names in CodeLenses. */
+export const CLIENT_COMMANDS = {
+  /** Show locations (peek or quick pick): arguments `[uri, Position, Location[]]`. */
+  showLocations: 'netpolLens.showLocations',
+} as const;
+
+/** A position and a location as LSP defines them (zero-based line, UTF-16 character). */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Location {
+  readonly uri: string;
+  readonly range: { readonly start: Position; readonly end: Position };
+}
+
+/** Result of `SERVER_COMMANDS.migrateDeprecatedApis`. */
+export interface MigrateResult {
+  /** Files changed and findings fixed. */
+  readonly files: number;
+  readonly fixes: number;
+}
+
+/** A workload as pickers and the matrix show it. */
+export interface WorkloadItem {
+  /** The engine's id, `ns/name[Kind]` (what the CLI's listing prints). */
+  readonly id: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly kind: string;
+  readonly location: Location | undefined;
+}
+
+/** `netpolLens/workloads`: every workload and namespace of the workspace (for pickers). */
+export const WORKLOADS_REQUEST = 'netpolLens/workloads';
+
+export interface WorkloadsParams {
+  /** Any file of the workspace folder whose settings apply; the first folder's when omitted. */
+  readonly uri?: string;
+}
+
+export interface WorkloadsResult {
+  readonly workloads: readonly WorkloadItem[];
+  readonly namespaces: readonly string[];
+}
+
+/** `netpolLens/connectivityMatrix`: who may open connections to whom, and on which ports. */
+export const CONNECTIVITY_MATRIX_REQUEST = 'netpolLens/connectivityMatrix';
+
+export interface ConnectivityMatrixParams {
+  readonly uri?: string;
+  /** Only workloads of these namespaces (rows and columns); all when omitted or empty. */
+  readonly namespaces?: readonly string[];
+}
+
+export interface MatrixCell {
+  /** Indexes into `workloads`: source (row) and destination (column). */
+  readonly src: number;
+  readonly dst: number;
+  /** `All Connections` or `TCP 80,8080-8090,UDP 53`, as the listing prints it. */
+  readonly ports: string;
+}
+
+export interface ConnectivityMatrixResult {
+  readonly workloads: readonly WorkloadItem[];
+  /** Connected pairs only (a missing pair has no connection); a workload to itself is left out. */
+  readonly cells: readonly MatrixCell[];
+  /** Every namespace of the workspace, for the filter. */
+  readonly namespaces: readonly string[];
+  /** The CLI's `connectivity` listing of the same workloads, one line per connection. */
+  readonly listing: readonly string[];
+}
+
+/** One end of a connection: a workload by id, or an IP address (`10.0.0.1`, `2001:db8::1`). */
+export type TrafficEndpoint = { readonly workload: string } | { readonly address: string };
+
+/** `netpolLens/explainTraffic`: is a connection allowed, and why. */
+export const EXPLAIN_TRAFFIC_REQUEST = 'netpolLens/explainTraffic';
+
+export interface ExplainTrafficParams {
+  readonly uri?: string;
+  readonly source: TrafficEndpoint;
+  readonly destination: TrafficEndpoint;
+  /** `TCP`, `UDP` or `SCTP`, with `port`; every port when `port` is omitted. */
+  readonly protocol?: string;
+  readonly port?: number;
+}
+
+export interface ExplainStep {
+  /** The source's egress or the destination's ingress. */
+  readonly side: 'egress' | 'ingress';
+  readonly text: string;
+  /** The rule or policy the step is about. */
+  readonly location: Location | undefined;
+}
+
+export interface ExplainTrafficResult {
+  /** `invalid` when an endpoint is unknown or an address does not parse (see `summary`). */
+  readonly verdict: 'allowed' | 'denied' | 'invalid';
+  /** One line: `allowed on TCP 80` / `denied: …`. */
+  readonly summary: string;
+  /** What is allowed end to end (listing form), within the asked port. */
+  readonly allowedPorts: string;
+  /** The chain of reasons: the egress side, then the ingress side. */
+  readonly steps: readonly ExplainStep[];
+  /** The same as markdown, with links to the policies. */
+  readonly markdown: string;
+}
+
+/** `netpolLens/defaultDenyPolicy`: the text of a default-deny NetworkPolicy for a namespace. */
+export const DEFAULT_DENY_REQUEST = 'netpolLens/defaultDenyPolicy';
+
+export interface DefaultDenyParams {
+  readonly namespace: string;
+  /** Directions to deny; both when omitted. */
+  readonly directions?: readonly ('Ingress' | 'Egress')[];
+}
+
+export interface DefaultDenyResult {
+  /** A suggested file name, `default-deny-<namespace>.yaml`. */
+  readonly fileName: string;
+  readonly text: string;
+}

@@ -1,0 +1,136 @@
+/**
+ * Plain-language pieces of the engine's answers, shared by hovers, lenses and explanations:
+ * a selector as `app=web, tier in (a,b)`, a port set as `TCP 80, 8080-8090 · UDP 53`, a rule
+ * reference as `[ns/name](…) ingress[0].from[1]`, and what one allowed piece matches.
+ */
+import type { PolicyInfo, WorkloadInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
+import { isEmptySelector } from '../engine/labelSelector';
+import type { AllowedPiece } from '../engine/network';
+import type { PortSet } from '../engine/portSet';
+import { resolvePorts, type PortSpec } from '../engine/portSpec';
+import { PROTOCOLS, type Direction, type LabelSelector, type NamedPort, type PolicyPeer, type RuleRef } from '../engine/types';
+import { capList, code, policyLink, workloadLink } from './markdown';
+
+/** `app=web, tier in (a,b), !legacy`, or `{}` (everything). */
+export function selectorText(selector: LabelSelector | undefined): string {
+  if (isEmptySelector(selector)) return '{}';
+  const parts = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  for (const r of selector?.matchExpressions ?? []) {
+    const values = `(${(r.values ?? []).join(',')})`;
+    switch (r.operator) {
+      case 'In':
+        parts.push(`${r.key} in ${values}`);
+        break;
+      case 'NotIn':
+        parts.push(`${r.key} notin ${values}`);
+        break;
+      case 'Exists':
+        parts.push(r.key);
+        break;
+      case 'DoesNotExist':
+        parts.push(`!${r.key}`);
+        break;
+      default:
+        parts.push(`${r.key} ${r.operator} ${values} (invalid operator: matches nothing)`);
+    }
+  }
+  return parts.join(', ');
+}
+
+/** `all ports`, `no port`, or `TCP 80, 8080-8090 · UDP 53`. */
+export function portSetText(set: PortSet): string {
+  if (set.isAll()) return 'all ports';
+  if (set.isEmpty()) return 'no port';
+  return PROTOCOLS.filter((p) => set.ranges[p].length > 0)
+    .map((p) => {
+      const ranges = set.ranges[p];
+      const whole = ranges.length === 1 && ranges[0]?.[0] === 1 && ranges[0][1] === 65535;
+      return whole ? `all ${p}` : `${p} ${ranges.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(', ')}`;
+    })
+    .join(' · ');
+}
+
+/**
+ * The ports of a rule as text. Named ports resolve against the destination pods' container ports
+ * (ingress: the selected pod; egress: each peer pod); when they resolve differently per
+ * destination, or there is none, they are named as written.
+ */
+export function portSpecText(spec: PortSpec, destinations: readonly (readonly NamedPort[])[]): string {
+  if (spec.all) return 'all ports';
+  const named = spec.named.map((n) => `${code(n.name)}/${n.protocol}`);
+  if (named.length === 0) return portSetText(spec.numeric);
+  const resolved = new Map(destinations.map((d) => resolvePorts(spec, d)).map((set) => [set.key, set]));
+  const only = resolved.size === 1 ? [...resolved.values()][0] : undefined;
+  if (only) return `${portSetText(only)} (named ${capList(named)})`;
+  const numeric = spec.numeric.isEmpty() ? [] : [portSetText(spec.numeric)];
+  const why = destinations.length === 0 ? 'no destination pod here' : 'resolved per destination';
+  return [...numeric, `named port ${capList(named)} (${why})`].join(' · ');
+}
+
+/** The path of a rule or peer as the API names it: `ingress[0].from[1]`. */
+export function rulePath(ref: RuleRef): string {
+  const rule = `${ref.direction}[${ref.ruleIndex}]`;
+  if (ref.peerIndex === undefined) return rule;
+  return `${rule}.${ref.direction === 'ingress' ? 'from' : 'to'}[${ref.peerIndex}]`;
+}
+
+/** `[ns/name](…) ingress[0].from[1]`. */
+export function ruleRefText(ref: RuleRef, analysis: WorkspaceAnalysis): string {
+  const policy = analysis.policyById(ref.policy);
+  const name = policy ? policyLink(policy, analysis.manifests) : code(ref.policy);
+  return `${name} ${code(rulePath(ref))}`;
+}
+
+/** The peer (engine input) a reference points at; undefined for a rule without peers. */
+export function peerOf(policy: PolicyInfo, ref: RuleRef): PolicyPeer | undefined {
+  const rules = (ref.direction === 'ingress' ? policy.policy.ingress : policy.policy.egress) ?? [];
+  return ref.peerIndex === undefined ? undefined : rules[ref.ruleIndex]?.peers?.[ref.peerIndex];
+}
+
+/** Workloads of a piece, as links (cut to a readable length). */
+export function workloadsText(workloads: readonly WorkloadInfo[], analysis: WorkspaceAnalysis, max = 8): string {
+  return capList(
+    workloads.map((w) => workloadLink(w, analysis.manifests)),
+    max,
+  );
+}
+
+/** Workloads of a piece, in engine order. */
+export function pieceWorkloads(piece: AllowedPiece, analysis: WorkspaceAnalysis): WorkloadInfo[] {
+  const all = analysis.workloads();
+  return [...piece.workloads].map((i) => all[i] as WorkloadInfo);
+}
+
+/** Namespaces a peer's namespaceSelector matches, by name. */
+export function namespacesOf(peer: PolicyPeer, analysis: WorkspaceAnalysis): string[] {
+  return analysis.network.namespacesMatching(peer.namespaceSelector).map((n) => n.name);
+}
+
+/**
+ * What a piece matches, in words: `anyone`, an address list, or the pods with their selectors
+ * (`pods app=web in shop: shop/web, shop/api`).
+ */
+export function pieceTargetText(piece: AllowedPiece, analysis: WorkspaceAnalysis, direction: Direction): string {
+  const policy = analysis.policyById(piece.rule.policy);
+  const peer = policy ? peerOf(policy, piece.rule) : undefined;
+  if (!peer) return direction === 'ingress' ? 'any source (every pod and address)' : 'any destination (every pod and address)';
+  if (peer.ipBlock) {
+    const except = (peer.ipBlock.except ?? []).length > 0 ? ` except ${(peer.ipBlock.except ?? []).map(code).join(', ')}` : '';
+    const ranges = piece.addresses.toCidrs();
+    return `addresses ${code(peer.ipBlock.cidr)}${except}${ranges.length > 0 ? ` = ${capList(ranges.map(code), 6)}` : ' = none (the block is empty)'}`;
+  }
+  const workloads = pieceWorkloads(piece, analysis);
+  const found = workloads.length > 0 ? `: ${workloadsText(workloads, analysis)}` : ': no workload in this workspace';
+  const pods = isEmptySelector(peer.podSelector) ? 'all pods' : `pods ${code(selectorText(peer.podSelector))}`;
+  if (!peer.namespaceSelector) return `${pods} in ${code(policy?.policy.namespace ?? '')}${found}`;
+  if (isEmptySelector(peer.namespaceSelector)) return `${pods} in every namespace${found}`;
+  const namespaces = namespacesOf(peer, analysis);
+  const nsText = namespaces.length > 0 ? `namespaces ${capList(namespaces.map(code), 6)}` : `namespaces ${code(selectorText(peer.namespaceSelector))} (none here)`;
+  return `${pods} in ${nsText}${found}`;
+}
+
+/** Said when a hover lands in rules of a direction the policy does not govern. */
+export function notGovernedText(policy: PolicyInfo, direction: Direction): string {
+  const label = direction === 'ingress' ? 'Ingress' : 'Egress';
+  return `**Ignored**: ${code(`${policy.policy.namespace}/${policy.policy.name}`)} does not list ${code(label)} in its policyTypes, so its ${direction} rules have no effect.`;
+}

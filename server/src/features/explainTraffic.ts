@@ -1,0 +1,82 @@
+/**
+ * "Explain traffic": is a connection from a source (workload or address) to a destination
+ * allowed on a port, and why — the source's egress side, then the destination's ingress side,
+ * each policy and rule named. The answer comes from the engine's `explain`.
+ */
+import type { ExplainStep, ExplainTrafficParams, ExplainTrafficResult, TrafficEndpoint } from '../../../shared/src/protocol';
+import type { AnalysisEndpoint, WorkloadInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
+import type { SideExplanation } from '../engine/explain';
+import { parseProtocol } from '../engine/portSpec';
+import type { RuleRef } from '../engine/types';
+import { portSetText, ruleRefText, rulePath } from './describe';
+import { toLocation } from './locations';
+import { capList, definitionOf, plural, policyLink, workloadLabel } from './markdown';
+
+const invalid = (summary: string): ExplainTrafficResult => ({ verdict: 'invalid', summary, allowedPorts: '', steps: [], markdown: summary });
+
+export function explainTraffic(analysis: WorkspaceAnalysis, params: ExplainTrafficParams): ExplainTrafficResult {
+  const src = resolveEndpoint(analysis, params.source);
+  const dst = resolveEndpoint(analysis, params.destination);
+  if (typeof src === 'object' && 'error' in src) return invalid(src.error);
+  if (typeof dst === 'object' && 'error' in dst) return invalid(dst.error);
+  if (typeof src === 'string' && typeof dst === 'string') return invalid('Pick a workload for at least one end: between two addresses no policy applies.');
+  let port: { protocol: 'TCP' | 'UDP' | 'SCTP'; port: number } | undefined;
+  if (params.port !== undefined) {
+    const protocol = parseProtocol(params.protocol);
+    if (!protocol) return invalid(`Unknown protocol ${JSON.stringify(params.protocol)}: use TCP, UDP or SCTP.`);
+    if (!Number.isInteger(params.port) || params.port < 1 || params.port > 65535) return invalid(`Port ${params.port} is not between 1 and 65535.`);
+    port = { protocol, port: params.port };
+  }
+  const x = analysis.explain(src, dst, port);
+  if (!x) return invalid('An address does not parse.');
+  const what = `${endpointText(src)} → ${endpointText(dst)}${port ? ` on ${port.protocol} ${port.port}` : ''}`;
+  const allowed = !x.allowed.isEmpty();
+  const reasons = x.denied.map((d) =>
+    d === 'no-egress-rule' ? "the source's egress does not allow it" : d === 'no-ingress-rule' ? "the destination's ingress does not allow it" : 'the two sides allow no common port',
+  );
+  const summary = allowed ? `Allowed: ${what}${port ? '' : ` on ${portSetText(x.allowed)}`}` : `Denied: ${what} — ${reasons.join('; ')}`;
+  const sides = [x.egress, x.ingress].filter((s): s is SideExplanation => s !== undefined);
+  const steps = sides.map((s) => sideStep(analysis, s, endpointText(s.direction === 'egress' ? dst : src), false));
+  const markdown = [`**${allowed ? 'Allowed' : 'Denied'}**: ${what}${allowed && !port ? ` on ${portSetText(x.allowed)}` : ''}`, '']
+    .concat(sides.map((s) => `- ${sideStep(analysis, s, endpointText(s.direction === 'egress' ? dst : src), true).text}`))
+    .concat(allowed ? [] : ['', `Denied because ${reasons.join('; ')}.`])
+    .join('\n');
+  return { verdict: allowed ? 'allowed' : 'denied', summary, allowedPorts: x.allowed.toString(), steps, markdown };
+}
+
+function resolveEndpoint(analysis: WorkspaceAnalysis, e: TrafficEndpoint): AnalysisEndpoint | { error: string } {
+  if ('address' in e) return e.address.trim();
+  const w = analysis.workloads().find((x) => x.workload.id === e.workload || `${x.workload.namespace}/${x.workload.name}` === e.workload);
+  return w ?? { error: `No workload ${e.workload} in this workspace.` };
+}
+
+function endpointText(e: AnalysisEndpoint): string {
+  return typeof e === 'string' ? e : workloadLabel(e);
+}
+
+/** One side in words: not isolated, or the rules that match the other end (with their ports). */
+function sideStep(analysis: WorkspaceAnalysis, side: SideExplanation, other: string, markdown: boolean): ExplainStep {
+  const workload = analysis.workloads()[side.workload] as WorkloadInfo;
+  const who = `${workloadLabel(workload)} ${side.direction}`;
+  const ref = (r: RuleRef): string => (markdown ? ruleRefText(r, analysis) : `${r.policy} ${rulePath(r)}`);
+  const policies = side.policies.map((id) => analysis.policyById(id)).filter((p) => p !== undefined);
+  const policyNames = markdown ? policies.map((p) => policyLink(p, analysis.manifests)) : side.policies;
+  const source = workload.sources[0];
+  if (!side.isolated) {
+    const text = `${who}: not isolated (no policy selecting it lists ${side.direction === 'ingress' ? 'Ingress' : 'Egress'}): everything allowed`;
+    return { side: side.direction, text, location: source ? toLocation(analysis.manifests, definitionOf(source)) : undefined };
+  }
+  const isolatedBy = `isolated by ${plural(side.policies.length, 'policy', 'policies')} (${capList(policyNames)})`;
+  const first = side.matches[0];
+  const location = first ? ruleLocation(analysis, first.rule) : policies[0] ? toLocation(analysis.manifests, definitionOf(policies[0].source)) : undefined;
+  if (side.matches.length === 0) return { side: side.direction, text: `${who}: ${isolatedBy}; no rule matches ${other}`, location };
+  const matches = side.matches.map((m) => `${ref(m.rule)} ${m.ports.isEmpty() ? 'matches the peer but not on these ports' : `allows ${portSetText(m.ports)}`}`);
+  return { side: side.direction, text: `${who}: ${isolatedBy}; ${matches.join('; ')}`, location };
+}
+
+function ruleLocation(analysis: WorkspaceAnalysis, ref: RuleRef): ReturnType<typeof toLocation> {
+  const node = analysis.ruleNode(ref);
+  const policy = analysis.policyById(ref.policy);
+  if (!node || !policy) return undefined;
+  return toLocation(analysis.manifests, { uri: policy.source.uri, start: node.start, end: node.end });
+}

@@ -1,0 +1,48 @@
+/**
+ * Hover content for a position in a manifest: locate what is under the cursor, then ask the
+ * workspace analysis (cached per manifest version) about it. Plain data with file offsets; the
+ * LSP handler converts them.
+ */
+import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
+import type { FileModel } from '../model/fileModel';
+import { ipBlockHover } from './ipBlockHover';
+import { locate } from './locate';
+import { peerHover } from './peerHover';
+import { policySelectorHover } from './policySelectorHover';
+import { portHover } from './portHover';
+import { workloadHover } from './workloadHover';
+
+export interface HoverResult {
+  readonly markdown: string;
+  /** File offsets of the hovered part. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export function hoverAt(analysis: WorkspaceAnalysis, file: FileModel, offset: number): HoverResult | undefined {
+  const found = locate(file, offset);
+  if (!found) return undefined;
+  let markdown: string | undefined;
+  if (found.type === 'workload') {
+    const workload = analysis.workloadOf(found.object);
+    markdown = workload ? workloadHover(analysis, workload) : undefined;
+  } else {
+    const policy = analysis.policyOf(found.object);
+    if (!policy) return undefined;
+    switch (found.type) {
+      case 'policySelector':
+        markdown = policySelectorHover(analysis, policy);
+        break;
+      case 'peer':
+        markdown = peerHover(analysis, policy, found.direction, found.ruleIndex, found.peerIndex);
+        break;
+      case 'ipBlock':
+        markdown = ipBlockHover(analysis, policy, found.direction, found.ruleIndex, found.peerIndex);
+        break;
+      case 'port':
+        markdown = portHover(analysis, policy, found.direction, found.ruleIndex, found.portIndex);
+        break;
+    }
+  }
+  return markdown === undefined ? undefined : { markdown, start: found.start, end: found.end };
+}

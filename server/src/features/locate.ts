@@ -1,0 +1,143 @@
+/**
+ * What is under the cursor: from a file model and an offset, the Kubernetes object and the part
+ * of it a hover can explain — a workload's name, kind or pod-template label; a policy's
+ * `spec.podSelector`; a peer of a rule (or one of its selectors); an ipBlock; a port entry.
+ * Odd shapes (a scalar where a map belongs) simply locate nothing; nothing throws.
+ */
+import { WORKLOAD_KINDS } from '../analysis/readWorkload';
+import type { FileModel } from '../model/fileModel';
+import type { K8sObject } from '../model/k8sObject';
+import { at, getMap, getPair, type YMap, type YNode, type YPair } from '../model/yamlTree';
+import { isKubernetesNetworkPolicy, policyRules, type Direction, type PolicyRule } from '../rules/policy/networkPolicyTree';
+
+interface Span {
+  /** File offsets of the text the hover applies to. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export type WorkloadPart = 'name' | 'kind' | 'label';
+
+export interface LocatedWorkload extends Span {
+  readonly type: 'workload';
+  readonly object: K8sObject;
+  readonly part: WorkloadPart;
+}
+
+export interface LocatedPolicySelector extends Span {
+  readonly type: 'policySelector';
+  readonly object: K8sObject;
+}
+
+/** Which part of a peer: one of its selectors, or the item as a whole. */
+export type PeerPart = 'podSelector' | 'namespaceSelector' | 'peer';
+
+export interface LocatedPeer extends Span {
+  readonly type: 'peer';
+  readonly object: K8sObject;
+  readonly direction: Direction;
+  readonly ruleIndex: number;
+  readonly peerIndex: number;
+  readonly part: PeerPart;
+}
+
+export interface LocatedIpBlock extends Span {
+  readonly type: 'ipBlock';
+  readonly object: K8sObject;
+  readonly direction: Direction;
+  readonly ruleIndex: number;
+  readonly peerIndex: number;
+  /** The `ipBlock` map. */
+  readonly node: YMap;
+}
+
+export interface LocatedPort extends Span {
+  readonly type: 'port';
+  readonly object: K8sObject;
+  readonly direction: Direction;
+  readonly ruleIndex: number;
+  readonly portIndex: number;
+  readonly node: YNode;
+}
+
+export type Located = LocatedWorkload | LocatedPolicySelector | LocatedPeer | LocatedIpBlock | LocatedPort;
+
+const contains = (span: Span, offset: number): boolean => span.start <= offset && offset <= span.end;
+
+function pairSpan(pair: YPair): Span {
+  return { start: pair.key.start, end: pair.value ? Math.max(pair.value.end, pair.key.end) : pair.key.end };
+}
+
+/** The object of the file whose tree contains `offset` (the innermost, for List items). */
+export function objectAt(file: FileModel, offset: number): K8sObject | undefined {
+  let found: K8sObject | undefined;
+  for (const obj of file.objects) {
+    if (obj.node && contains(obj, offset) && (!found || obj.end - obj.start <= found.end - found.start)) found = obj;
+  }
+  return found;
+}
+
+export function locate(file: FileModel, offset: number): Located | undefined {
+  const object = objectAt(file, offset);
+  if (!object?.node) return undefined;
+  if (isKubernetesNetworkPolicy(object)) return locateInPolicy(object, object.node, offset);
+  if (WORKLOAD_KINDS.has(object.kind)) return locateInWorkload(object, object.node, offset);
+  return undefined;
+}
+
+/** Pod-template metadata of a workload manifest (the Pod's own for a Pod). */
+export function podTemplateMetadata(object: K8sObject): YMap | undefined {
+  const root = object.node;
+  if (object.kind === 'Pod') return getMap(root, 'metadata');
+  const template = object.kind === 'CronJob' ? at(root, ['spec', 'jobTemplate', 'spec', 'template']) : at(root, ['spec', 'template']);
+  return getMap(template, 'metadata');
+}
+
+function locateInWorkload(object: K8sObject, root: YMap, offset: number): LocatedWorkload | undefined {
+  const name = getPair(getMap(root, 'metadata'), 'name');
+  if (name && contains(pairSpan(name), offset)) return { type: 'workload', object, part: 'name', ...pairSpan(name) };
+  const kind = getPair(root, 'kind');
+  if (kind && contains(pairSpan(kind), offset)) return { type: 'workload', object, part: 'kind', ...pairSpan(kind) };
+  const labels = getMap(podTemplateMetadata(object), 'labels');
+  for (const pair of labels?.pairs ?? []) {
+    if (contains(pairSpan(pair), offset)) return { type: 'workload', object, part: 'label', ...pairSpan(pair) };
+  }
+  return undefined;
+}
+
+function locateInPolicy(object: K8sObject, root: YMap, offset: number): Located | undefined {
+  const spec = getMap(root, 'spec');
+  if (!spec || !contains(spec, offset)) return undefined;
+  const selector = getPair(spec, 'podSelector');
+  if (selector && contains(pairSpan(selector), offset)) return { type: 'policySelector', object, ...pairSpan(selector) };
+  for (const rule of policyRules(spec)) {
+    if (!contains(rule.node, offset)) continue;
+    return locateInRule(object, rule, offset);
+  }
+  return undefined;
+}
+
+function locateInRule(object: K8sObject, rule: PolicyRule, offset: number): Located | undefined {
+  const base = { object, direction: rule.direction, ruleIndex: rule.index };
+  const ports = rule.ports?.items ?? [];
+  for (let i = 0; i < ports.length; i++) {
+    const node = ports[i] as YNode;
+    if (contains(node, offset)) return { type: 'port', ...base, portIndex: i, node, start: node.start, end: node.end };
+  }
+  const peers = rule.peers?.items ?? [];
+  for (let i = 0; i < peers.length; i++) {
+    const node = peers[i] as YNode;
+    if (!contains(node, offset)) continue;
+    const peer = { ...base, peerIndex: i };
+    const ipBlock = node.type === 'map' ? getPair(node, 'ipBlock') : undefined;
+    if (ipBlock?.value?.type === 'map' && contains(pairSpan(ipBlock), offset)) {
+      return { type: 'ipBlock', ...peer, node: ipBlock.value, ...pairSpan(ipBlock) };
+    }
+    for (const part of ['podSelector', 'namespaceSelector'] as const) {
+      const pair = node.type === 'map' ? getPair(node, part) : undefined;
+      if (pair && contains(pairSpan(pair), offset)) return { type: 'peer', ...peer, part, ...pairSpan(pair) };
+    }
+    return { type: 'peer', ...peer, part: 'peer', start: node.start, end: node.end };
+  }
+  return undefined;
+}

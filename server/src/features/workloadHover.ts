@@ -1,0 +1,108 @@
+/**
+ * The hover on a workload: the policies selecting it, then for ingress and for egress whether it
+ * is isolated and the union of what its policies allow (each line naming the policy and rule),
+ * what is denied, any `except` another rule undoes, and what policies cannot express. Built from
+ * the engine's cached answers only.
+ */
+import type { WorkloadInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
+import type { AllowedPiece, DirectionAnswer } from '../engine/network';
+import { resolvePorts } from '../engine/portSpec';
+import type { Direction, NamedPort } from '../engine/types';
+import { WorkloadSet } from '../engine/workloadSet';
+import { AddressSet } from '../engine/addressSet';
+import { peerOf, pieceTargetText, pieceWorkloads, portSpecText, ruleRefText } from './describe';
+import { capList, code, plural, policyLink } from './markdown';
+
+export const POLICY_LIMITS_NOTE =
+  '_Policies act on new connections: replies on an allowed connection always flow. Traffic from the node to its own pods is always allowed, and hostNetwork pods are not governed. Enforcement needs a CNI that implements NetworkPolicy._';
+
+export function workloadHover(analysis: WorkspaceAnalysis, workload: WorkloadInfo): string {
+  const w = workload.workload;
+  const ingress = analysis.allowed(workload, 'ingress');
+  const egress = analysis.allowed(workload, 'egress');
+  const selecting = analysis.policiesSelecting(workload);
+  const state = (a: DirectionAnswer): string => (a.isolated ? (a.pieces.length === 0 ? 'deny all' : 'isolated') : 'all allowed');
+  const lines: string[] = [`**${w.kind} ${w.namespace}/${w.name}** — ingress: ${state(ingress)} · egress: ${state(egress)}`, ''];
+  lines.push(
+    selecting.length === 0
+      ? 'Selected by no NetworkPolicy.'
+      : `Selected by ${plural(selecting.length, 'policy', 'policies')}: ${capList(selecting.map((p) => policyLink(p, analysis.manifests)))}`,
+  );
+  for (const answer of [ingress, egress]) lines.push('', ...directionSection(analysis, workload, answer));
+  lines.push('', '---', POLICY_LIMITS_NOTE);
+  return lines.join('\n');
+}
+
+function directionSection(analysis: WorkspaceAnalysis, workload: WorkloadInfo, answer: DirectionAnswer): string[] {
+  const title = answer.direction === 'ingress' ? '**Ingress**' : '**Egress**';
+  if (!answer.isolated) return [`${title} — not isolated: all traffic allowed (no selecting policy lists ${answer.direction === 'ingress' ? 'Ingress' : 'Egress'}).`];
+  const by = plural(answer.policies.length, 'policy', 'policies');
+  if (answer.pieces.length === 0) {
+    return [`${title} — isolated by ${by}, and none allows anything: all ${answer.direction} traffic is denied.`];
+  }
+  const fromTo = answer.direction === 'ingress' ? 'from' : 'to';
+  const out = [`${title} — isolated by ${by}. Allowed (the union of their rules):`];
+  for (const piece of answer.pieces) {
+    out.push(`- ${fromTo} ${pieceTargetText(piece, analysis, answer.direction)} on ${portSpecText(piece.ports, destinationPorts(analysis, workload, answer.direction, piece))} — ${ruleRefText(piece.rule, analysis)}`);
+  }
+  out.push('', deniedLine(analysis, workload, answer));
+  for (const line of nullifiedExcepts(analysis, workload, answer)) out.push('', line);
+  return out;
+}
+
+/** Container ports of the destination: the workload itself (ingress), else each peer pod. */
+function destinationPorts(analysis: WorkspaceAnalysis, workload: WorkloadInfo, direction: Direction, piece: AllowedPiece): (readonly NamedPort[])[] {
+  if (direction === 'ingress') return [workload.workload.namedPorts];
+  return pieceWorkloads(piece, analysis).map((w) => w.workload.namedPorts);
+}
+
+/** One line: who gets nothing at all, and what else is denied. */
+function deniedLine(analysis: WorkspaceAnalysis, workload: WorkloadInfo, answer: DirectionAnswer): string {
+  const total = analysis.workloads().length;
+  let reached = WorkloadSet.of(total, [workload.index]);
+  let addresses = AddressSet.empty();
+  let allPorts = true;
+  for (const p of answer.pieces) {
+    reached = reached.union(p.workloads);
+    addresses = addresses.union(p.addresses);
+    if (!p.ports.all) allPorts = false;
+  }
+  const parts: string[] = [];
+  const others = total - reached.count();
+  if (others > 0) parts.push(`${plural(others, 'other workload')} of this workspace`);
+  if (addresses.isEmpty()) parts.push('every address outside the cluster');
+  else if (!addresses.equals(AddressSet.all())) parts.push('every other address');
+  if (!allPorts) parts.push('other ports of the peers above');
+  return parts.length === 0 ? 'Denied: nothing — these rules allow every peer on every port.' : `Denied: everything else — ${parts.join('; ')}.`;
+}
+
+/**
+ * Excepts of this workload's ipBlocks that another rule (same direction, overlapping ports)
+ * allows anyway: for this pod the exception denies nothing there.
+ */
+function nullifiedExcepts(analysis: WorkspaceAnalysis, workload: WorkloadInfo, answer: DirectionAnswer): string[] {
+  const out: string[] = [];
+  const destination = answer.direction === 'ingress' ? workload.workload.namedPorts : undefined;
+  for (const piece of answer.pieces) {
+    const excepted = exceptedAddresses(analysis, piece);
+    if (!excepted || excepted.isEmpty()) continue;
+    const ports = resolvePorts(piece.ports, destination);
+    for (const other of answer.pieces) {
+      if (other === piece) continue;
+      const overlap = other.addresses.intersect(excepted);
+      if (overlap.isEmpty() || resolvePorts(other.ports, destination).intersect(ports).isEmpty()) continue;
+      out.push(
+        `⚠ The \`except\` of ${ruleRefText(piece.rule, analysis)} is nullified for ${capList(overlap.toCidrs().map(code), 4)} by ${ruleRefText(other.rule, analysis)}.`,
+      );
+    }
+  }
+  return out;
+}
+
+/** What a piece's ipBlock excepts (its `cidr` minus what it allows), or undefined for other peers. */
+export function exceptedAddresses(analysis: WorkspaceAnalysis, piece: AllowedPiece): AddressSet | undefined {
+  const policy = analysis.policyById(piece.rule.policy);
+  const block = policy ? peerOf(policy, piece.rule)?.ipBlock : undefined;
+  if (!block || (block.except ?? []).length === 0) return undefined;
+  return AddressSet.ipBlock(block.cidr).subtract(piece.addresses);
+}
