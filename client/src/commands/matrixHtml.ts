@@ -1,0 +1,86 @@
+/**
+ * The connectivity matrix webview's page: a table of workloads × workloads (rows: sources,
+ * columns: destinations) with the allowed ports in each cell, a namespace filter, a click on a
+ * cell asking the extension to explain it, and an export of the CLI listing. Pure: the page is
+ * built from the request's result; its script talks to the extension with `postMessage`.
+ */
+import type { ConnectivityMatrixResult } from '../../../shared/src/protocol';
+
+/** Messages from the page to the extension. */
+export type MatrixMessage = { readonly type: 'explain'; readonly src: string; readonly dst: string } | { readonly type: 'export'; readonly namespace: string };
+
+export function isMatrixMessage(value: unknown): value is MatrixMessage {
+  const v = value as Record<string, unknown> | null;
+  if (typeof v !== 'object' || v === null) return false;
+  if (v.type === 'explain') return typeof v.src === 'string' && typeof v.dst === 'string';
+  return v.type === 'export' && typeof v.namespace === 'string';
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The table rows, as HTML (also what the tests read). */
+export function matrixTable(data: ConnectivityMatrixResult): string {
+  const ports = new Map(data.cells.map((c) => [`${c.src},${c.dst}`, c.ports]));
+  const head = data.workloads
+    .map((w) => `<th class="col" data-ns="${escapeHtml(w.namespace)}" title="${escapeHtml(w.id)}"><span>${escapeHtml(`${w.namespace}/${w.name}`)}</span></th>`)
+    .join('');
+  const rows = data.workloads.map((src, i) => {
+    const cells = data.workloads.map((dst, j) => {
+      if (i === j) return `<td class="self" data-ns="${escapeHtml(dst.namespace)}"></td>`;
+      const p = ports.get(`${i},${j}`);
+      const title = `${src.id} → ${dst.id}: ${p ?? 'no connection'} (click to explain)`;
+      const attrs = `data-ns="${escapeHtml(dst.namespace)}" data-src="${escapeHtml(src.id)}" data-dst="${escapeHtml(dst.id)}" title="${escapeHtml(title)}"`;
+      return p ? `<td class="allowed" ${attrs}>${escapeHtml(p)}</td>` : `<td class="denied" ${attrs}>·</td>`;
+    });
+    return `<tr data-ns="${escapeHtml(src.namespace)}"><th class="row" title="${escapeHtml(src.id)}">${escapeHtml(`${src.namespace}/${src.name}`)}</th>${cells.join('')}</tr>`;
+  });
+  return `<table><thead><tr><th>source ↓ / destination →</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+export function matrixHtml(data: ConnectivityMatrixResult, nonce: string, cspSource: string): string {
+  const options = data.namespaces.map((n) => `<option value="${escapeHtml(n)}">${escapeHtml(n)}</option>`).join('');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Connectivity matrix</title>
+<style nonce="${nonce}">
+body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); }
+table { border-collapse: collapse; font-size: 12px; }
+th, td { border: 1px solid var(--vscode-panel-border); padding: 2px 6px; white-space: nowrap; }
+th.col span { writing-mode: vertical-rl; transform: rotate(180deg); }
+td.allowed { background: var(--vscode-diffEditor-insertedTextBackground); cursor: pointer; }
+td.denied { color: var(--vscode-disabledForeground); text-align: center; cursor: pointer; }
+td.self { background: var(--vscode-editorWidget-background); }
+.hidden { display: none; }
+#toolbar { margin-bottom: 8px; display: flex; gap: 8px; align-items: center; }
+#explanation { margin-top: 12px; white-space: pre-wrap; }
+</style></head>
+<body>
+<div id="toolbar">
+<label>Namespace <select id="ns"><option value="">All namespaces</option>${options}</select></label>
+<button id="export">Export listing</button>
+<span>${data.workloads.length} workloads, ${data.cells.length} connected pairs. Replies on allowed connections always flow.</span>
+</div>
+<div id="matrix">${matrixTable(data)}</div>
+<div id="explanation"></div>
+<script nonce="${nonce}">
+const vscode = acquireVsCodeApi();
+const select = document.getElementById('ns');
+select.addEventListener('change', () => {
+  const ns = select.value;
+  for (const el of document.querySelectorAll('[data-ns]')) el.classList.toggle('hidden', ns !== '' && el.dataset.ns !== ns);
+});
+document.getElementById('matrix').addEventListener('click', (e) => {
+  const td = e.target.closest('td[data-src]');
+  if (td) vscode.postMessage({ type: 'explain', src: td.dataset.src, dst: td.dataset.dst });
+});
+document.getElementById('export').addEventListener('click', () => vscode.postMessage({ type: 'export', namespace: select.value }));
+window.addEventListener('message', (e) => {
+  if (e.data && e.data.type === 'explanation') document.getElementById('explanation').textContent = e.data.text;
+});
+</script>
+</body></html>`;
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import {
+  CONNECTIVITY_MATRIX_REQUEST,
+  EXPLAIN_TRAFFIC_REQUEST,
+  type ConnectivityMatrixParams,
+  type ConnectivityMatrixResult,
+  type ExplainTrafficResult,
+} from '../../../shared/src/protocol';
+import type { CommandDefinition } from './command';
+import { loadVscode } from './vscodeApi';
+import { isMatrixMessage, matrixHtml } from './matrixHtml';
+
+/**
+ * "Show connectivity matrix": a webview table of who may connect to whom, filterable by
+ * namespace; a click on a cell explains it, and the listing exports as the CLI prints it.
+ */
+export const showConnectivityMatrix: CommandDefinition = {
+  id: 'netpolLens.showConnectivityMatrix',
+  create: (ctx) => async () => {
+    const vscode = await loadVscode();
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const params: ConnectivityMatrixParams = { uri };
+    const data = await ctx.client.sendRequest<ConnectivityMatrixResult>(CONNECTIVITY_MATRIX_REQUEST, params);
+    const panel = vscode.window.createWebviewPanel('netpolLens.matrix', 'Connectivity matrix', vscode.ViewColumn.Active, { enableScripts: true });
+    panel.webview.html = matrixHtml(data, randomBytes(16).toString('hex'), panel.webview.cspSource);
+    panel.webview.onDidReceiveMessage(async (message: unknown) => {
+      if (!isMatrixMessage(message)) return;
+      if (message.type === 'explain') {
+        const result = await ctx.client.sendRequest<ExplainTrafficResult>(EXPLAIN_TRAFFIC_REQUEST, { uri, source: { workload: message.src }, destination: { workload: message.dst } });
+        const text = [result.summary, ...result.steps.map((s) => `• ${s.text}`)].join('\n');
+        await panel.webview.postMessage({ type: 'explanation', text });
+        return;
+      }
+      const filtered = await ctx.client.sendRequest<ConnectivityMatrixResult>(CONNECTIVITY_MATRIX_REQUEST, { uri, namespaces: message.namespace ? [message.namespace] : [] });
+      const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `${filtered.listing.join('\n')}\n` });
+      await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
+    });
+  },
+};
