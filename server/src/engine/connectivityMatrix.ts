@@ -52,6 +52,7 @@ export class ConnectivityMatrix {
   constructor(private readonly net: Network) {
     this.n = net.workloads.length;
     this.namedKeys = net.workloads.map((w) => namedPortsKey(w.namedPorts));
+    net.indexSelection();
     this.partitions = { ingress: this.partition('ingress'), egress: this.partition('egress') };
     const ingress = this.rows('ingress');
     const egress = this.rows('egress');

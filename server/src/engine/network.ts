@@ -124,6 +124,20 @@ export class Network {
     return list;
   }
 
+  /**
+   * Fills `selecting` for every workload at once from the policies' selected sets (label-index
+   * bitsets): what the full matrix wants, instead of testing each pod against its namespace's
+   * policies one by one.
+   */
+  indexSelection(): void {
+    if (this.selectingCache.size === this.workloads.length) return;
+    const lists: number[][] = this.workloads.map(() => []);
+    this.policies.forEach((_, pi) => {
+      for (const w of this.selected(pi)) lists[w]?.push(pi);
+    });
+    lists.forEach((list, w) => this.selectingCache.set(w, list));
+  }
+
   /** Whether a policy governs a direction (policyTypes after defaulting). */
   governs(policy: number, direction: Direction): boolean {
     const p = this.policies[policy];
