@@ -3,7 +3,8 @@
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+/** @type {{ version: string }} */
+const pkg = /** @type {{ version: string }} */ (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
