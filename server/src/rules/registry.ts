@@ -16,6 +16,7 @@ import { egressBlocksDnsRule } from './egressBlocksDns';
 import { exceptNullifiedRule } from './exceptNullified';
 import { denyNullifiedRule } from './denyNullified';
 import { namedPortUnresolvedRule } from './namedPortUnresolved';
+import { workloadNotIsolatedRule } from './workloadNotIsolated';
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
 import { yamlSyntaxRule } from './yamlSyntax';
@@ -40,4 +41,5 @@ export const ALL_RULES: readonly Rule[] = [
   exceptNullifiedRule,
   denyNullifiedRule,
   namedPortUnresolvedRule,
+  workloadNotIsolatedRule,
 ];
