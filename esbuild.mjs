@@ -3,8 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
-/** @type {{ version: string }} */
-const pkg = /** @type {{ version: string }} */ (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')));
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
