@@ -17,6 +17,7 @@ import { exceptNullifiedRule } from './exceptNullified';
 import { denyNullifiedRule } from './denyNullified';
 import { namedPortUnresolvedRule } from './namedPortUnresolved';
 import { workloadNotIsolatedRule } from './workloadNotIsolated';
+import { ruleRedundantRule } from './ruleRedundant';
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
 import { yamlSyntaxRule } from './yamlSyntax';
@@ -42,4 +43,5 @@ export const ALL_RULES: readonly Rule[] = [
   denyNullifiedRule,
   namedPortUnresolvedRule,
   workloadNotIsolatedRule,
+  ruleRedundantRule,
 ];
