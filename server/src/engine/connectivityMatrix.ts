@@ -5,7 +5,8 @@
  *
  * Workloads selected by the same policies share one row per direction (an ingress row also
  * depends on the workload's named ports when a rule names ports), and port sets are interned
- * with memoised union/intersection, so the matrix costs about one table lookup per pair.
+ * with memoised union/intersection, so a pair costs about one table lookup (computed on demand:
+ * no n² storage).
  */
 import { AddressSet, type AddressRange } from './addressSet';
 import type { IpFamily } from './cidr';
@@ -36,12 +37,10 @@ interface Partition {
 }
 
 const FAMILIES: readonly IpFamily[] = ['ipv4', 'ipv6'];
-const NONE = -1;
 
 export class ConnectivityMatrix {
   private readonly table = new PortSetTable();
   private readonly n: number;
-  private readonly cells: Int32Array;
   private readonly partitions: Record<Direction, readonly Partition[]>;
   /** Per direction and workload: the shared row (undefined: not isolated). */
   private readonly podRows: Record<Direction, readonly (Row | undefined)[]>;
@@ -58,7 +57,6 @@ export class ConnectivityMatrix {
     const egress = this.rows('egress');
     this.podRows = { ingress: ingress.pods, egress: egress.pods };
     this.addressRows = { ingress: ingress.addresses, egress: egress.addresses };
-    this.cells = this.fill();
   }
 
   get size(): number {
@@ -67,8 +65,15 @@ export class ConnectivityMatrix {
 
   /** What `src` may open toward `dst` (workload indexes); undefined when nothing. */
   ports(src: number, dst: number): PortSet | undefined {
-    const id = this.cells[src * this.n + dst] ?? NONE;
-    return id === NONE ? undefined : this.table.get(id)?.set;
+    const { table } = this;
+    const out = this.podRows.egress[src];
+    const e = out ? out[dst] : table.all;
+    if (!e) return undefined;
+    const inRow = this.podRows.ingress[dst];
+    const i = inRow ? inRow[src] : table.all;
+    if (!i) return undefined;
+    const r = table.intersect(e, i);
+    return r === table.empty ? undefined : r.set;
   }
 
   /** Every connected pair of distinct workloads, by source then destination index. */
@@ -104,26 +109,6 @@ export class ConnectivityMatrix {
       });
     });
     return out;
-  }
-
-  private fill(): Int32Array {
-    const { n, table } = this;
-    const cells = new Int32Array(n * n).fill(NONE);
-    const egressRows = this.podRows.egress;
-    const ingressRows = this.podRows.ingress;
-    for (let src = 0; src < n; src++) {
-      const out = egressRows[src];
-      for (let dst = 0; dst < n; dst++) {
-        const e = out ? out[dst] : table.all;
-        if (!e) continue;
-        const inRow = ingressRows[dst];
-        const i = inRow ? inRow[src] : table.all;
-        if (!i) continue;
-        const r = table.intersect(e, i);
-        if (r !== table.empty) cells[src * n + dst] = r.id;
-      }
-    }
-    return cells;
   }
 
   /** Rows per workload for a direction, shared by workloads with the same policies (and named ports). */
