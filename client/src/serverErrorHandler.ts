@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageclient/node';
 import { type CrashBudget } from './crashBudget';
 
-/** Connection errors tolerated in a row before the connection is shut down (as the library's default). */
+/** Connection errors tolerated in a row before the connection is shut down (the library's default). */
 const MAX_CONSECUTIVE_ERRORS = 3;
 
 export class ServerErrorHandler implements ErrorHandler {
@@ -23,8 +23,14 @@ export class ServerErrorHandler implements ErrorHandler {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * A write to a server that just died fails (EPIPE over IPC, without a count): carry on, the
+   * close that follows restarts it within the budget. Shutting down here would stop the client
+   * for good, with a second message, before `closed` gets a say.
+   */
   error(_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
-    return { action: count !== undefined && count <= MAX_CONSECUTIVE_ERRORS ? ErrorAction.Continue : ErrorAction.Shutdown };
+    if (count === undefined || count <= MAX_CONSECUTIVE_ERRORS) return { action: ErrorAction.Continue, handled: true };
+    return { action: ErrorAction.Shutdown, message: `The connection to the Netpol Lens server keeps failing; the server was stopped. Use "Netpol Lens: Restart server" to start it again.` };
   }
 
   closed(): CloseHandlerResult {
