@@ -19,8 +19,10 @@ import {
   type ConnectivityMatrixResult,
   type DefaultDenyResult,
   type ExplainTrafficResult,
+  type MigrateResult,
   type WorkloadsResult,
 } from '../../shared/src/protocol';
+import { ALL_RULES } from '../../server/src/rules/registry';
 import { LspTestClient, uriOf } from '../support/lspClient';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'features', 'shop');
@@ -297,5 +299,35 @@ describe('feature commands over LSP', () => {
     assert.equal(r.applied, false);
     assert.match(r.message, /ghost does not restrict egress/);
     assert.equal(client.appliedEdits.length, before);
+  });
+
+  it('migrate all deprecated APIs applies the deprecated-api-version fixes of every file in one workspace edit', async () => {
+    const before = client.appliedEdits.length;
+    const r = await client.request<MigrateResult>('workspace/executeCommand', { command: SERVER_COMMANDS.migrateDeprecatedApis, arguments: [] });
+    // old.yaml holds the only deprecated object; without the rule registered there is nothing to fix.
+    const ruleExists = ALL_RULES.some((rule) => rule.id === 'deprecated-api-version');
+    assert.deepEqual(r, ruleExists ? { files: 1, fixes: 1 } : { files: 0, fixes: 0 });
+    assert.equal(client.appliedEdits.length, before + (ruleExists ? 1 : 0));
+    if (ruleExists) {
+      const old = join(dir, 'old.yaml');
+      const edits = client.appliedEdits.at(-1)?.changes?.[uriOf(old)] as TextEdit[];
+      const after = TextDocument.applyEdits(TextDocument.create(uriOf(old), 'yaml', 1, readFileSync(old, 'utf8')), edits);
+      assert.match(after, /^apiVersion: networking\.k8s\.io\/v1\nkind: NetworkPolicy\n/);
+    }
+  });
+});
+
+describe('CodeLens setting over LSP', () => {
+  it('netpolLens.codeLens.enabled: false turns the lenses off', async () => {
+    const client = await LspTestClient.start(FIXTURE, { settings: { codeLens: { enabled: false } } });
+    try {
+      await client.waitForReady();
+      const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(join(FIXTURE, 'policies.yaml')) } });
+      assert.deepEqual(lenses, []);
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(join(FIXTURE, 'workloads.yaml')) }, position: positionOf('workloads.yaml', 'name: web') });
+      assert.ok(hover, 'hovers stay on');
+    } finally {
+      await client.stop();
+    }
   });
 });

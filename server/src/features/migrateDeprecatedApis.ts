@@ -32,15 +32,18 @@ export function migrateDeprecatedApis(
     const file = manifests.getFile(uri);
     if (!file || file.skipped) continue;
     const edits: TextEditData[] = [];
+    let fixed = 0;
     for (const f of findings.findings(uri, manifests, settingsOf(uri))) {
       if (f.ruleId !== ruleId) continue;
       const fix = f.fixes?.find((x) => x.preferred === true) ?? f.fixes?.[0];
-      if (fix) edits.push(...fix.edits);
+      if (!fix) continue;
+      edits.push(...fix.edits);
+      fixed++;
     }
     if (edits.length === 0) continue;
     const { text, applied } = applyEdits(file.text, edits);
     if (applied === 0 || text === file.text) continue;
-    out.push({ uri, edit: minimalEdit(file.text, text), fixes: applied });
+    out.push({ uri, edit: minimalEdit(file.text, text), fixes: fixed });
   }
   return out;
 }
