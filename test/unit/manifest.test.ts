@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../shared/src/ruleCatalogue';
+import { ALL_RULES } from '../../server/src/rules/registry';
 import { DEFAULT_SETTINGS, normalizeSettings, type NetpolLensSettings } from '../../shared/src/settings';
 import { ALL_COMMANDS } from '../../client/src/commands/allCommands';
 import { CLIENT_ONLY_SETTINGS, SEVERITY_SETTINGS, configurationProperties, settingKey, syncManifest } from '../../scripts/manifestConfiguration';
@@ -124,8 +125,10 @@ describe('manifest: configuration', () => {
 });
 
 describe('manifest: rule docs', () => {
-  it('every catalogue rule has docs/rules/<id>.md (linked from its diagnostics)', () => {
-    const missing = RULES.map((r) => r.id).filter((id) => !existsSync(join(root, 'docs', 'rules', `${id}.md`)));
+  // Every rule that can emit a diagnostic has the page the diagnostic links to. Catalogue ids not
+  // implemented yet (reserved, so their severity settings stay stable) get theirs with the rule.
+  it('every registered rule has docs/rules/<id>.md (linked from its diagnostics)', () => {
+    const missing = ALL_RULES.map((r) => r.id).filter((id) => !existsSync(join(root, 'docs', 'rules', `${id}.md`)));
     assert.deepEqual(missing, [], `rules without a docs page: ${missing.join(', ')}`);
   });
 });
