@@ -119,6 +119,7 @@ export function pieceTargetText(piece: AllowedPiece, analysis: WorkspaceAnalysis
     const ranges = piece.addresses.toCidrs();
     return `addresses ${code(peer.ipBlock.cidr)}${except}${ranges.length > 0 ? ` = ${capList(ranges.map(code), 6)}` : ' = none (the block is empty)'}`;
   }
+  if (!peer.podSelector && !peer.namespaceSelector) return 'an empty peer, which matches nothing (the API server rejects it)';
   const workloads = pieceWorkloads(piece, analysis);
   const found = workloads.length > 0 ? `: ${workloadsText(workloads, analysis)}` : ': no workload in this workspace';
   const pods = isEmptySelector(peer.podSelector) ? 'all pods' : `pods ${code(selectorText(peer.podSelector))}`;

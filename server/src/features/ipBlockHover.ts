@@ -36,15 +36,24 @@ function reallowed(analysis: WorkspaceAnalysis, policy: PolicyInfo, direction: D
   const excepted = exceptedAddresses(analysis, piece);
   if (!excepted || excepted.isEmpty()) return [];
   const byRule = new Map<string, { text: string; addresses: AddressSet; pods: string[] }>();
+  // Workloads selected by the same policies have the same pieces: look at each set of pieces once.
+  const classes = new Map<string, { pieces: readonly AllowedPiece[]; pods: string[] }>();
   for (const w of analysis.selectedWorkloads(policy)) {
-    for (const other of analysis.allowed(w, direction).pieces) {
+    const answer = analysis.allowed(w, direction);
+    const key = answer.policies.join(',');
+    const entry = classes.get(key) ?? { pieces: answer.pieces, pods: [] };
+    entry.pods.push(workloadLabel(w));
+    classes.set(key, entry);
+  }
+  for (const { pieces, pods } of classes.values()) {
+    for (const other of pieces) {
       if (other.rule.policy === piece.rule.policy && rulePath(other.rule) === rulePath(piece.rule)) continue;
       const overlap = other.addresses.intersect(excepted);
       if (overlap.isEmpty()) continue;
       const key = `${other.rule.policy} ${rulePath(other.rule)}`;
       const entry = byRule.get(key) ?? { text: ruleRefText(other.rule, analysis), addresses: AddressSet.empty(), pods: [] };
       entry.addresses = entry.addresses.union(overlap);
-      entry.pods.push(workloadLabel(w));
+      entry.pods.push(...pods);
       byRule.set(key, entry);
     }
   }

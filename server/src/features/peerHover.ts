@@ -17,6 +17,7 @@ export function peerHover(analysis: WorkspaceAnalysis, policy: PolicyInfo, direc
   const peer = peerOf(policy, piece.rule);
   if (!peer) return undefined;
   const path = code(rulePath(piece.rule));
+  if (!peer.ipBlock && !peer.podSelector && !peer.namespaceSelector) return `**Peer ${path}** is empty: it matches nothing (the API server rejects a peer without podSelector, namespaceSelector or ipBlock).`;
   if (peer.ipBlock) return `**Peer ${path}**: an ipBlock (${code(peer.ipBlock.cidr)}); it never matches pods, only addresses.`;
   const workloads = pieceWorkloads(piece, analysis);
   const lines = [`**Peer ${path}** matches ${plural(workloads.length, 'workload')}`, ''];

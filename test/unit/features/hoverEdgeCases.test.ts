@@ -1,0 +1,69 @@
+/**
+ * Hovers on policies the API server would reject or that do not mean what they seem: an empty
+ * peer, rules of a direction the policy does not govern, an invalid CIDR, an invalid protocol,
+ * a port given as a list. Each says what happens instead of throwing or staying silent.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
+import { WorkspaceAnalysis } from '../../../server/src/analysis/workspaceAnalysis';
+import { hoverAt } from '../../../server/src/features/hover';
+import { buildFileModel } from '../../../server/src/model/fileModel';
+import { ManifestSet } from '../../../server/src/model/manifestSet';
+
+const TEXT = `apiVersion: v1
+kind: Pod
+metadata:
+  name: solo
+  namespace: ns
+  labels: {app: solo}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: odd
+  namespace: ns
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+  ingress:
+  - from:
+    - {}
+    - ipBlock: {cidr: 10.0.0.0/33}
+    ports:
+    - protocol: tcp
+      port: 80
+    - port: [80]
+  egress:
+  - ports:
+    - port: 53
+`;
+
+const file = buildFileModel('file:///odd.yaml', TEXT, 1);
+const analysis = new WorkspaceAnalysis(new ManifestSet([file], 1), DEFAULT_SETTINGS);
+const hover = (needle: string, shift = 1): string | undefined => hoverAt(analysis, file, TEXT.indexOf(needle) + shift)?.markdown;
+
+describe('hover edge cases', () => {
+  it('an empty peer matches nothing', () => {
+    assert.match(hover('- {}', 2) ?? '', /^\*\*Peer `ingress\[0\]\.from\[0\]`\*\* is empty: it matches nothing/);
+  });
+
+  it('an invalid CIDR matches nothing', () => {
+    assert.match(hover('cidr: 10') ?? '', /`10\.0\.0\.0\/33` is not a valid CIDR: this peer matches nothing/);
+  });
+
+  it('an invalid protocol and a port given as a list match nothing', () => {
+    assert.match(hover('protocol: tcp') ?? '', /^\*\*Matches nothing\*\*: protocol `tcp` is not one of TCP, UDP, SCTP/);
+    assert.match(hover('port: [80]') ?? '', /^\*\*Matches nothing\*\*/);
+  });
+
+  it('rules of a direction the policy does not govern are called ignored', () => {
+    assert.match(hover('port: 53') ?? '', /^\*\*Ignored\*\*: `ns\/odd` does not list `Egress` in its policyTypes/);
+  });
+
+  it('a Pod is a workload, and its hover shows the empty peer as matching nothing', () => {
+    const md = hover('name: solo') ?? '';
+    assert.match(md, /^\*\*Pod ns\/solo\*\* — ingress: isolated · egress: all allowed/);
+    assert.match(md, /from an empty peer, which matches nothing/);
+  });
+});
