@@ -9,10 +9,15 @@ export interface CliIo {
 export class UsageError extends Error {}
 
 export function nodeIo(): CliIo {
+  // A reader that stops early (`| head`) closes the pipe: that is a normal end, not a crash.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     out: (text) =>
       new Promise((resolve, reject) => {
-        process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
+        process.stdout.write(text, (error) => (error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve()));
       }),
     err: (text) => {
       process.stderr.write(text);

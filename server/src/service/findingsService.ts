@@ -4,6 +4,7 @@
  * Shared by the language server and the CLI.
  */
 import type { NetpolLensSettings } from '../../../shared/src/settings';
+import { ExtractionCache } from '../analysis/fileExtraction';
 import { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import type { FileModel } from '../model/fileModel';
 import type { ManifestSet } from '../model/manifestSet';
@@ -17,6 +18,8 @@ export class FindingsService {
   /** One analysis per settings object (one per workspace folder), for the current manifests. */
   private analyses = new Map<NetpolLensSettings, WorkspaceAnalysis>();
   private analysesOf: ManifestSet | undefined;
+  /** Shared across versions: a new analysis re-extracts only the files that changed. */
+  private readonly extraction = new ExtractionCache();
   private readonly fileRules: readonly Rule[];
   private readonly workspaceRules: readonly Rule[];
   private readonly fileCache = new WeakMap<FileModel, { settings: NetpolLensSettings; findings: ResolvedFinding[] }>();
@@ -40,7 +43,7 @@ export class FindingsService {
     }
     let analysis = this.analyses.get(settings);
     if (!analysis) {
-      analysis = new WorkspaceAnalysis(manifests, settings);
+      analysis = new WorkspaceAnalysis(manifests, settings, this.extraction);
       this.analyses.set(settings, analysis);
     }
     return analysis;
