@@ -18,6 +18,8 @@ import { denyNullifiedRule } from './denyNullified';
 import { namedPortUnresolvedRule } from './namedPortUnresolved';
 import { workloadNotIsolatedRule } from './workloadNotIsolated';
 import { ruleRedundantRule } from './ruleRedundant';
+import { deprecatedApiVersionRule } from './deprecatedApiVersion';
+import { legacyIsolationAnnotationRule } from './legacyIsolationAnnotation';
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
 import { yamlSyntaxRule } from './yamlSyntax';
@@ -44,4 +46,6 @@ export const ALL_RULES: readonly Rule[] = [
   namedPortUnresolvedRule,
   workloadNotIsolatedRule,
   ruleRedundantRule,
+  deprecatedApiVersionRule,
+  legacyIsolationAnnotationRule,
 ];
