@@ -47,3 +47,14 @@ export function appendSeqItem(text: string, seq: YSeq, value: RenderValue, layou
   const lines = renderBlockMap({ x: [value] }, 0, { ...layout, seqIndent: dash }).split(layout.newline).slice(1).join(layout.newline);
   return insertLinesAt(text, afterLine(text, contentEnd(last)), lines, layout);
 }
+
+/** Replace a key and its value with `key: value` written in the map's style (block or flow). */
+export function replacePair(text: string, pair: YPair, flow: boolean, value: RenderValue, layout: YamlLayout): TextEditData {
+  const key = text.slice(pair.key.start, pair.key.end);
+  const end = pairContentEnd(pair);
+  if (flow) return { start: pair.key.start, end, newText: `${key}: ${renderFlow(value)}` };
+  const column = columnOf(text, pair.key.start);
+  const block = renderBlockMap({ [pair.key.source]: value }, column, layout);
+  const body = block.slice(column + renderFlow(pair.key.source).length).replace(/\r?\n$/, '');
+  return { start: pair.key.start, end, newText: `${key}${body}` };
+}
