@@ -18,6 +18,16 @@ import { denyNullifiedRule } from './denyNullified';
 import { namedPortUnresolvedRule } from './namedPortUnresolved';
 import { workloadNotIsolatedRule } from './workloadNotIsolated';
 import { ruleRedundantRule } from './ruleRedundant';
+import { deprecatedApiVersionRule } from './deprecatedApiVersion';
+import { legacyIsolationAnnotationRule } from './legacyIsolationAnnotation';
+import { policyTypesImplicitRule } from './policyTypesImplicit';
+import { policyTypesMismatchRule } from './policyTypesMismatch';
+import { policyTypesInvalidRule } from './policyTypesInvalid';
+import { peerAndOrSplitRule } from './peerAndOrSplit';
+import { rulePortsSplitRule } from './rulePortsSplit';
+import { allowAllRuleRule } from './allowAllRule';
+import { duplicatePolicyRule } from './duplicatePolicy';
+import { metadataNameInvalidRule } from './metadataNameInvalid';
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
 import { yamlSyntaxRule } from './yamlSyntax';
@@ -44,4 +54,14 @@ export const ALL_RULES: readonly Rule[] = [
   namedPortUnresolvedRule,
   workloadNotIsolatedRule,
   ruleRedundantRule,
+  deprecatedApiVersionRule,
+  legacyIsolationAnnotationRule,
+  policyTypesImplicitRule,
+  policyTypesMismatchRule,
+  policyTypesInvalidRule,
+  peerAndOrSplitRule,
+  rulePortsSplitRule,
+  allowAllRuleRule,
+  duplicatePolicyRule,
+  metadataNameInvalidRule,
 ];

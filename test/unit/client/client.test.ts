@@ -16,7 +16,7 @@ const root = join(__dirname, '..', '..', '..');
 const clientBundle = join(root, 'dist', 'client.js');
 const serverBundle = join(root, 'dist', 'server.js');
 
-const POLICY = ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata:', '  name: web', 'spec:', '  podSelector: {}', '  ingress:', '  - from:', '    - ipBlock:', '        cidr: 10.0.0.1/33', ''].join('\n');
+const POLICY = ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata:', '  name: web', 'spec:', '  podSelector: {}', '  policyTypes: [Ingress]', '  ingress:', '  - from:', '    - ipBlock:', '        cidr: 10.0.0.1/33', ''].join('\n');
 
 const STARTING = '$(sync~spin) Netpol Lens: starting';
 const STOPPED = '$(error) Netpol Lens: stopped';

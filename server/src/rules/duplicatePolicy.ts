@@ -1,0 +1,49 @@
+/**
+ * `duplicate-policy`: two NetworkPolicies of the workspace with the same namespace (written, else
+ * the default namespace) and name. In a cluster there is one object per name: whichever is applied
+ * last replaces the other, so one of the two never takes effect. Each copy is reported, with
+ * related locations pointing at the others.
+ */
+import type { K8sObject } from '../model/k8sObject';
+import { getMap, getScalar, type YScalar } from '../model/yamlTree';
+import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+import { isKubernetesNetworkPolicy } from './policy/networkPolicyTree';
+
+interface Copy {
+  readonly object: K8sObject;
+  readonly name: YScalar;
+}
+
+export const duplicatePolicyRule = workspaceRule('duplicate-policy', (analysis) => {
+  const byKey = new Map<string, Copy[]>();
+  for (const object of analysis.manifests.objects()) {
+    if (!isKubernetesNetworkPolicy(object) || object.name === undefined) continue;
+    const name = getScalar(getMap(object.node, 'metadata'), 'name');
+    if (!name) continue;
+    const key = `${object.namespace ?? analysis.settings.defaultNamespace}/${object.name}`;
+    const list = byKey.get(key);
+    if (list) list.push({ object, name });
+    else byKey.set(key, [{ object, name }]);
+  }
+  const out: LocatedFinding[] = [];
+  for (const [key, copies] of byKey) {
+    if (copies.length < 2) continue;
+    const [namespace = '', name = ''] = key.split('/');
+    for (const copy of copies) {
+      const others = copies.filter((c) => c !== copy);
+      out.push({
+        uri: copy.object.uri,
+        finding: {
+          ruleId: 'duplicate-policy',
+          message:
+            `Another NetworkPolicy is named ${name} in namespace ${namespace} (${others.length === 1 ? '1 other copy' : `${others.length} other copies`}): ` +
+            'a namespace holds one object per name, so whichever is applied last replaces the other and only one of them takes effect.',
+          start: copy.name.start,
+          end: copy.name.end,
+          related: others.map((o) => ({ uri: o.object.uri, start: o.name.start, end: o.name.end, message: `the other NetworkPolicy ${namespace}/${name}` })),
+        },
+      });
+    }
+  }
+  return out;
+});

@@ -1,0 +1,73 @@
+/**
+ * `metadata-name-invalid`: a NetworkPolicy whose `metadata.name` is missing or not a DNS-1123
+ * subdomain (lower-case alphanumerics, `-` and `.`, starting and ending alphanumeric, at most 253
+ * characters). The API server rejects it. The fix offers a valid name derived from the written one.
+ */
+import { getMap, getPair, isScalar, scalarString } from '../model/yamlTree';
+import { replaceScalar } from './edit/replaceScalar';
+import { apiServerRejects } from './policy/apiServerError';
+import { networkPolicies } from './policy/networkPolicyTree';
+import type { Finding, Rule } from './types';
+
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DETAIL =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character " +
+  "(e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
+export function isDns1123Subdomain(name: string): boolean {
+  return name.length <= 253 && DNS1123_SUBDOMAIN.test(name);
+}
+
+/** The nearest valid name: lower case, other characters as `-`, trimmed to alphanumerics at both ends. */
+export function toDns1123Subdomain(name: string): string | undefined {
+  const out = name
+    .toLowerCase()
+    .replace(/[^-a-z0-9.]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/-*\.-*/g, '.')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 253)
+    .replace(/[-.]+$/, '');
+  return isDns1123Subdomain(out) ? out : undefined;
+}
+
+export const metadataNameInvalidRule: Rule = {
+  id: 'metadata-name-invalid',
+  scope: 'file',
+  check({ file }) {
+    const findings: Finding[] = [];
+    for (const { object, root } of networkPolicies(file)) {
+      const metadataPair = getPair(root, 'metadata');
+      const metadata = getMap(root, 'metadata');
+      const namePair = getPair(metadata, 'name');
+      const name = namePair?.value;
+      const generated = scalarString(getPair(metadata, 'generateName')?.value);
+      if (!name || (isScalar(name) && name.value === null)) {
+        if (generated !== undefined) continue;
+        const at = namePair?.key ?? metadataPair?.key ?? object.kindNode;
+        if (!at) continue;
+        findings.push({
+          ruleId: 'metadata-name-invalid',
+          message: `This NetworkPolicy has no name. ${apiServerRejects('metadata.name', 'Required value', undefined, 'name or generateName is required')}.`,
+          start: at.start,
+          end: at.end,
+        });
+        continue;
+      }
+      const value = scalarString(name);
+      if (value !== undefined && isDns1123Subdomain(value)) continue;
+      const suggestion = value === undefined ? undefined : toDns1123Subdomain(value);
+      findings.push({
+        ruleId: 'metadata-name-invalid',
+        message:
+          value === undefined ? 'metadata.name must be a string: the API server cannot decode the policy and rejects it.'
+          : value.length > 253 ? `${apiServerRejects('metadata.name', 'Invalid value', value.slice(0, 40) + '…', 'must be no more than 253 characters')}.`
+          : `${apiServerRejects('metadata.name', 'Invalid value', value, DETAIL)}.`,
+        start: name.start,
+        end: name.end,
+        fixes: suggestion && isScalar(name) ? [{ title: `Rename to ${suggestion}`, edits: [replaceScalar(name, suggestion)], preferred: true }] : [],
+      });
+    }
+    return findings;
+  },
+};
