@@ -202,4 +202,11 @@ describe('manifest: packaging', () => {
     assert.match(readFileSync(join(root, 'LICENSE'), 'utf8'), /Apache License\s+Version 2\.0/);
     for (const f of ['CHANGELOG.md', 'README.md']) assert.ok(existsSync(join(root, f)), f);
   });
+
+  it('lists every rule of the catalogue in the README, each linked to its docs page', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^\| \[`([a-z0-9-]+)`\]\(docs\/rules\/([a-z0-9-]+)\.md\)/gm)];
+    for (const m of listed) assert.equal(m[1], m[2], `README links ${m[1]} to its own page`);
+    assert.deepEqual(listed.map((m) => m[1]).sort(), RULES.map((r) => r.id).sort());
+  });
 });
