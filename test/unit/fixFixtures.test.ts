@@ -3,7 +3,7 @@
  * after.yaml (other files in the folder are context). Every finding of <rule-id> in before.yaml
  * has its fix applied (the one whose title contains `fix.json`'s "title", else the preferred one,
  * else the first); the result must equal after.yaml byte for byte, parse cleanly, and no longer
- * have that finding (unless `fix.json` says "remaining": N).
+ * have that finding (unless `fix.json` says "remaining": N), nor any error that before.yaml did not have.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,8 +54,13 @@ for (const ruleId of existsSync(root) ? readdirSync(root) : []) {
         const others = ws.files.filter((f) => f !== before && f.relativePath !== 'after.yaml').map((f) => f.model);
         const manifests = new ManifestSet([...others, afterModel], 2);
         const analysis = new WorkspaceAnalysis(manifests, ws.settings);
-        const remaining = findingsFor({ ...ws, manifests, analysis }, { ...before, model: afterModel }).filter((f) => f.ruleId === ruleId);
+        const afterFindings = findingsFor({ ...ws, manifests, analysis }, { ...before, model: afterModel });
+        const remaining = afterFindings.filter((f) => f.ruleId === ruleId);
         assert.equal(remaining.length, spec.remaining ?? 0, `still reported after the fix: ${remaining.map((r) => r.message).join('; ')}`);
+        // Valid: the fix brings no error (what the API server would reject) that was not there before.
+        const errorsBefore = new Set(findingsFor(ws, before).filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`));
+        const newErrors = afterFindings.filter((f) => f.severity === 'error' && !errorsBefore.has(`${f.ruleId}: ${f.message}`));
+        assert.deepEqual(newErrors.map((f) => `${f.ruleId}: ${f.message}`), [], 'the fix must not bring new errors');
       });
     }
   });
