@@ -66,7 +66,8 @@ function readPort(node: YNode): PolicyPort {
   const portNode = get(node, 'port');
   const endNode = get(node, 'endPort');
   let port: number | string | undefined;
-  if (isScalar(portNode) && portNode.value !== null) port = typeof portNode.value === 'number' ? portNode.value : String(portNode.value);
+  // A boolean (`port: true`) is neither a number nor a name: the API server cannot decode it.
+  if (isScalar(portNode) && portNode.value !== null && typeof portNode.value !== 'boolean') port = typeof portNode.value === 'number' ? portNode.value : String(portNode.value);
   else if (portNode !== undefined && !isNull(portNode)) return { protocol: 'invalid' };
   const endPort = isScalar(endNode) && typeof endNode.value === 'number' ? endNode.value : undefined;
   const protocolNode = get(node, 'protocol');
