@@ -51,6 +51,7 @@ export const RULES = [
   { id: 'metadata-name-invalid', title: 'metadata.name is not a DNS-1123 subdomain', category: 'structure', defaultSeverity: 'error' },
   { id: 'allow-all-rule', title: 'Rule allows every peer', category: 'structure', defaultSeverity: 'hint' },
   { id: 'unknown-field', title: 'Unknown or misplaced field', category: 'structure', defaultSeverity: 'error' },
+  { id: 'field-type-invalid', title: 'Field value of the wrong shape (map, list or scalar)', category: 'structure', defaultSeverity: 'error' },
   { id: 'duplicate-policy', title: 'Two policies with the same namespace and name', category: 'structure', defaultSeverity: 'warning' },
   { id: 'workload-not-isolated', title: 'Workload or namespace without default-deny', category: 'governance', defaultSeverity: 'off' },
 ] as const satisfies readonly RuleInfo[];

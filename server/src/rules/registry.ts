@@ -30,6 +30,7 @@ import { duplicatePolicyRule } from './duplicatePolicy';
 import { metadataNameInvalidRule } from './metadataNameInvalid';
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
+import { fieldTypeInvalidRule } from './fieldTypeInvalid';
 import { yamlSyntaxRule } from './yamlSyntax';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -45,6 +46,7 @@ export const ALL_RULES: readonly Rule[] = [
   selectorInvalidRule,
   peerInvalidRule,
   unknownFieldRule,
+  fieldTypeInvalidRule,
   policySelectsNothingRule,
   peerPodSelectorMatchesNothingRule,
   peerNamespaceSelectorMatchesNothingRule,

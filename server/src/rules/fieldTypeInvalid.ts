@@ -1,0 +1,84 @@
+/**
+ * `field-type-invalid`: a NetworkPolicy field holding a value of the wrong shape — a map where
+ * the schema has a list (`ingress:` followed by `from:` without the `-`), a scalar where it has a
+ * map (`spec: x`) or a list (`ports: 80`). The API server cannot decode such a policy and rejects
+ * it. Shapes that another rule explains better (selectors, peers, ipBlocks, ports entries,
+ * metadata) are left to that rule. Fix, for a map written where a list belongs: make it the
+ * list's only item.
+ */
+import { isMap, isSeq, type YMap, type YNode } from '../model/yamlTree';
+import { networkPolicies } from './policy/networkPolicyTree';
+import { NETWORK_POLICY_SCHEMA, type FieldSchema } from './policy/networkPolicySchema';
+import type { Finding, FixData, Rule, TextEditData } from './types';
+
+export const fieldTypeInvalidRule: Rule = {
+  id: 'field-type-invalid',
+  scope: 'file',
+  check({ file }) {
+    const findings: Finding[] = [];
+    for (const policy of networkPolicies(file)) walk(file.text, policy.root, NETWORK_POLICY_SCHEMA, '', findings);
+    return findings;
+  },
+};
+
+function walk(text: string, node: YNode | undefined, schema: FieldSchema, path: string, out: Finding[]): void {
+  // A null value means "not set", which the decoder accepts; an alias is not resolved here.
+  if (schema.kind === 'open' || node === undefined || node.type === 'alias' || (node.type === 'scalar' && node.value === null)) return;
+  if (schema.kind === 'list') {
+    if (!isSeq(node)) {
+      if (schema.shapeCheckedBy === undefined) out.push(wrongShape(text, node, schema, path));
+      return;
+    }
+    node.items.forEach((item, i) => walk(text, item, schema.item, `${path}[${i}]`, out));
+    return;
+  }
+  if (!isMap(node)) {
+    if (schema.shapeCheckedBy === undefined) out.push(wrongShape(text, node, schema, path));
+    return;
+  }
+  for (const { key, value } of node.pairs) {
+    const child = Object.hasOwn(schema.fields, key.source) ? schema.fields[key.source] : undefined;
+    // Unknown keys are unknown-field's; inside them nothing is known about shapes.
+    if (child) walk(text, value, child, path === '' ? key.source : `${path}.${key.source}`, out);
+  }
+}
+
+function wrongShape(text: string, node: YNode, schema: FieldSchema & { kind: 'map' | 'list' }, path: string): Finding {
+  const expected = schema.kind === 'map' ? 'a map of fields' : schema.item.kind === 'map' ? `a list, each item ${schema.item.name}` : 'a list';
+  const fixes: FixData[] = schema.kind === 'list' && isMap(node) ? [wrapInList(text, node, path)] : [];
+  return {
+    ruleId: 'field-type-invalid',
+    message: `${path} must be ${expected}, not ${describe(node)}: the API server cannot decode the policy and rejects it.`,
+    start: node.start,
+    end: Math.max(node.end, node.start + 1),
+    fixes,
+  };
+}
+
+function describe(node: YNode): string {
+  switch (node.type) {
+    case 'map':
+      return 'a map';
+    case 'seq':
+      return 'a list';
+    case 'scalar':
+      return typeof node.value === 'string' ? `the string ${JSON.stringify(node.value)}` : `the ${typeof node.value} ${node.source}`;
+    default:
+      return 'an alias';
+  }
+}
+
+/** `{…}` becomes `[{…}]`; a block map gets a `- ` before its first key and its other lines move two columns right. */
+function wrapInList(text: string, map: YMap, path: string): FixData {
+  const edits: TextEditData[] = [];
+  if (map.flow) {
+    edits.push({ start: map.start, end: map.start, newText: '[' }, { start: map.end, end: map.end, newText: ']' });
+  } else {
+    edits.push({ start: map.start, end: map.start, newText: '- ' });
+    for (let i = text.indexOf('\n', map.start); i !== -1 && i + 1 < map.end; i = text.indexOf('\n', i + 1)) {
+      const next = text[i + 1];
+      if (next !== '\n' && next !== '\r') edits.push({ start: i + 1, end: i + 1, newText: '  ' });
+    }
+  }
+  return { title: `Make ${path} a list with this map as its only item`, edits, preferred: true };
+}
