@@ -80,8 +80,37 @@ describe('buildFileModel', () => {
   });
 
   it('skips Helm templates and binary content without throwing', () => {
-    assert.equal(buildFileModel('file:///h.yaml', 'kind: {{ .Values.kind }}\n', 1).skipped, 'helm-template');
+    assert.equal(buildFileModel('file:///h.yaml', '{{- if .Values.np }}\nkind: NetworkPolicy\n{{- end }}\n', 1).skipped, 'helm-template');
+    assert.equal(buildFileModel('file:///chart/templates/np.yaml', 'kind: {{ .Values.kind }}\n', 1).skipped, 'helm-template');
     assert.equal(buildFileModel('file:///b.yaml', 'a\u0000b', 1).skipped, 'binary');
+  });
+
+  it('leaves out only the documents with a templated value, so the other objects of the file are still read', () => {
+    const text = [
+      'apiVersion: monitoring.coreos.com/v1',
+      'kind: PrometheusRule',
+      'metadata: {name: alerts}',
+      'spec:',
+      '  groups:',
+      '  - rules:',
+      '    - alert: Down',
+      '      annotations: {summary: "{{ $labels.pod }} is down"}',
+      '---',
+      'apiVersion: networking.k8s.io/v1',
+      'kind: NetworkPolicy',
+      'metadata: {name: {{ .Values.name }}}',
+      'spec: {podSelector: {}}',
+      '---',
+      'apiVersion: networking.k8s.io/v1',
+      'kind: NetworkPolicy',
+      'metadata: {name: web}',
+      'spec: {podSelector: {}}',
+      '',
+    ].join('\n');
+    const m = buildFileModel('file:///monitoring.yaml', text, 1);
+    assert.equal(m.skipped, undefined);
+    assert.deepEqual(m.problems, []);
+    assert.deepEqual(m.objects.map((o) => `${o.kind}/${o.name ?? ''}`), ['NetworkPolicy/web']);
   });
 
   it('survives hostile input', () => {

@@ -44,7 +44,19 @@ export interface BuildOptions {
   readonly isJson?: boolean;
 }
 
-const HELM_MARKER = /\{\{[-\s]/;
+/**
+ * A Helm (or other Go-template) file: template actions at the start of a line (`{{- if …}}`,
+ * `{{ include … | nindent 4 }}`) shape the YAML itself, and a chart's `templates/` folder holds
+ * nothing else. Elsewhere `{{ }}` usually stands inside one value (a PrometheusRule's
+ * `{{ $labels.pod }}`, an Argo workflow's `{{inputs.parameters.x}}`): only that document is left
+ * out, so a NetworkPolicy in the same file is still checked.
+ */
+const TEMPLATE_LINE = /^[ \t-]*\{\{/m;
+const CHART_TEMPLATES = /\/templates\/[^/]*$/;
+
+function isTemplateFile(uri: string, text: string): boolean {
+  return text.includes('{{') && (TEMPLATE_LINE.test(text) || CHART_TEMPLATES.test(uri));
+}
 
 export function buildFileModel(uri: string, text: string, version: number, options: BuildOptions = {}): FileModel {
   const lineIndex = new LineIndex(text);
@@ -60,7 +72,7 @@ export function buildFileModel(uri: string, text: string, version: number, optio
     parsedDocuments: 0,
   });
   if (text.includes('\u0000')) return empty('binary');
-  if (HELM_MARKER.test(text) || text.includes('{{')) return empty('helm-template');
+  if (isTemplateFile(uri, text)) return empty('helm-template');
 
   const isJson = options.isJson ?? /\.json$/i.test(uri);
   const slices: DocumentSlice[] = isJson ? [{ index: 0, start: 0, end: text.length, text }] : splitDocuments(text);
@@ -88,6 +100,10 @@ export function buildFileModel(uri: string, text: string, version: number, optio
 }
 
 function readDocument(slice: DocumentSlice, isJson: boolean): DocumentModel {
+  // A templated value: what the document means is known only once rendered, so say nothing.
+  if (slice.text.includes('{{')) {
+    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: false };
+  }
   const header = isJson ? undefined : scanHeader(slice);
   const fullParse = isJson || !header || header.flowStyle || (header.kind !== undefined && isAnalysedKind(header.kind.value));
   const looksKubernetes = header !== undefined && header.kind !== undefined && header.apiVersion !== undefined;
