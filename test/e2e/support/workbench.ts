@@ -1,0 +1,181 @@
+/**
+ * What a user does and sees in the code-server workbench, as Playwright steps on the DOM: open a
+ * file with Quick Open, read which lines carry squiggles, hover a piece of text, open the quick-fix
+ * menu, read the Problems panel. Every wait is on a DOM state with a timeout.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { CodeServer } from './codeServer';
+
+export type Squiggle = 'error' | 'warning' | 'info' | 'hint';
+
+const EDITOR = '.part.editor .editor-group-container.active .monaco-editor';
+
+export interface TextPosition {
+  /** Which occurrence of the needle among the rendered lines (0 = first). */
+  readonly nth?: number;
+  /** A substring of the needle to point at instead of the whole needle. */
+  readonly part?: string;
+}
+
+export class Workbench {
+  readonly consoleErrors: string[] = [];
+
+  private constructor(
+    readonly page: Page,
+    readonly server: CodeServer,
+  ) {
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.consoleErrors.push(m.text());
+    });
+  }
+
+  /** Opens the workspace folder; `payload` entries are passed to the workbench as VS Code's own browser tests do. */
+  static async open(browser: Browser, server: CodeServer, payload?: [string, string][]): Promise<Workbench> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const wb = new Workbench(page, server);
+    await page.addInitScript({ path: join(__dirname, 'pageHelpers.js') });
+    let url = `${server.origin}/?folder=${encodeURIComponent(server.workspace)}`;
+    if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    return wb;
+  }
+
+  get editor(): Locator {
+    return this.page.locator(EDITOR).first();
+  }
+
+  /** Quick Open (Ctrl+P), type the name, Enter; waits until the file's tab is the active one. */
+  async openFile(name: string): Promise<void> {
+    const { page } = this;
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible' });
+    const input = page.locator('.quick-input-widget input');
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(name);
+    // Wait for the *focused* row: right after typing, the list still shows the editor history,
+    // whose first row (the active editor) Enter would pick.
+    await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: name }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await page.locator(`.tab.active[data-resource-name="${name}"]`).waitFor({ state: 'visible', timeout: 20_000 });
+    await this.editor.locator('.view-lines .view-line').first().waitFor({ state: 'visible' });
+  }
+
+  /** Line numbers (1-based) of the rendered squiggles of one severity in the active editor. */
+  async squiggleLines(severity: Squiggle): Promise<number[]> {
+    return this.page.evaluate((q) => (globalThis as unknown as HelperWindow).__netpolE2e.squiggleLines(q), { selector: EDITOR, severity });
+  }
+
+  async waitForSquiggle(severity: Squiggle, line: number, timeoutMs = 30_000): Promise<void> {
+    await this.page.waitForFunction((q) => (globalThis as unknown as HelperWindow).__netpolE2e.squiggleLines(q).includes(q.line), { selector: EDITOR, severity, line }, { timeout: timeoutMs });
+  }
+
+  async waitForNoSquiggle(severity: Squiggle, line: number, timeoutMs = 30_000): Promise<void> {
+    await this.page.waitForFunction((q) => !(globalThis as unknown as HelperWindow).__netpolE2e.squiggleLines(q).includes(q.line), { selector: EDITOR, severity, line }, { timeout: timeoutMs });
+  }
+
+  /** Screen rectangle of a piece of text in the active editor's rendered lines. */
+  async textRect(needle: string, at: TextPosition = {}): Promise<Rect> {
+    const rect = await this.page.evaluate((q) => (globalThis as unknown as HelperWindow).__netpolE2e.textRect(q), { selector: EDITOR, needle, nth: at.nth ?? 0, part: at.part ?? needle });
+    if (!rect) throw new Error(`"${needle}" is not among the rendered lines of the active editor`);
+    return rect;
+  }
+
+  /** Moves the mouse onto the text and waits for a hover that contains `expected`; returns its text. */
+  async hover(needle: string, expected: string | RegExp, at: TextPosition = {}, timeoutMs = 15_000): Promise<string> {
+    const r = await this.textRect(needle, at);
+    // Leave first, so the move below is a fresh hover even if the mouse already was there.
+    await this.page.mouse.move(r.x + r.width / 2, Math.max(0, r.y - 200));
+    await this.page.mouse.move(r.x + r.width / 2, r.y + r.height / 2, { steps: 5 });
+    const hover = this.page.locator('.monaco-hover').filter({ hasText: expected }).first();
+    await hover.waitFor({ state: 'visible', timeout: timeoutMs });
+    return hover.innerText();
+  }
+
+  /** Puts the cursor inside the text (a click, as a user would). */
+  async clickText(needle: string, at: TextPosition = {}): Promise<void> {
+    const r = await this.textRect(needle, at);
+    await this.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  }
+
+  /** Ctrl+. and waits for the quick-fix menu to list `title`; returns the menu row. */
+  async openQuickFixMenu(title: string | RegExp, timeoutMs = 15_000): Promise<Locator> {
+    await this.page.keyboard.press('Control+.');
+    const row = this.page.locator('.action-widget .monaco-list-row').filter({ hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    return row;
+  }
+
+  /**
+   * Ctrl+. and picks `title` from the quick-fix menu with the keyboard, as a user does (a mouse
+   * click on the menu lands on the context view's pointer block). Waits for the menu to close.
+   */
+  async applyQuickFix(title: string | RegExp, timeoutMs = 15_000): Promise<void> {
+    const row = await this.openQuickFixMenu(title, timeoutMs);
+    const rows = this.page.locator('.action-widget .monaco-list-row');
+    const count = await rows.count();
+    for (let i = 0; i <= count; i++) {
+      if (await row.evaluate((el) => el.classList.contains('focused'))) break;
+      if (i === count) throw new Error(`could not move the quick-fix menu's focus to ${String(title)}`);
+      await this.page.keyboard.press('ArrowDown');
+    }
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: timeoutMs });
+  }
+
+  /** Ctrl+S, then waits until the active tab is no longer dirty. */
+  async save(): Promise<void> {
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 15_000 });
+  }
+
+  /** Ctrl+G to a line, End: the cursor at the end of that line. */
+  async goToLineEnd(line: number): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await this.page.keyboard.press('Control+G');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}`);
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+    await this.page.keyboard.press('End');
+  }
+
+  /** Shows the Problems panel and waits for a marker row containing every given text. */
+  async waitForProblem(texts: readonly string[], timeoutMs = 30_000): Promise<string> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await this.page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ state: 'visible', timeout: 10_000 });
+    let row = panel.locator('.monaco-list-row');
+    for (const t of texts) row = row.filter({ hasText: t });
+    await row.first().waitFor({ state: 'visible', timeout: timeoutMs });
+    return row.first().innerText();
+  }
+
+  /** The status bar entry of an extension (`publisher.name.itemId`). */
+  statusBarItem(id: string): Locator {
+    return this.page.locator(`[id="${id}"]`);
+  }
+}
+
+interface SquiggleQuery {
+  readonly selector: string;
+  readonly severity: Squiggle;
+}
+
+interface TextQuery {
+  readonly selector: string;
+  readonly needle: string;
+  readonly nth: number;
+  readonly part: string;
+}
+
+type Rect = { x: number; y: number; width: number; height: number };
+
+/** What pageHelpers.js installs on the page's window (the callbacks above run in the page). */
+interface HelperWindow {
+  readonly __netpolE2e: {
+    squiggleLines(q: SquiggleQuery): number[];
+    textRect(q: TextQuery): Rect | undefined;
+  };
+}

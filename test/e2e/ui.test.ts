@@ -1,0 +1,136 @@
+/**
+ * The packaged extension in a real VS Code: the VSIX installed into code-server, the workbench
+ * driven in Debian's Chromium, checked the way a user sees it (squiggles, Problems panel, hovers,
+ * quick fixes, cross-file updates). Run with `npm run test:ui` after `bash test/e2e/setup.sh`.
+ * On failure: a screenshot and code-server's and the extension host's logs in test-output/ui/.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { CodeServer } from './support/codeServer';
+import { OUTPUT_DIR } from './support/paths';
+import { pollUntil } from './support/pollUntil';
+import { ensureVsix } from './support/vsix';
+import { Workbench } from './support/workbench';
+
+const EXTENSION_ID = 'netpol-lens.netpol-lens';
+const OUT = join(OUTPUT_DIR, 'ui');
+
+describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () => {
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let wb: Workbench;
+  let failures = 0;
+
+  /** A test whose failure leaves a screenshot and the logs behind. */
+  const check = (name: string, body: () => Promise<void>): void => {
+    it(name, { timeout: 90_000 }, async () => {
+      try {
+        await body();
+      } catch (e) {
+        failures++;
+        const slug = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+        mkdirSync(OUT, { recursive: true });
+        await wb?.page.screenshot({ path: join(OUT, `${slug}.png`) }).catch(() => undefined);
+        if (wb) writeFileSync(join(OUT, `${slug}.console.txt`), wb.consoleErrors.join('\n'));
+        server?.saveLogs(join(OUT, 'logs'));
+        throw e;
+      }
+    });
+  };
+
+  before(async () => {
+    rmSync(OUT, { recursive: true, force: true });
+    const vsix = ensureVsix();
+    server = await CodeServer.start({ vsix });
+    browser = await launchChromium();
+    wb = await Workbench.open(browser, server);
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (failures > 0) server?.saveLogs(join(OUT, 'logs'));
+    await server?.stop();
+  });
+
+  const onDisk = (name: string): string => readFileSync(join((server as CodeServer).workspace, name), 'utf8');
+
+  check('activates when a YAML file is opened, and the status bar reports the scan', async () => {
+    await wb.openFile('policies.yaml');
+    await pollUntil('the extension host to log the activation', () => (wb.server.extHostLog().includes(`ExtensionService#_doActivateExtension ${EXTENSION_ID}`) ? true : undefined), 30_000);
+    const item = wb.statusBarItem(`${EXTENSION_ID}.netpolLens.status`);
+    await item.filter({ hasText: /Netpol Lens: \d+ errors?, \d+ warnings?/ }).waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  check('squiggles appear on the lower-case protocol of an opened file', async () => {
+    await wb.openFile('legacy-policy.yaml');
+    await wb.waitForSquiggle('error', 18);
+    assert.ok(!(await wb.squiggleLines('error')).includes(17), 'the port line has no squiggle');
+  });
+
+  check('the Problems panel lists the finding of a file that was never opened', async () => {
+    assert.equal(await wb.page.locator('.tab[data-resource-name="egress-payments.yaml"]').count(), 0, 'egress-payments.yaml must not be open');
+    const row = await wb.waitForProblem(['10.20.300.0/24', 'Ln 14']);
+    assert.match(row, /not a valid CIDR/);
+    await wb.page.keyboard.press('Control+J'); // hide the panel again
+  });
+
+  check('hovering the squiggle shows the diagnostic text', async () => {
+    await wb.openFile('legacy-policy.yaml');
+    const text = await wb.hover('protocol: tcp', 'write TCP, not tcp', { part: 'tcp' });
+    assert.match(text, /protocol-invalid/);
+  });
+
+  check('the removed extensions/v1beta1 apiVersion is squiggled and its hover says what to use', async () => {
+    await wb.openFile('legacy-policy.yaml');
+    await wb.waitForSquiggle('error', 3);
+    const text = await wb.hover('apiVersion: extensions/v1beta1', 'networking.k8s.io/v1', { part: 'extensions/v1beta1' });
+    assert.match(text, /deprecated-api-version/);
+  });
+
+  check('hovering a Deployment shows the combined effect of the policies selecting it', async () => {
+    await wb.openFile('deployments.yaml');
+    const text = await wb.hover('name: api', /isolated by 1 policy/, { part: 'api' });
+    console.log(`hover text:\n${text}`);
+    assert.match(text, /Selected by 1 policy: shop\/api-allow-web/);
+    assert.match(text, /Ingress — isolated by 1 policy\. Allowed \(the union of their rules\)/);
+    assert.match(text, /from .*web.* on .*8080/);
+    assert.match(text, /Egress — not isolated/);
+  });
+
+  check('a quick fix (Ctrl+.) upper-cases the protocol; the squiggle goes; the saved file has the fix', async () => {
+    await wb.openFile('legacy-policy.yaml');
+    await wb.waitForSquiggle('error', 18);
+    await wb.clickText('protocol: tcp', { part: 'tcp' });
+    await wb.applyQuickFix('Change to TCP');
+    await wb.waitForNoSquiggle('error', 18);
+    await wb.save();
+    const text = await pollUntil('the fix on disk', () => (onDisk('legacy-policy.yaml').includes('- protocol: TCP\n') ? onDisk('legacy-policy.yaml') : undefined), 10_000);
+    assert.doesNotMatch(text, /protocol: tcp/);
+  });
+
+  check('a quick fix migrates extensions/v1beta1 to networking.k8s.io/v1', async () => {
+    await wb.openFile('legacy-policy.yaml');
+    await wb.waitForSquiggle('error', 3);
+    await wb.clickText('apiVersion: extensions/v1beta1', { part: 'extensions/v1beta1' });
+    await wb.applyQuickFix(/networking\.k8s\.io\/v1/);
+    await wb.waitForNoSquiggle('error', 3);
+    await wb.save();
+    await pollUntil('the migrated apiVersion on disk', () => (onDisk('legacy-policy.yaml').includes('apiVersion: networking.k8s.io/v1\n') ? true : undefined), 10_000);
+  });
+
+  check("renaming a Deployment's pod label (unsaved) squiggles the policy that selected it", async () => {
+    await wb.openFile('policies.yaml');
+    assert.deepEqual(await wb.squiggleLines('warning'), [], 'policies.yaml starts clean');
+    await wb.openFile('deployments.yaml');
+    await wb.goToLineEnd(35);
+    await wb.page.keyboard.press('Control+Shift+ArrowLeft');
+    await wb.page.keyboard.type('apx');
+    await wb.openFile('policies.yaml');
+    await wb.waitForSquiggle('warning', 8);
+    assert.match(onDisk('deployments.yaml'), /app: api\n/, 'the edit is unsaved: the server saw the editor buffer');
+  });
+});
