@@ -2,6 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -29,6 +31,33 @@ describe('netpol-lens check', () => {
     const r = run('check', 'broken', '--rule', 'yaml-syntax=off');
     assert.equal(r.code, 0);
     assert.doesNotMatch(r.stdout, /yaml-syntax/);
+  });
+
+  it("reads the team's VS Code settings.json with --config (comments, trailing commas, prefixed keys)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netpol-cli-config-'));
+    const settings = join(dir, 'settings.json');
+    writeFileSync(
+      settings,
+      [
+        '{',
+        '  // the editor settings the team commits',
+        '  "editor.tabSize": 2,',
+        '  "netpolLens.rules": { "yaml-syntax": "off", /* noisy here */ },',
+        '  "netpolLens.codeLens.enabled": false,',
+        '}',
+      ].join('\n'),
+    );
+    try {
+      const r = run('check', 'broken', '--config', settings);
+      assert.equal(r.code, 0, r.stderr);
+      assert.doesNotMatch(r.stdout, /yaml-syntax/);
+      writeFileSync(settings, '{"rules": {"yaml-syntax": "off"}');
+      const bad = run('check', 'broken', '--config', settings);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /config file is not a JSON settings object/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes JSON findings', () => {

@@ -6,6 +6,7 @@ import { normalizeSettings, type NetpolLensSettings } from '../../../shared/src/
 import { checkPaths, type CliFinding } from './checkReport';
 import { UsageError, type CliIo } from './io';
 import { parseArgs } from './parseArgs';
+import { parseSettingsFile } from './settingsFile';
 import { toSarif } from './sarif';
 
 export const CHECK_HELP = `Usage: netpol-lens check [options] [paths…]
@@ -16,7 +17,8 @@ Options:
   --format text|json|sarif   output format (default text; sarif is SARIF 2.1.0)
   --target-version X.Y       Kubernetes version the manifests target (default 1.34)
   --default-namespace NAME   namespace of objects without one (default "default")
-  --config FILE              JSON settings file (the netpolLens.* settings, without the prefix)
+  --config FILE              settings: a JSON file of the netpolLens.* settings without the prefix,
+                             or a VS Code settings.json (e.g. .vscode/settings.json) as it is
   --rule ID=SEVERITY         set a rule's severity (error|warning|information|hint|off); repeatable
   --whole-cluster            the paths hold the whole cluster (strict selector rules)
   --fail-on error|warning|information|hint|never
@@ -33,9 +35,9 @@ function settingsFrom(values: Map<string, string[]>, flags: Set<string>, cwd: st
     const path = resolve(cwd, config);
     if (!existsSync(path)) throw new UsageError(`config file not found: ${config}`);
     try {
-      raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      raw = parseSettingsFile(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw new UsageError(`config file is not valid JSON: ${config}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError(`config file is not a JSON settings object: ${config}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   const target = values.get('target-version')?.[0];
