@@ -94,7 +94,6 @@ describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () 
   check('hovering a Deployment shows the combined effect of the policies selecting it', async () => {
     await wb.openFile('deployments.yaml');
     const text = await wb.hover('name: api', /isolated by 1 policy/, { part: 'api' });
-    console.log(`hover text:\n${text}`);
     assert.match(text, /Selected by 1 policy: shop\/api-allow-web/);
     assert.match(text, /Ingress — isolated by 1 policy\. Allowed \(the union of their rules\)/);
     assert.match(text, /from .*web.* on .*8080/);
@@ -120,6 +119,19 @@ describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () 
     await wb.waitForNoSquiggle('error', 3);
     await wb.save();
     await pollUntil('the migrated apiVersion on disk', () => (onDisk('legacy-policy.yaml').includes('apiVersion: networking.k8s.io/v1\n') ? true : undefined), 10_000);
+  });
+
+  check('"Netpol Lens: Show connectivity matrix" opens a webview whose cells say who may connect', async () => {
+    await wb.openFile('policies.yaml');
+    await wb.runCommand('Netpol Lens: Show connectivity matrix');
+    const frame = wb.webview();
+    const cell = frame.locator('td.allowed[data-src^="shop/web["][data-dst^="shop/api["]');
+    await cell.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await cell.innerText(), /TCP 8080/);
+    // Clicking a cell asks the server why; the answer lands under the table.
+    await cell.click();
+    const explanation = frame.locator('#explanation');
+    await explanation.filter({ hasText: /api-allow-web/ }).waitFor({ state: 'visible', timeout: 15_000 });
   });
 
   check("renaming a Deployment's pod label (unsaved) squiggles the policy that selected it", async () => {

@@ -3,7 +3,7 @@
  * file with Quick Open, read which lines carry squiggles, hover a piece of text, open the quick-fix
  * menu, read the Problems panel. Every wait is on a DOM state with a timeout.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import type { CodeServer } from './codeServer';
 
@@ -31,8 +31,8 @@ export class Workbench {
   }
 
   /** Opens the workspace folder; `payload` entries are passed to the workbench as VS Code's own browser tests do. */
-  static async open(browser: Browser, server: CodeServer, payload?: [string, string][]): Promise<Workbench> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  static async open(browser: Browser, server: CodeServer, payload?: [string, string][], options: { viewport?: { width: number; height: number } } = {}): Promise<Workbench> {
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 1000 } });
     const wb = new Workbench(page, server);
     await page.addInitScript({ path: join(__dirname, 'pageHelpers.js') });
     let url = `${server.origin}/?folder=${encodeURIComponent(server.workspace)}`;
@@ -150,6 +150,22 @@ export class Workbench {
     for (const t of texts) row = row.filter({ hasText: t });
     await row.first().waitFor({ state: 'visible', timeout: timeoutMs });
     return row.first().innerText();
+  }
+
+  /** F1, the command's title as the palette shows it ("Category: Title"), Enter. */
+  async runCommand(title: string, timeoutMs = 15_000): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await this.page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: timeoutMs });
+  }
+
+  /** The page inside the active webview panel (the workbench nests it in two iframes). */
+  webview(): FrameLocator {
+    return this.page.locator('iframe.webview.ready').last().contentFrame().locator('iframe#active-frame').contentFrame();
   }
 
   /** The status bar entry of an extension (`publisher.name.itemId`). */
