@@ -9,7 +9,7 @@
 
 local server = assert(os.getenv('NETPOL_SERVER'), 'NETPOL_SERVER: path of dist/server.js')
 local root = assert(os.getenv('NETPOL_WORKSPACE'), 'NETPOL_WORKSPACE: the workspace folder')
-local WAIT_MS = tonumber(os.getenv('NETPOL_NVIM_WAIT_MS') or '45000')
+local WAIT_MS = tonumber(os.getenv('NETPOL_NVIM_WAIT_MS') or '30000')
 
 local function say(line)
   io.stderr:write('[nvim] ' .. line .. '\n')

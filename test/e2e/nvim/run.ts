@@ -13,7 +13,7 @@ import { FIXTURE_WORKSPACE, OUTPUT_DIR, REPO } from '../support/paths';
 import { isAlive, stopProcessTree } from '../support/processTree';
 
 const NVIM = process.env.NETPOL_E2E_NVIM ?? 'nvim';
-const DEADLINE_MS = Number(process.env.NETPOL_NVIM_TIMEOUT_MS ?? 120_000);
+const DEADLINE_MS = Number(process.env.NETPOL_NVIM_TIMEOUT_MS ?? 240_000);
 const OUT = join(OUTPUT_DIR, 'nvim');
 
 const log = (line: string): void => console.log(`[test:nvim] ${line}`);
