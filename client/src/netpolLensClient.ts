@@ -44,7 +44,7 @@ export class NetpolLensClient implements vscode.Disposable {
       this.client.onDidChangeState((e) => this.statusBar.setState(this.restarting && e.newState === State.Stopped ? 'starting' : serverState(e.newState))),
       this.client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => this.statusBar.setStatus(params)),
     );
-    const ctx: CommandContext = { extension, client: this.client, output: this.output, restartServer: () => this.restartServer() };
+    const ctx: CommandContext = { vscode, extension, client: this.client, output: this.output, restartServer: () => this.restartServer() };
     for (const command of ALL_COMMANDS) this.disposables.push(vscode.commands.registerCommand(command.id, command.create(ctx)));
   }
 

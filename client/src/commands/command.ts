@@ -5,9 +5,12 @@
  */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { VsCode } from './vscodeApi';
 
 /** What a command may use. The client object stays the same across server restarts. */
 export interface CommandContext {
+  /** The `vscode` module (commands do not import it: see `vscodeApi.ts`). */
+  readonly vscode: VsCode;
   readonly extension: vscode.ExtensionContext;
   /** Send custom requests (`shared/src/protocol.ts`) or server commands through it. */
   readonly client: LanguageClient;

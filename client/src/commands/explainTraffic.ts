@@ -8,7 +8,7 @@ import {
   type WorkloadsResult,
 } from '../../../shared/src/protocol';
 import type { CommandDefinition } from './command';
-import { loadVscode, type VsCode } from './vscodeApi';
+import type { VsCode } from './vscodeApi';
 import { looksLikeAddress, parsePortInput } from './trafficInput';
 
 const ADDRESS = 'Type an address…';
@@ -42,7 +42,7 @@ export async function showExplanation(vscode: VsCode, result: ExplainTrafficResu
 export const explainTraffic: CommandDefinition = {
   id: 'netpolLens.explainTraffic',
   create: (ctx) => async () => {
-    const vscode = await loadVscode();
+    const { vscode } = ctx;
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const workloads = await ctx.client.sendRequest<WorkloadsResult>(WORKLOADS_REQUEST, { uri });
     const source = await pickEndpoint(vscode, workloads, 'Explain traffic: source');

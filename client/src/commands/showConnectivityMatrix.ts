@@ -7,7 +7,6 @@ import {
   type ExplainTrafficResult,
 } from '../../../shared/src/protocol';
 import type { CommandDefinition } from './command';
-import { loadVscode } from './vscodeApi';
 import { isMatrixMessage, matrixHtml } from './matrixHtml';
 
 /**
@@ -17,7 +16,7 @@ import { isMatrixMessage, matrixHtml } from './matrixHtml';
 export const showConnectivityMatrix: CommandDefinition = {
   id: 'netpolLens.showConnectivityMatrix',
   create: (ctx) => async () => {
-    const vscode = await loadVscode();
+    const { vscode } = ctx;
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const params: ConnectivityMatrixParams = { uri };
     const data = await ctx.client.sendRequest<ConnectivityMatrixResult>(CONNECTIVITY_MATRIX_REQUEST, params);

@@ -1,6 +1,5 @@
 import type { CLIENT_COMMANDS, Location, Position } from '../../../shared/src/protocol';
 import type { CommandDefinition } from './command';
-import { loadVscode } from './vscodeApi';
 
 /**
  * What a CodeLens click shows: the server's locations (the workloads a policy selects, the
@@ -10,7 +9,7 @@ export const showLocations: CommandDefinition = {
   // The literal (checked against the shared constant the server's lenses name) is what the manifest test looks for.
   id: 'netpolLens.showLocations' satisfies typeof CLIENT_COMMANDS.showLocations,
   create: (ctx) => async (uri: unknown, position: unknown, locations: unknown) => {
-    const vscode = await loadVscode();
+    const { vscode } = ctx;
     if (typeof uri !== 'string' || !Array.isArray(locations)) return;
     const converter = ctx.client.protocol2CodeConverter;
     const targets = (locations as Location[]).map((l) => converter.asLocation(l));
