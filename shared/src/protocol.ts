@@ -22,7 +22,7 @@ export interface StatusParams {
 export const SERVER_COMMANDS = {
   /** Apply every safe fix in a document: arguments `[uri]`. */
   fixAll: 'netpolLens.server.fixAll',
-  /** Add an egress rule to cluster DNS (UDP and TCP 53) to the policy at a position: arguments `[uri, Position]`. */
+  /** Add an egress rule to cluster DNS (UDP and TCP 53) to the policy at a position: arguments `[uri, Position]`; returns `AllowDnsEgressResult`. */
   allowDnsEgress: 'netpolLens.server.allowDnsEgress',
   /** Apply every `deprecated-api-version` fix in the workspace: no arguments; returns `MigrateResult`. */
   migrateDeprecatedApis: 'netpolLens.server.migrateDeprecatedApis',
@@ -43,6 +43,12 @@ export interface Position {
 export interface Location {
   readonly uri: string;
   readonly range: { readonly start: Position; readonly end: Position };
+}
+
+/** Result of `SERVER_COMMANDS.allowDnsEgress`: whether the edit was applied, and what was done or why not. */
+export interface AllowDnsEgressResult {
+  readonly applied: boolean;
+  readonly message: string;
 }
 
 /** Result of `SERVER_COMMANDS.migrateDeprecatedApis`. */

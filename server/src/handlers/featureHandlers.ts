@@ -12,6 +12,7 @@ import {
   EXPLAIN_TRAFFIC_REQUEST,
   SERVER_COMMANDS,
   WORKLOADS_REQUEST,
+  type AllowDnsEgressResult,
   type ConnectivityMatrixParams,
   type ConnectivityMatrixResult,
   type DefaultDenyParams,
@@ -102,12 +103,12 @@ export async function executeFeatureCommand(ctx: ServerContext, params: ExecuteC
       const args: unknown[] = params.arguments ?? [];
       const [uri, position] = args;
       const file = typeof uri === 'string' ? index.get(uri) : undefined;
-      if (!file || !isPosition(position)) return { applied: false, message: 'No manifest at this position.' };
+      if (!file || !isPosition(position)) return { applied: false, message: 'No manifest at this position.' } satisfies AllowDnsEgressResult;
       const result = allowDnsEgressEdit(file, file.lineIndex.offsetAt(position), await ctx.settings(file.uri));
-      if ('message' in result) return { applied: false, message: result.message };
+      if ('message' in result) return { applied: false, message: result.message } satisfies AllowDnsEgressResult;
       const edit = { changes: { [file.uri]: toTextEdits(file.lineIndex, [result.edit]) } };
       const applied = await connection.workspace.applyEdit({ label: 'Netpol Lens: allow DNS egress', edit });
-      return { applied: applied.applied, message: result.summary };
+      return { applied: applied.applied, message: result.summary } satisfies AllowDnsEgressResult;
     }
     case SERVER_COMMANDS.migrateDeprecatedApis: {
       const manifests = index.manifests;
