@@ -1,14 +1,31 @@
 import { DEFAULT_DENY_REQUEST, WORKLOADS_REQUEST, type DefaultDenyParams, type DefaultDenyResult, type WorkloadsResult } from '../../../shared/src/protocol';
 import type { CommandDefinition } from './command';
-import { loadVscode } from './vscodeApi';
+import type { VsCode } from './vscodeApi';
+
+const OTHER = 'Another namespace…';
+/** A namespace name (DNS-1123 label); the server checks it again. */
+const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** A namespace of the workspace, or one the user types (a namespace the workspace does not hold yet). */
+async function pickNamespace(vscode: VsCode, namespaces: readonly string[]): Promise<string | undefined> {
+  const title = 'Default-deny policy for namespace';
+  const picked = await vscode.window.showQuickPick([...namespaces, OTHER], { title, placeHolder: 'Namespace' });
+  if (picked !== OTHER) return picked;
+  const typed = await vscode.window.showInputBox({
+    title,
+    prompt: 'Namespace name',
+    validateInput: (v) => (NAMESPACE_NAME.test(v.trim()) ? undefined : 'A namespace name: lower-case letters, digits and -, at most 63 characters'),
+  });
+  return typed?.trim() || undefined;
+}
 
 /** "Generate default-deny policy for namespace…": pick a namespace and directions, get a new YAML document to save. */
 export const generateDefaultDeny: CommandDefinition = {
   id: 'netpolLens.generateDefaultDeny',
   create: (ctx) => async () => {
-    const vscode = await loadVscode();
+    const { vscode } = ctx;
     const { namespaces } = await ctx.client.sendRequest<WorkloadsResult>(WORKLOADS_REQUEST, { uri: vscode.window.activeTextEditor?.document.uri.toString() });
-    const namespace = await vscode.window.showQuickPick(namespaces, { title: 'Default-deny policy for namespace', placeHolder: 'Namespace (or type a new one)' });
+    const namespace = await pickNamespace(vscode, namespaces);
     if (!namespace) return;
     const choice = await vscode.window.showQuickPick(
       [
