@@ -79,7 +79,7 @@ describe('features over LSP', () => {
     assert.match(md, /to pods `app=db` in `shop`: \[shop\/db\]\([^)]*\) on TCP 5432/);
     // Address ranges after except.
     assert.match(md, /to addresses `10\.0\.0\.0\/8` except `10\.1\.0\.0\/16` = `10\.0\.0\.0\/16`, `10\.2\.0\.0\/15`/);
-    assert.match(md, /Denied: everything else — 2 other workloads of this workspace; every other address/);
+    assert.match(md, /Denied: everything else — 2 other workloads of this workspace; every IPv4 address outside `10\.0\.0\.0\/8`, every IPv6 address; other ports of the peers above\./);
     assert.match(md, /The `except` of \[shop\/web-allow\][^\n]* is nullified for `10\.1\.0\.0\/16` by \[shop\/web-extra\]/);
     assert.match(md, /replies on an allowed connection always flow/);
     assert.match(md, /CNI that implements NetworkPolicy/);

@@ -9,6 +9,7 @@ import type { AllowedPiece } from '../engine/network';
 import type { PortSet } from '../engine/portSet';
 import { resolvePorts, type PortSpec } from '../engine/portSpec';
 import { PROTOCOLS, type Direction, type LabelSelector, type NamedPort, type PolicyPeer, type RuleRef } from '../engine/types';
+import { BUILT_IN_NAMESPACES, pinnedNamespaceNames } from '../rules/crossFile/clusterKnowledge';
 import { capList, code, policyLink, workloadLink } from './markdown';
 
 /** `app=web, tier in (a,b), !legacy`, or `{}` (everything). */
@@ -107,6 +108,22 @@ export function namespacesOf(peer: PolicyPeer, analysis: WorkspaceAnalysis): str
 }
 
 /**
+ * Namespaces every cluster has (`kube-system`…) that the selector names through
+ * `kubernetes.io/metadata.name` although the workspace neither declares nor uses them: they exist,
+ * only their workloads are deployed from elsewhere.
+ */
+export function builtInNamespacesOf(peer: PolicyPeer, analysis: WorkspaceAnalysis): string[] {
+  const known = new Set(namespacesOf(peer, analysis));
+  return (pinnedNamespaceNames(peer.namespaceSelector) ?? []).filter((n) => BUILT_IN_NAMESPACES.includes(n) && !known.has(n));
+}
+
+/** `namespaces `a`, `b``, the built-in ones marked, or the selector with `(none here)`. */
+export function peerNamespacesText(peer: PolicyPeer, analysis: WorkspaceAnalysis, max = 6): string {
+  const names = [...namespacesOf(peer, analysis).map(code), ...builtInNamespacesOf(peer, analysis).map((n) => `${code(n)} (in every cluster, not in this workspace)`)];
+  return names.length > 0 ? `namespaces ${capList(names, max)}` : `namespaces ${code(selectorText(peer.namespaceSelector))} (none in this workspace)`;
+}
+
+/**
  * What a piece matches, in words: `anyone`, an address list, or the pods with their selectors
  * (`pods app=web in shop: shop/web, shop/api`).
  */
@@ -125,13 +142,11 @@ export function pieceTargetText(piece: AllowedPiece, analysis: WorkspaceAnalysis
   const pods = isEmptySelector(peer.podSelector) ? 'all pods' : `pods ${code(selectorText(peer.podSelector))}`;
   if (!peer.namespaceSelector) return `${pods} in ${code(policy?.policy.namespace ?? '')}${found}`;
   if (isEmptySelector(peer.namespaceSelector)) return `${pods} in every namespace${found}`;
-  const namespaces = namespacesOf(peer, analysis);
-  const nsText = namespaces.length > 0 ? `namespaces ${capList(namespaces.map(code), 6)}` : `namespaces ${code(selectorText(peer.namespaceSelector))} (none here)`;
-  return `${pods} in ${nsText}${found}`;
+  return `${pods} in ${peerNamespacesText(peer, analysis)}${found}`;
 }
 
 /** Said when a hover lands in rules of a direction the policy does not govern. */
-export function notGovernedText(policy: PolicyInfo, direction: Direction): string {
+export function notGovernedText(analysis: WorkspaceAnalysis, policy: PolicyInfo, direction: Direction): string {
   const label = direction === 'ingress' ? 'Ingress' : 'Egress';
-  return `**Ignored**: ${code(`${policy.policy.namespace}/${policy.policy.name}`)} does not list ${code(label)} in its policyTypes, so its ${direction} rules have no effect.`;
+  return `**Ignored**: ${policyLink(policy, analysis.manifests)} does not list ${code(label)} in its policyTypes, so its ${direction} rules have no effect.`;
 }

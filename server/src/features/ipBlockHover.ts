@@ -11,7 +11,7 @@ import { capList, code, formatCount, workloadLabel } from './markdown';
 import { exceptedAddresses } from './workloadHover';
 
 export function ipBlockHover(analysis: WorkspaceAnalysis, policy: PolicyInfo, direction: Direction, ruleIndex: number, peerIndex: number): string | undefined {
-  if (!analysis.network.governs(policy.index, direction)) return notGovernedText(policy, direction);
+  if (!analysis.network.governs(policy.index, direction)) return notGovernedText(analysis, policy, direction);
   const piece = analysis.network.piecesOf(policy.index, direction).find((p) => p.rule.ruleIndex === ruleIndex && p.rule.peerIndex === peerIndex);
   const block = piece ? peerOf(policy, piece.rule)?.ipBlock : undefined;
   if (!piece || !block) return undefined;

@@ -7,13 +7,13 @@ import type { PolicyInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysi
 import { isEmptySelector } from '../engine/labelSelector';
 import type { AllowedPiece } from '../engine/network';
 import type { Direction } from '../engine/types';
-import { namespacesOf, notGovernedText, peerOf, pieceWorkloads, portSpecText, rulePath, selectorText, workloadsText } from './describe';
+import { builtInNamespacesOf, namespacesOf, notGovernedText, peerOf, pieceWorkloads, portSpecText, rulePath, selectorText, workloadsText } from './describe';
 import { capList, code, plural } from './markdown';
 
 export function peerHover(analysis: WorkspaceAnalysis, policy: PolicyInfo, direction: Direction, ruleIndex: number, peerIndex: number): string | undefined {
   const pieces = analysis.network.piecesOf(policy.index, direction).filter((p) => p.rule.ruleIndex === ruleIndex);
   const piece = pieces.find((p) => p.rule.peerIndex === peerIndex);
-  if (!piece) return analysis.network.governs(policy.index, direction) ? undefined : notGovernedText(policy, direction);
+  if (!piece) return analysis.network.governs(policy.index, direction) ? undefined : notGovernedText(analysis, policy, direction);
   const peer = peerOf(policy, piece.rule);
   if (!peer) return undefined;
   const path = code(rulePath(piece.rule));
@@ -26,13 +26,14 @@ export function peerHover(analysis: WorkspaceAnalysis, policy: PolicyInfo, direc
   if (peer.namespaceSelector && peer.podSelector) {
     lines.push('', `**AND**: podSelector and namespaceSelector in one peer — ${pods} *inside* namespaces matching ${code(selectorText(peer.namespaceSelector))}.`);
   } else if (peer.namespaceSelector) {
-    lines.push('', `namespaceSelector alone: every pod of the namespaces matching ${code(selectorText(peer.namespaceSelector))}.`);
+    const which = isEmptySelector(peer.namespaceSelector) ? 'every namespace' : `the namespaces matching ${code(selectorText(peer.namespaceSelector))}`;
+    lines.push('', `namespaceSelector alone: every pod of ${which}.`);
   } else {
     lines.push('', `podSelector alone: ${pods} of the policy's own namespace ${code(policy.policy.namespace)} only.`);
   }
   if (peer.namespaceSelector) {
-    const names = namespacesOf(peer, analysis);
-    lines.push(`Namespaces: ${names.length > 0 ? capList(names.map(code), 12) : 'none in this workspace'}.`);
+    const names = [...namespacesOf(peer, analysis).map(code), ...builtInNamespacesOf(peer, analysis).map((n) => `${code(n)} (in every cluster; its workloads are not in this workspace)`)];
+    lines.push(`Namespaces: ${names.length > 0 ? capList(names, 12) : 'none in this workspace'}.`);
   }
   lines.push('', neighboursText(pieces, piece), '', `Ports (the rule's, for every peer): ${portSpecText(piece.ports, direction === 'ingress' ? analysis.selectedWorkloads(policy).map((w) => w.workload.namedPorts) : workloads.map((w) => w.workload.namedPorts))}.`);
   return lines.join('\n');

@@ -10,7 +10,7 @@ import { notGovernedText, peerOf, pieceWorkloads, portSetText } from './describe
 import { capList, code, plural, workloadLink } from './markdown';
 
 export function portHover(analysis: WorkspaceAnalysis, policy: PolicyInfo, direction: Direction, ruleIndex: number, portIndex: number): string | undefined {
-  if (!analysis.network.governs(policy.index, direction)) return notGovernedText(policy, direction);
+  if (!analysis.network.governs(policy.index, direction)) return notGovernedText(analysis, policy, direction);
   const rules = (direction === 'ingress' ? policy.policy.ingress : policy.policy.egress) ?? [];
   const port = rules[ruleIndex]?.ports?.[portIndex];
   if (!port) return undefined;

@@ -71,9 +71,32 @@ function deniedLine(analysis: WorkspaceAnalysis, workload: WorkloadInfo, answer:
   const others = total - reached.count();
   if (others > 0) parts.push(`${plural(others, 'other workload')} of this workspace`);
   if (addresses.isEmpty()) parts.push('every address outside the cluster');
-  else if (!addresses.equals(AddressSet.all())) parts.push('every other address');
+  else if (!addresses.equals(AddressSet.all())) parts.push(deniedAddressesText(addresses));
   if (!allPorts) parts.push('other ports of the peers above');
   return parts.length === 0 ? 'Denied: nothing — these rules allow every peer on every port.' : `Denied: everything else — ${parts.join('; ')}.`;
+}
+
+/**
+ * The addresses not allowed, per IP family: named when they are a few CIDRs (`10.0.0.0/8`,
+ * `192.168.0.0/16`), else as what lies outside the allowed ones when those are few, else
+ * "every other IPv4 address".
+ */
+function deniedAddressesText(allowed: AddressSet): string {
+  const out: string[] = [];
+  for (const family of ['ipv4', 'ipv6'] as const) {
+    const universe = AddressSet.universe(family);
+    const mine = allowed.intersect(universe);
+    const label = family === 'ipv4' ? 'IPv4' : 'IPv6';
+    if (mine.isEmpty()) out.push(`every ${label} address`);
+    else if (!mine.equals(universe)) {
+      const denied = universe.subtract(mine).toCidrs();
+      const kept = mine.toCidrs();
+      if (denied.length <= 4) out.push(`${label} ${denied.map(code).join(', ')}`);
+      else if (kept.length <= 4) out.push(`every ${label} address outside ${kept.map(code).join(', ')}`);
+      else out.push(`every other ${label} address`);
+    }
+  }
+  return out.join(', ');
 }
 
 /**

@@ -58,7 +58,7 @@ describe('hover edge cases', () => {
   });
 
   it('rules of a direction the policy does not govern are called ignored', () => {
-    assert.match(hover('port: 53') ?? '', /^\*\*Ignored\*\*: `ns\/odd` does not list `Egress` in its policyTypes/);
+    assert.match(hover('port: 53') ?? '', /^\*\*Ignored\*\*: \[ns\/odd\]\(file:\/\/\/odd\.yaml#L11\) does not list `Egress` in its policyTypes/);
   });
 
   it('a Pod is a workload, and its hover shows the empty peer as matching nothing', () => {

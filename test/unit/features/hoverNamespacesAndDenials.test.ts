@@ -1,0 +1,85 @@
+/**
+ * What hovers say about namespaces the workspace does not hold and about the addresses a
+ * workload may not reach: `kube-system` exists in every cluster (its workloads are deployed from
+ * elsewhere), `namespaceSelector: {}` is every namespace, and the denied line names the denied
+ * ranges per IP family when they are few.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
+import { WorkspaceAnalysis } from '../../../server/src/analysis/workspaceAnalysis';
+import { hoverAt } from '../../../server/src/features/hover';
+import { buildFileModel } from '../../../server/src/model/fileModel';
+import { ManifestSet } from '../../../server/src/model/manifestSet';
+
+const WORKLOAD = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: app
+spec:
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+      - name: c
+        ports:
+        - {name: http, containerPort: 8080}
+`;
+
+const POLICY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-egress
+  namespace: app
+spec:
+  podSelector: {matchLabels: {app: api}}
+  policyTypes: [Egress]
+  egress:
+  - to:
+    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: kube-system
+      podSelector:
+        matchLabels:
+          k8s-app: kube-dns
+    ports:
+    - {protocol: UDP, port: 53}
+  - to:
+    - ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 192.168.0.0/16]}
+    - ipBlock: {cidr: 2001:db8::/32}
+    ports:
+    - {port: 443}
+  - to:
+    - namespaceSelector: {}
+    ports:
+    - {port: http}
+`;
+
+const workloads = buildFileModel('file:///workloads.yaml', WORKLOAD, 1);
+const policies = buildFileModel('file:///policies.yaml', POLICY, 1);
+const analysis = new WorkspaceAnalysis(new ManifestSet([workloads, policies], 1), DEFAULT_SETTINGS);
+const hover = (file: typeof policies, needle: string, shift = 1): string => hoverAt(analysis, file, file.text.indexOf(needle) + shift)?.markdown ?? '';
+
+describe('hovers on namespaces outside the workspace and on denied addresses', () => {
+  it('a peer naming kube-system says the namespace exists in every cluster, its workloads elsewhere', () => {
+    const md = hover(policies, 'k8s-app: kube-dns');
+    assert.match(md, /^\*\*Peer `egress\[0\]\.to\[0\]`\*\* matches 0 workloads/);
+    assert.match(md, /Namespaces: `kube-system` \(in every cluster; its workloads are not in this workspace\)\./);
+  });
+
+  it('the workload hover lists that peer with its namespace, not as matching no namespace', () => {
+    const md = hover(workloads, 'name: api');
+    assert.match(md, /- to pods `k8s-app=kube-dns` in namespaces `kube-system` \(in every cluster, not in this workspace\): no workload in this workspace on UDP 53 — \[app\/api-egress\]/);
+  });
+
+  it('an empty namespaceSelector is every pod of every namespace', () => {
+    assert.match(hover(policies, 'namespaceSelector: {}'), /namespaceSelector alone: every pod of every namespace\./);
+  });
+
+  it('the denied line names the few denied IPv4 ranges, and what lies outside the allowed IPv6 block', () => {
+    const md = hover(workloads, 'name: api');
+    assert.match(md, /Denied: everything else — IPv4 `10\.0\.0\.0\/8`, `192\.168\.0\.0\/16`, every IPv6 address outside `2001:db8::\/32`; other ports of the peers above\./);
+  });
+});
