@@ -94,9 +94,25 @@ export class Workbench {
   }
 
   /** Puts the cursor inside the text (a click, as a user would). */
-  async clickText(needle: string, at: TextPosition = {}): Promise<void> {
-    const r = await this.textRect(needle, at);
-    await this.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  async clickText(needle: string, at: TextPosition = {}, timeoutMs = 10_000): Promise<void> {
+    // Lines can move between measuring and clicking (a CodeLens arriving above them), so click
+    // until the editor's cursor is drawn inside the text.
+    const cursor = this.editor.locator('.cursors-layer .cursor').first();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const r = await this.textRect(needle, at);
+      await this.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+      const c = await cursor.boundingBox();
+      const now = await this.textRect(needle, at);
+      if (c && c.x >= now.x - 1 && c.x <= now.x + now.width + 1 && c.y + c.height / 2 >= now.y && c.y + c.height / 2 <= now.y + now.height) return;
+      if (Date.now() > deadline) throw new Error(`could not put the cursor inside "${at.part ?? needle}" of "${needle}"`);
+      // Re-measure after the next frames have been laid out.
+      await this.page.evaluate(() => {
+        const w = globalThis as unknown as { requestAnimationFrame(cb: () => void): void };
+        const raf = (cb: () => void): void => w.requestAnimationFrame(cb);
+        return new Promise<void>((resolve) => raf(() => raf(resolve)));
+      });
+    }
   }
 
   /** Ctrl+. and waits for the quick-fix menu to list `title`; returns the menu row. */

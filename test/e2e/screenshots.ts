@@ -1,0 +1,126 @@
+/**
+ * `npm run screenshots`: the README's pictures, taken from the packaged extension in code-server +
+ * Chromium exactly as the UI test drives it, on test/e2e/workspace-screenshots. Writes
+ * docs/images/{squiggles,hover,quick-fix,connectivity-matrix}.png, each cropped to the part of
+ * the window it shows. Needs `bash test/e2e/setup.sh` first. On failure: a full screenshot and the
+ * logs in test-output/screenshots/.
+ */
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { CodeServer } from './support/codeServer';
+import { OUTPUT_DIR, REPO } from './support/paths';
+import { ensureVsix } from './support/vsix';
+import { Workbench } from './support/workbench';
+
+const IMAGES = join(REPO, 'docs', 'images');
+const OUT = join(OUTPUT_DIR, 'screenshots');
+const WORKSPACE = join(REPO, 'test', 'e2e', 'workspace-screenshots');
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function box(l: Locator): Promise<Box> {
+  const b = await l.boundingBox();
+  if (!b) throw new Error(`${String(l)} is not visible`);
+  return b;
+}
+
+/** The smallest rectangle holding all boxes, grown by `pad`, kept inside the viewport (and `within`). */
+function around(boxes: Box[], pad: number, viewport: { width: number; height: number }, within: Box = { x: 0, y: 0, ...viewport }): Box {
+  const x0 = Math.max(0, within.x, Math.min(...boxes.map((b) => b.x)) - pad);
+  const y0 = Math.max(0, within.y, Math.min(...boxes.map((b) => b.y)) - pad);
+  const x1 = Math.min(viewport.width, within.x + within.width, Math.max(...boxes.map((b) => b.x + b.width)) + pad);
+  const y1 = Math.min(viewport.height, within.y + within.height, Math.max(...boxes.map((b) => b.y + b.height)) + pad);
+  return { x: Math.round(x0), y: Math.round(y0), width: Math.round(x1 - x0), height: Math.round(y1 - y0) };
+}
+
+async function main(): Promise<void> {
+  const viewport = { width: 1120, height: 820 };
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(IMAGES, { recursive: true });
+  const vsix = ensureVsix();
+  const server = await CodeServer.start({
+    vsix,
+    workspaceSource: WORKSPACE,
+    // Nothing in the pictures that a reader's editor would not show by default, minus clutter.
+    settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 14, 'breadcrumbs.enabled': false },
+  });
+  let browser: Browser | undefined;
+  let wb: Workbench | undefined;
+  const written: string[] = [];
+  const shoot = async (name: string, clip: Box): Promise<void> => {
+    const path = join(IMAGES, `${name}.png`);
+    await (wb as Workbench).page.screenshot({ path, clip });
+    written.push(`${path} (${clip.width}×${clip.height}, ${Math.round(statSync(path).size / 1024)} KB)`);
+  };
+  try {
+    browser = await launchChromium();
+    wb = await Workbench.open(browser, server, undefined, { viewport });
+    const { page } = wb;
+    // The sidebar is not what the pictures are about: hide it (Ctrl+B toggles it, so check first).
+    await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+
+    // 1. Squiggles, with the Problems panel listing the same findings.
+    await wb.openFile('payments-egress.yaml');
+    await wb.waitForSquiggle('error', 1, 60_000);
+    await wb.waitForSquiggle('error', 15);
+    await wb.waitForSquiggle('warning', 17);
+    await wb.waitForProblem(['203.0.113.7/24']);
+    await page.locator('.markers-panel .monaco-list-row').nth(4).waitFor({ state: 'visible' });
+    await page.mouse.move(viewport.width - 5, viewport.height / 2);
+    await shoot('squiggles', around([await box(page.locator('.part.editor')), await box(page.locator('.part.panel'))], 0, viewport));
+    await page.keyboard.press('Control+J'); // hide the panel
+
+    // 2. The workload hover: the combined effect of every policy that selects the Deployment.
+    // VS Code caps a hover at a quarter of the editor's height (250 px at least): a taller
+    // window shows the whole explanation without a scrollbar.
+    await page.setViewportSize({ width: viewport.width, height: 1300 });
+    await wb.openFile('deployments.yaml');
+    await wb.hover('name: api', /isolated by 2 policies/, { part: 'api' });
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'isolated by' }).first();
+    const name = await wb.textRect('name: api');
+    await shoot('hover', around([await box(hover), name], 4, { width: viewport.width, height: 1300 }));
+    await page.mouse.move(viewport.width - 5, 1295);
+    await hover.waitFor({ state: 'hidden' });
+    await page.setViewportSize(viewport);
+
+    // 3. Ctrl+. on a CIDR with host bits: the quick fixes.
+    await wb.openFile('payments-egress.yaml');
+    await wb.clickText('cidr: 203.0.113.7/24', { part: '203.0.113.7' });
+    await wb.openQuickFixMenu(/203\.0\.113\.0\/24/);
+    const menu = page.locator('.action-widget');
+    const line = await wb.textRect('cidr: 203.0.113.7/24');
+    const top = await wb.textRect('egress:');
+    await shoot('quick-fix', around([await box(menu), line, top, { ...line, x: line.x - 60 }], 12, viewport));
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+
+    // 4. The connectivity matrix webview, with one cell explained.
+    await wb.runCommand('Netpol Lens: Show connectivity matrix');
+    const frame = wb.webview();
+    const cell = frame.locator('td.allowed[data-src^="shop/web["][data-dst^="shop/api["]');
+    await cell.waitFor({ state: 'visible', timeout: 30_000 });
+    await cell.click();
+    await frame.locator('#explanation').filter({ hasText: /api-allow-web/ }).waitFor({ state: 'visible', timeout: 15_000 });
+    const content = [await box(frame.locator('#toolbar')), await box(frame.locator('#matrix table')), await box(frame.locator('#explanation'))];
+    const panel = await box(page.locator('iframe.webview.ready').last());
+    await shoot('connectivity-matrix', around(content, 12, { width: viewport.width, height: viewport.height }, panel));
+  } catch (e) {
+    mkdirSync(OUT, { recursive: true });
+    await wb?.page.screenshot({ path: join(OUT, 'failure.png') }).catch(() => undefined);
+    server.saveLogs(join(OUT, 'logs'));
+    throw e;
+  } finally {
+    await browser?.close();
+    await server.stop();
+  }
+  for (const w of written) console.log(`wrote ${w}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});
