@@ -114,6 +114,29 @@ export function waitForText(doc: vscode.TextDocument, what: string, predicate: (
   });
 }
 
+/** Resolves with what `probe` returns once it returns something: now, or after a tab change. */
+export function waitForTabs<T>(what: string, probe: () => T | undefined, timeoutMs = WAIT_MS): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const value = probe();
+      if (value === undefined) return;
+      finish();
+      resolve(value);
+    };
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(check);
+    const timer = setTimeout(() => {
+      finish();
+      const labels = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; tabs: ${labels.join(', ')}`));
+    }, timeoutMs);
+    const finish = (): void => {
+      subscription.dispose();
+      clearTimeout(timer);
+    };
+    check();
+  });
+}
+
 export async function openFixture(name: string): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(fixtureUri(name));
   assert.equal(doc.languageId, 'yaml', `${name} should open as YAML`);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { fixtureUri, ours, revert, ruleOf, showAt, waitForDiagnostics, waitForNoRule, waitForRule, waitForText } from '../vscodeHelpers';
+import { fixtureUri, ours, revert, ruleOf, showAt, waitForDiagnostics, waitForTabs, waitForNoRule, waitForRule, waitForText } from '../vscodeHelpers';
 
 export function commandsSuite(): void {
   describe('commands', () => {
@@ -45,6 +45,20 @@ export function commandsSuite(): void {
       } finally {
         await revert(doc);
       }
+    });
+
+    it('netpolLens.showConnectivityMatrix opens the matrix webview', async () => {
+      await showAt('policies.yaml', 'podSelector');
+      const isMatrix = (t: vscode.Tab): boolean => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('netpolLens.matrix');
+      const matrixTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter(isMatrix);
+      assert.equal(matrixTabs().length, 0, 'no matrix open before');
+      await vscode.commands.executeCommand('netpolLens.showConnectivityMatrix');
+      const tab = await waitForTabs('the matrix webview as the active tab', () => matrixTabs().find((t) => t.isActive));
+      assert.equal(tab.label, 'Connectivity matrix');
+      assert.equal(matrixTabs().length, 1);
+      // Tab objects are replaced as the workbench updates them: close the active editor instead.
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await waitForTabs('the matrix to close', () => (matrixTabs().length === 0 ? true : undefined));
     });
 
     it('netpolLens.restartServer: the diagnostics go with the old server and come back from the new one', async () => {
