@@ -117,6 +117,18 @@ describe('features over LSP', () => {
     assert.match(or, /Ports \(the rule's, for every peer\): TCP 9090/);
   });
 
+  it('a rule hover lists its peers ORed, resolved across files, and its ports; a rule with neither allows everyone', async () => {
+    const md = await hover('policies.yaml', 'from:', 1);
+    assert.match(md, /^\*\*Rule `ingress\[1\]`\*\* of \[shop\/web-allow\]\([^)]*policies\.yaml#L13\)/);
+    assert.match(md, /2 peers, \*\*OR\*\*/);
+    assert.match(md, /- `ingress\[1\]\.from\[0\]`: pods `app=prometheus` in namespaces `monitoring`: \[monitoring\/prometheus\]\([^)]*workloads\.yaml#L65\)/);
+    assert.match(md, /Ports, for every peer above: TCP 9090\./);
+    const anyone = await hover('policies.yaml', '- {}', 0, 2);
+    assert.match(anyone, /^\*\*Rule `ingress\[0\]`\*\* of \[shop\/ghost\]/);
+    assert.match(anyone, /No `from` \(or an empty one\): every source, pods and addresses alike\./);
+    assert.match(anyone, /No `ports`: every port and protocol\./);
+  });
+
   it('an ipBlock hover gives the effective CIDRs, the address count, and what other rules re-allow', async () => {
     const md = await hover('policies.yaml', 'cidr: 10.0.0.0/8');
     assert.match(md, /^\*\*`10\.0\.0\.0\/8` minus 1 except\*\* = 8 ranges, 16,711,680 addresses/);

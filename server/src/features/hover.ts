@@ -10,6 +10,7 @@ import { locate } from './locate';
 import { peerHover } from './peerHover';
 import { policySelectorHover } from './policySelectorHover';
 import { portHover } from './portHover';
+import { ruleHover } from './ruleHover';
 import { workloadHover } from './workloadHover';
 
 export interface HoverResult {
@@ -32,6 +33,9 @@ export function hoverAt(analysis: WorkspaceAnalysis, file: FileModel, offset: nu
     switch (found.type) {
       case 'policySelector':
         markdown = policySelectorHover(analysis, policy);
+        break;
+      case 'rule':
+        markdown = ruleHover(analysis, policy, found.direction, found.ruleIndex);
         break;
       case 'peer':
         markdown = peerHover(analysis, policy, found.direction, found.ruleIndex, found.peerIndex);

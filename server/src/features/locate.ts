@@ -1,7 +1,8 @@
 /**
  * What is under the cursor: from a file model and an offset, the Kubernetes object and the part
  * of it a hover can explain — a workload's name, kind or pod-template label; a policy's
- * `spec.podSelector`; a peer of a rule (or one of its selectors); an ipBlock; a port entry.
+ * `spec.podSelector`; a rule (its `from`/`to` or `ports` key, or a rule with neither); a peer of
+ * a rule (or one of its selectors); an ipBlock; a port entry.
  * Odd shapes (a scalar where a map belongs) simply locate nothing; nothing throws.
  */
 import { WORKLOAD_KINDS } from '../analysis/readWorkload';
@@ -60,7 +61,15 @@ export interface LocatedPort extends Span {
   readonly node: YNode;
 }
 
-export type Located = LocatedWorkload | LocatedPolicySelector | LocatedPeer | LocatedIpBlock | LocatedPort;
+/** A rule as a whole: hovered on its `from`/`to` or `ports` key, or a rule with neither (`- {}`). */
+export interface LocatedRule extends Span {
+  readonly type: 'rule';
+  readonly object: K8sObject;
+  readonly direction: Direction;
+  readonly ruleIndex: number;
+}
+
+export type Located = LocatedWorkload | LocatedPolicySelector | LocatedRule | LocatedPeer | LocatedIpBlock | LocatedPort;
 
 const contains = (span: Span, offset: number): boolean => span.start <= offset && offset <= span.end;
 
@@ -139,5 +148,12 @@ function locateInRule(object: K8sObject, rule: PolicyRule, offset: number): Loca
     }
     return { type: 'peer', ...peer, part: 'peer', start: node.start, end: node.end };
   }
+  // The keys of the lists the rule is made of; a value of another shape is left unexplained.
+  for (const [key, list] of [[rule.peersKey, rule.peers], ['ports', rule.ports]] as const) {
+    const pair = list ? getPair(rule.map, key) : undefined;
+    if (pair && contains(pair.key, offset)) return { type: 'rule', ...base, start: pair.key.start, end: pair.key.end };
+  }
+  const empty = rule.map !== undefined && !getPair(rule.map, rule.peersKey) && !getPair(rule.map, 'ports');
+  if (empty && contains(rule.node, offset)) return { type: 'rule', ...base, start: rule.node.start, end: rule.node.end };
   return undefined;
 }

@@ -64,6 +64,13 @@ describe('locate', () => {
     assert.deepEqual(port?.type === 'port' ? [port.ruleIndex, port.portIndex] : undefined, [0, 0]);
   });
 
+  it('finds a rule by its `to` and `ports` keys', () => {
+    const to = at('to:');
+    assert.deepEqual(to?.type === 'rule' ? [to.direction, to.ruleIndex, to.start] : undefined, ['egress', 0, TEXT.indexOf('to:')]);
+    const ports = at('ports:\n    - port: 5432');
+    assert.deepEqual(ports?.type === 'rule' ? [ports.ruleIndex] : undefined, [0]);
+  });
+
   it('odd shapes and other kinds locate nothing, without throwing', () => {
     assert.equal(at('ports: 80'), undefined);
     assert.equal(at('name: svc'), undefined);
