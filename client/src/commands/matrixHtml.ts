@@ -40,7 +40,9 @@ export function matrixTable(data: ConnectivityMatrixResult): string {
 }
 
 export function matrixHtml(data: ConnectivityMatrixResult, nonce: string, cspSource: string): string {
-  const options = data.namespaces.map((n) => `<option value="${escapeHtml(n)}">${escapeHtml(n)}</option>`).join('');
+  // The namespaces of the workloads shown: filtering on any other would empty the table.
+  const namespaces = [...new Set(data.workloads.map((w) => w.namespace))].sort();
+  const options = namespaces.map((n) => `<option value="${escapeHtml(n)}">${escapeHtml(n)}</option>`).join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">

@@ -2,23 +2,37 @@ import { randomBytes } from 'node:crypto';
 import {
   CONNECTIVITY_MATRIX_REQUEST,
   EXPLAIN_TRAFFIC_REQUEST,
+  WORKLOADS_REQUEST,
   type ConnectivityMatrixParams,
   type ConnectivityMatrixResult,
   type ExplainTrafficResult,
+  type WorkloadsResult,
 } from '../../../shared/src/protocol';
 import type { CommandDefinition } from './command';
 import { isMatrixMessage, matrixHtml } from './matrixHtml';
+import { MATRIX_MAX_WORKLOADS, namespaceChoices } from './matrixScope';
 
 /**
  * "Show connectivity matrix": a webview table of who may connect to whom, filterable by
- * namespace; a click on a cell explains it, and the listing exports as the CLI prints it.
+ * namespace; a click on a cell explains it, and the listing exports as the CLI prints it. A
+ * workspace of more than MATRIX_MAX_WORKLOADS workloads is shown by the namespaces the user picks.
  */
 export const showConnectivityMatrix: CommandDefinition = {
   id: 'netpolLens.showConnectivityMatrix',
   create: (ctx) => async () => {
     const { vscode } = ctx;
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
-    const params: ConnectivityMatrixParams = { uri };
+    const choices = namespaceChoices(await ctx.client.sendRequest<WorkloadsResult>(WORKLOADS_REQUEST, { uri }));
+    let shown: string[] = [];
+    if (choices) {
+      const picked = await vscode.window.showQuickPick(choices, {
+        title: `Connectivity matrix: more than ${MATRIX_MAX_WORKLOADS} workloads — which namespaces?`,
+        canPickMany: true,
+      });
+      if (!picked || picked.length === 0) return;
+      shown = picked.map((c) => c.label);
+    }
+    const params: ConnectivityMatrixParams = { uri, namespaces: shown };
     const data = await ctx.client.sendRequest<ConnectivityMatrixResult>(CONNECTIVITY_MATRIX_REQUEST, params);
     const panel = vscode.window.createWebviewPanel('netpolLens.matrix', 'Connectivity matrix', vscode.ViewColumn.Active, { enableScripts: true });
     panel.webview.html = matrixHtml(data, randomBytes(16).toString('hex'), panel.webview.cspSource);
@@ -30,7 +44,9 @@ export const showConnectivityMatrix: CommandDefinition = {
         await panel.webview.postMessage({ type: 'explanation', text });
         return;
       }
-      const filtered = await ctx.client.sendRequest<ConnectivityMatrixResult>(CONNECTIVITY_MATRIX_REQUEST, { uri, namespaces: message.namespace ? [message.namespace] : [] });
+      // The page's filter ("" is every namespace the page shows).
+      const namespaces = message.namespace ? [message.namespace] : shown;
+      const filtered = await ctx.client.sendRequest<ConnectivityMatrixResult>(CONNECTIVITY_MATRIX_REQUEST, { uri, namespaces });
       const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `${filtered.listing.join('\n')}\n` });
       await vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside);
     });

@@ -1,7 +1,7 @@
 /**
  * The commands' logic that runs without VS Code or a server: default-deny text, migrating every
  * deprecated-API fix of a workspace (with a stand-in rule carrying fixes), the explain command's
- * port and address input, and the matrix page.
+ * port and address input, the matrix page, and how much of a large workspace the matrix shows.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +15,7 @@ import { FindingsService } from '../../../server/src/service/findingsService';
 import type { Rule } from '../../../server/src/rules/types';
 import { parsePortInput, looksLikeAddress } from '../../../client/src/commands/trafficInput';
 import { isMatrixMessage, matrixHtml, matrixTable } from '../../../client/src/commands/matrixHtml';
+import { MATRIX_MAX_WORKLOADS, namespaceChoices } from '../../../client/src/commands/matrixScope';
 
 describe('defaultDenyPolicy', () => {
   it('selects every pod of the namespace and lists the chosen directions', () => {
@@ -111,5 +112,31 @@ describe('matrix page', () => {
     assert.ok(isMatrixMessage({ type: 'export', namespace: '' }));
     assert.ok(!isMatrixMessage({ type: 'explain', src: 1 }));
     assert.ok(!isMatrixMessage(null));
+  });
+});
+
+describe('matrix scope', () => {
+  const workloads = (counts: Record<string, number>) => ({
+    namespaces: Object.keys(counts),
+    workloads: Object.entries(counts).flatMap(([namespace, n]) =>
+      Array.from({ length: n }, (_, i) => ({ id: `${namespace}/w${i}[Pod]`, name: `w${i}`, namespace, kind: 'Pod', location: undefined })),
+    ),
+  });
+
+  it('shows a workspace of up to MATRIX_MAX_WORKLOADS workloads whole, without asking', () => {
+    assert.equal(namespaceChoices(workloads({ a: MATRIX_MAX_WORKLOADS })), undefined);
+  });
+
+  it('beyond that, offers the namespaces with their workload counts, sorted', () => {
+    assert.deepEqual(namespaceChoices(workloads({ zeta: MATRIX_MAX_WORKLOADS, alpha: 1 })), [
+      { label: 'alpha', description: '1 workload' },
+      { label: 'zeta', description: `${MATRIX_MAX_WORKLOADS} workloads` },
+    ]);
+  });
+
+  it("lists in the page's filter only the namespaces of the workloads shown", () => {
+    const shown = workloads({ a: 1, b: 1 });
+    const html = matrixHtml({ workloads: shown.workloads, cells: [], namespaces: ['a', 'b', 'empty'], listing: [] }, 'abc', 'vscode-resource:');
+    assert.match(html, /<option value="">All namespaces<\/option><option value="a">a<\/option><option value="b">b<\/option><\/select>/);
   });
 });
