@@ -36,7 +36,7 @@ describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () 
         mkdirSync(OUT, { recursive: true });
         await wb?.page.screenshot({ path: join(OUT, `${slug}.png`) }).catch(() => undefined);
         if (wb) writeFileSync(join(OUT, `${slug}.console.txt`), wb.consoleErrors.join('\n'));
-        server?.saveLogs(join(OUT, 'logs'));
+        server?.saveLogs(OUT);
         throw e;
       }
     });
@@ -52,7 +52,7 @@ describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () 
 
   after(async () => {
     await browser?.close();
-    if (failures > 0) server?.saveLogs(join(OUT, 'logs'));
+    if (failures > 0) server?.saveLogs(OUT);
     await server?.stop();
   });
 

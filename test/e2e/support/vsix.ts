@@ -1,6 +1,7 @@
 /**
  * The VSIX under test: `dist-vsix/netpol-lens-<version>.vsix`, packaged again with
- * `npm run package` unless it is newer than every source and manifest file that goes into it.
+ * `npm run package` unless it is newer than every source and manifest file that goes into it
+ * (NETPOL_E2E_REPACKAGE=1 forces it), or the VSIX that NETPOL_E2E_VSIX names.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -21,8 +22,17 @@ export function vsixPath(): string {
   return join(REPO, 'dist-vsix', `netpol-lens-${version}.vsix`);
 }
 
-/** Returns the path of a VSIX built from the current sources, packaging it if needed. */
+/**
+ * Returns the path of a VSIX built from the current sources, packaging it if needed; or the VSIX
+ * named by NETPOL_E2E_VSIX (a release candidate, or a deliberately broken build).
+ */
 export function ensureVsix(log: (line: string) => void = console.log): string {
+  const given = process.env.NETPOL_E2E_VSIX;
+  if (given) {
+    if (!existsSync(given)) throw new Error(`NETPOL_E2E_VSIX=${given} does not exist`);
+    log(`using ${given} (NETPOL_E2E_VSIX)`);
+    return given;
+  }
   const vsix = vsixPath();
   const sources = Math.max(...INPUTS.map((p) => newestMtime(join(REPO, p))));
   if (existsSync(vsix) && statSync(vsix).mtimeMs > sources && process.env.NETPOL_E2E_REPACKAGE !== '1') {

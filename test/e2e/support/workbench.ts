@@ -68,11 +68,23 @@ export class Workbench {
   }
 
   async waitForSquiggle(severity: Squiggle, line: number, timeoutMs = 30_000): Promise<void> {
-    await this.page.waitForFunction((q) => (globalThis as unknown as HelperWindow).__netpolE2e.squiggleLines(q).includes(q.line), { selector: EDITOR, severity, line }, { timeout: timeoutMs });
+    await this.page
+      .waitForFunction((q) => (globalThis as unknown as HelperWindow).__netpolE2e.squiggleLines(q).includes(q.line), { selector: EDITOR, severity, line }, { timeout: timeoutMs })
+      .catch(async (e: unknown) => this.squiggleTimeout(e, `an ${severity} squiggle on line ${line}`, severity));
   }
 
   async waitForNoSquiggle(severity: Squiggle, line: number, timeoutMs = 30_000): Promise<void> {
-    await this.page.waitForFunction((q) => !(globalThis as unknown as HelperWindow).__netpolE2e.squiggleLines(q).includes(q.line), { selector: EDITOR, severity, line }, { timeout: timeoutMs });
+    await this.page
+      .waitForFunction((q) => !(globalThis as unknown as HelperWindow).__netpolE2e.squiggleLines(q).includes(q.line), { selector: EDITOR, severity, line }, { timeout: timeoutMs })
+      .catch(async (e: unknown) => this.squiggleTimeout(e, `the ${severity} squiggle on line ${line} to go`, severity));
+  }
+
+  /** Rethrows a squiggle wait's timeout with what the editor shows instead. */
+  private async squiggleTimeout(e: unknown, what: string, severity: Squiggle): Promise<never> {
+    const tab = await this.page.locator('.tab.active').getAttribute('data-resource-name').catch(() => null);
+    const lines = await this.squiggleLines(severity).catch(() => []);
+    const cause = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new Error(`waited in vain for ${what} of ${tab ?? 'the active editor'}; its ${severity} squiggles are on lines [${[...new Set(lines)].sort((a, b) => a - b).join(', ')}] (${cause})`);
   }
 
   /** Screen rectangle of a piece of text in the active editor's rendered lines. */
