@@ -13,6 +13,9 @@ import { AddressSet } from '../engine/addressSet';
 import { peerOf, pieceTargetText, pieceWorkloads, portSpecText, ruleRefText } from './describe';
 import { capList, code, plural, policyLink } from './markdown';
 
+/** Allowed peers listed per direction; a hover taller than this is not read. */
+const MAX_PIECES = 25;
+
 export const POLICY_LIMITS_NOTE =
   '_Policies act on new connections: replies on an allowed connection always flow. Traffic from the node to its own pods is always allowed, and hostNetwork pods are not governed. Enforcement needs a CNI that implements NetworkPolicy._';
 
@@ -42,9 +45,11 @@ function directionSection(analysis: WorkspaceAnalysis, workload: WorkloadInfo, a
   }
   const fromTo = answer.direction === 'ingress' ? 'from' : 'to';
   const out = [`${title} — isolated by ${by}. Allowed (the union of their rules):`];
-  for (const piece of answer.pieces) {
+  for (const piece of answer.pieces.slice(0, MAX_PIECES)) {
     out.push(`- ${fromTo} ${pieceTargetText(piece, analysis, answer.direction)} on ${portSpecText(piece.ports, destinationPorts(analysis, workload, answer.direction, piece))} — ${ruleRefText(piece.rule, analysis)}`);
   }
+  const more = answer.pieces.length - MAX_PIECES;
+  if (more > 0) out.push(`- and ${more} more: hover the rules of the policies above for them`);
   out.push('', deniedLine(analysis, workload, answer));
   for (const line of nullifiedExcepts(analysis, workload, answer)) out.push('', line);
   return out;

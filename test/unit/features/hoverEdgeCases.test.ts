@@ -1,7 +1,8 @@
 /**
  * Hovers on policies the API server would reject or that do not mean what they seem: an empty
  * peer, rules of a direction the policy does not govern, an invalid CIDR, an invalid protocol,
- * a port given as a list. Each says what happens instead of throwing or staying silent.
+ * a port given as a list. Each says what happens instead of throwing or staying silent. A workload
+ * allowed by very many rules gets a hover of readable length.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,5 +66,32 @@ describe('hover edge cases', () => {
     const md = hover('name: solo') ?? '';
     assert.match(md, /^\*\*Pod ns\/solo\*\* — ingress: isolated · egress: all allowed/);
     assert.match(md, /from an empty peer, which matches nothing/);
+  });
+});
+
+describe('a workload many rules allow', () => {
+  const policies = Array.from(
+    { length: 30 },
+    (_, i) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: p${i}
+  namespace: ns
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+  ingress:
+  - from:
+    - ipBlock: {cidr: 10.${i}.0.0/16}
+`,
+  );
+  const text = ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: solo\n  namespace: ns\n', ...policies].join('---\n');
+  const many = buildFileModel('file:///many.yaml', text, 1);
+  const md = hoverAt(new WorkspaceAnalysis(new ManifestSet([many], 1), DEFAULT_SETTINGS), many, text.indexOf('name: solo') + 1)?.markdown ?? '';
+
+  it('lists 25 allowed peers per direction, then says how many more there are', () => {
+    assert.equal(md.split('\n').filter((l) => l.startsWith('- from addresses')).length, 25);
+    assert.match(md, /\n- and 5 more: hover the rules of the policies above for them\n/);
+    assert.match(md, /\*\*Ingress\*\* — isolated by 30 policies/);
   });
 });
