@@ -47,6 +47,20 @@ export function extractFile(file: FileModel, defaultNamespace: string): FileExtr
 /** Per-file extractions, reused while a FileModel object lives (inject one per server or CLI run). */
 export class ExtractionCache {
   private readonly byFile = new WeakMap<FileModel, Map<string, FileExtraction>>();
+  private readonly ranks = new WeakMap<Sourced<Workload>, string>();
+
+  /**
+   * Orders the manifests of one workload: the pod with the smallest name (then file, then
+   * content) represents it. A JSON text, kept while the extraction lives.
+   */
+  representativeRank(w: Sourced<Workload>): string {
+    let rank = this.ranks.get(w);
+    if (rank === undefined) {
+      rank = JSON.stringify([w.source.name ?? '', w.source.uri, w.value.labels, w.value.namedPorts]);
+      this.ranks.set(w, rank);
+    }
+    return rank;
+  }
 
   get(file: FileModel, defaultNamespace: string): FileExtraction {
     let perNs = this.byFile.get(file);

@@ -15,6 +15,7 @@ import { explainPair, type Endpoint, type PairExplanation } from '../engine/expl
 import { Network, type DirectionAnswer } from '../engine/network';
 import { PortSet } from '../engine/portSet';
 import type { Direction, Namespace, Policy, Protocol, RuleRef, Workload } from '../engine/types';
+import { AnalysisCarry } from './analysisCarry';
 import { ExtractionCache, type Sourced } from './fileExtraction';
 
 /** A workload with the manifests it comes from (several Pods for one owner). */
@@ -60,6 +61,8 @@ export class WorkspaceAnalysis {
     readonly manifests: ManifestSet,
     readonly settings: NetpolLensSettings,
     private readonly cache: ExtractionCache = new ExtractionCache(),
+    /** What the previous analysis of the same settings computed (see `carried`). */
+    private readonly carry: AnalysisCarry = new AnalysisCarry(),
   ) {}
 
   /** The namespace an object lives in: its own, else the configured default. */
@@ -153,6 +156,20 @@ export class WorkspaceAnalysis {
     return value;
   }
 
+  /**
+   * Like `memo`, but `compute` also gets the value the latest earlier analysis of the same
+   * settings computed under `key` (undefined at first). It may reuse parts of it only after
+   * checking that the inputs those parts were computed from are unchanged: the value must record
+   * them. The result is handed on to the next analysis.
+   */
+  carried<T>(key: string, compute: (analysis: WorkspaceAnalysis, previous: T | undefined) => T): T {
+    return this.memo(key, (a) => {
+      const value = compute(a, this.carry.get(key) as T | undefined);
+      this.carry.set(key, value);
+      return value;
+    });
+  }
+
   /** The YAML node of a rule (`spec.ingress[i]`) or of its peer (`…from[j]`), for spans. */
   ruleNode(ref: RuleRef): YNode | undefined {
     const source = this.build().policyById.get(ref.policy)?.source.node;
@@ -173,11 +190,11 @@ export class WorkspaceAnalysis {
       const extraction = this.cache.get(file, this.settings.defaultNamespace);
       for (const w of extraction.workloads) {
         const existing = workloadsById.get(w.value.id);
-        if (!existing) workloadsById.set(w.value.id, { value: w.value, sources: [w.source], rank: representativeRank(w) });
+        if (!existing) workloadsById.set(w.value.id, { value: w.value, sources: [w.source], rank: this.cache.representativeRank(w) });
         else {
           existing.sources.push(w.source);
           // Pods of one owner may differ (a rollout in progress): one pod, chosen whatever the document order, speaks for all.
-          const rank = representativeRank(w);
+          const rank = this.cache.representativeRank(w);
           if (rank < existing.rank) Object.assign(existing, { value: w.value, rank });
         }
       }
@@ -211,11 +228,6 @@ export class WorkspaceAnalysis {
     };
     return this.built;
   }
-}
-
-/** Orders the manifests of one workload: the pod with the smallest name (then file, then content) represents it. */
-function representativeRank(w: Sourced<Workload>): string {
-  return JSON.stringify([w.source.name ?? '', w.source.uri, w.value.labels, w.value.namedPorts]);
 }
 
 function toEndpoint(e: AnalysisEndpoint): Endpoint | undefined {

@@ -28,21 +28,35 @@ export function runRules(
   const out: ResolvedFinding[] = [];
   if (ctx.file.skipped) return out;
   for (const rule of rules) {
-    const configured = configuredSeverity(rule.id, ctx.settings);
-    if (configured === undefined) continue;
-    let findings: Finding[];
-    try {
-      findings = rule.check(ctx);
-    } catch (error) {
-      onError(rule, error);
-      continue;
-    }
-    const fallback = ruleInfo(rule.id)?.defaultSeverity;
-    for (const f of findings) {
-      const severity: Severity =
-        configured !== 'default' ? configured : (f.severity ?? (fallback && fallback !== 'off' ? fallback : 'warning'));
-      out.push({ ...f, severity });
-    }
+    const findings = checkRule(ctx, rule, onError);
+    if (findings) out.push(...resolveFindings(rule, findings, ctx.settings));
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return sortFindings(out);
+}
+
+/** One rule's own findings for the file; undefined when it is off or threw (reported through `onError`). */
+export function checkRule(ctx: RuleContext, rule: Rule, onError: (rule: Rule, error: unknown) => void): readonly Finding[] | undefined {
+  if (ctx.file.skipped || configuredSeverity(rule.id, ctx.settings) === undefined) return undefined;
+  try {
+    return rule.check(ctx);
+  } catch (error) {
+    onError(rule, error);
+    return undefined;
+  }
+}
+
+/** A rule's findings with the severity the settings give them. */
+export function resolveFindings(rule: Rule, findings: readonly Finding[], settings: NetpolLensSettings): ResolvedFinding[] {
+  const configured = configuredSeverity(rule.id, settings);
+  const fallback = ruleInfo(rule.id)?.defaultSeverity;
+  return findings.map((f) => {
+    const severity: Severity =
+      configured !== undefined && configured !== 'default' ? configured : (f.severity ?? (fallback && fallback !== 'off' ? fallback : 'warning'));
+    return { ...f, severity };
+  });
+}
+
+/** In file order (start, end, rule id). */
+export function sortFindings<T extends ResolvedFinding>(findings: T[]): T[] {
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }
