@@ -11,13 +11,14 @@ import { ClusterKnowledge } from './crossFile/clusterKnowledge';
 import { listOf } from './crossFile/describe';
 import { directionSpan, relatedRule, ruleLabel } from './crossFile/policySource';
 import { selectedPods } from './crossFile/selectedPods';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
-import type { RelatedData } from './types';
+import { policyRule } from './crossFile/workspaceFindings';
+import type { Finding, RelatedData } from './types';
 
-export const denyNullifiedRule = workspaceRule('deny-nullified', (analysis) => {
-  const known = new ClusterKnowledge(analysis);
-  const out: LocatedFinding[] = [];
-  for (const policy of analysis.policies()) {
+export const denyNullifiedRule = policyRule(
+  'deny-nullified',
+  (analysis) => new ClusterKnowledge(analysis),
+  (policy, known, analysis): Finding[] => {
+    const out: Finding[] = [];
     for (const direction of ['ingress', 'egress'] as const) {
       if (!analysis.network.governs(policy.index, direction) || rulesOf(policy.policy, direction).length > 0) continue;
       const pods = selectedPods(analysis, known, policy, direction);
@@ -28,20 +29,17 @@ export const denyNullifiedRule = workspaceRule('deny-nullified', (analysis) => {
       const rules = uniqueRules(allowAll.flat());
       const names = [...new Set(rules.map((r) => ruleLabel(analysis, r)))];
       out.push({
-        uri: policy.source.uri,
-        finding: {
-          ruleId: 'deny-nullified',
-          message:
-            `This policy denies all ${direction} for ${listOf(pods.map((p) => p.label))}, but ${listOf(names)} ` +
-            `${names.length > 1 ? 'allow' : 'allows'} all ${direction} for the same pods: the deny has no effect.`,
-          ...directionSpan(policy, direction),
-          related: related(analysis, rules),
-        },
+        ruleId: 'deny-nullified',
+        message:
+          `This policy denies all ${direction} for ${listOf(pods.map((p) => p.label))}, but ${listOf(names)} ` +
+          `${names.length > 1 ? 'allow' : 'allows'} all ${direction} for the same pods: the deny has no effect.`,
+        ...directionSpan(policy, direction),
+        related: related(analysis, rules),
       });
     }
-  }
-  return out;
-});
+    return out;
+  },
+);
 
 function uniqueRules(rules: readonly RuleRef[]): RuleRef[] {
   const seen = new Map<string, RuleRef>();

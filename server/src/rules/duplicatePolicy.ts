@@ -4,6 +4,8 @@
  * last replaces the other, so one of the two never takes effect. Each copy is reported, with
  * related locations pointing at the others.
  */
+import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
+import type { FileModel } from '../model/fileModel';
 import type { K8sObject } from '../model/k8sObject';
 import { getMap, getScalar, type YScalar } from '../model/yamlTree';
 import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
@@ -16,14 +18,10 @@ interface Copy {
 
 export const duplicatePolicyRule = workspaceRule('duplicate-policy', (analysis) => {
   const byKey = new Map<string, Copy[]>();
-  for (const object of analysis.manifests.objects()) {
-    if (!isKubernetesNetworkPolicy(object) || object.name === undefined) continue;
-    const name = getScalar(getMap(object.node, 'metadata'), 'name');
-    if (!name) continue;
-    const key = `${object.namespace ?? analysis.settings.defaultNamespace}/${object.name}`;
+  for (const { key, copy } of policyCopies(analysis)) {
     const list = byKey.get(key);
-    if (list) list.push({ object, name });
-    else byKey.set(key, [{ object, name }]);
+    if (list) list.push(copy);
+    else byKey.set(key, [copy]);
   }
   const out: LocatedFinding[] = [];
   for (const [key, copies] of byKey) {
@@ -47,3 +45,33 @@ export const duplicatePolicyRule = workspaceRule('duplicate-policy', (analysis) 
   }
   return out;
 });
+
+interface KeyedCopy {
+  readonly key: string;
+  readonly copy: Copy;
+}
+
+/** Every NetworkPolicy with its `namespace/name`, in workspace order; a file's list is kept while its model is. */
+function policyCopies(analysis: WorkspaceAnalysis): KeyedCopy[] {
+  const perFile = analysis.carried<ReadonlyMap<FileModel, readonly KeyedCopy[]>>('duplicate-policy:copies', (a, previous) => {
+    const out = new Map<FileModel, readonly KeyedCopy[]>();
+    for (const file of a.manifests.files()) out.set(file, previous?.get(file) ?? copiesOf(file, a.settings.defaultNamespace));
+    return out;
+  });
+  const { manifests } = analysis;
+  const uris = [...manifests.files()].map((f) => f.uri).sort();
+  return uris.flatMap((uri) => {
+    const file = manifests.getFile(uri);
+    return file && !manifests.partialFiles.has(uri) ? (perFile.get(file) ?? []) : [];
+  });
+}
+
+function copiesOf(file: FileModel, defaultNamespace: string): KeyedCopy[] {
+  const out: KeyedCopy[] = [];
+  for (const object of file.objects) {
+    if (!isKubernetesNetworkPolicy(object) || object.name === undefined) continue;
+    const name = getScalar(getMap(object.node, 'metadata'), 'name');
+    if (name) out.push({ key: `${object.namespace ?? defaultNamespace}/${object.name}`, copy: { object, name } });
+  }
+  return out;
+}

@@ -18,8 +18,8 @@ import { NAMESPACE_NAME_LABEL, type NamedPort, type Protocol } from '../engine/t
 import { listWorkloads } from './crossFile/describe';
 import { addDnsRuleEdit } from './crossFile/dnsEgressRule';
 import { directionSpan, specOf } from './crossFile/policySource';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
-import type { FixData } from './types';
+import { policyRule } from './crossFile/workspaceFindings';
+import type { Finding, FixData } from './types';
 
 const DNS_LABELS = { 'k8s-app': 'kube-dns' };
 const DNS_NAMESPACE = 'kube-system';
@@ -31,39 +31,38 @@ const ASSUMED_DNS_PORTS: readonly NamedPort[] = [
 ];
 const PROTOCOLS: readonly Protocol[] = ['UDP', 'TCP'];
 
-export const egressBlocksDnsRule = workspaceRule('egress-blocks-dns', (analysis) => {
-  const net = analysis.network;
-  const targets = [...net.podsMatching({ matchLabels: DNS_LABELS })];
-  const assumed = analysis.settings.assumeClusterDns && !targets.some((t) => net.workloads[t]?.namespace === DNS_NAMESPACE);
-  if (targets.length === 0 && !assumed) return [];
-  const missingByWorkload = new Map<number, Protocol[]>();
-  const missingFor = (w: number): Protocol[] => {
-    let missing = missingByWorkload.get(w);
-    if (!missing) {
-      const pieces = net.allowed(w, 'egress').pieces;
-      missing = PROTOCOLS.filter((p) => !pieces.some((piece) => reachesDns(analysis, piece, p, targets, assumed)));
-      missingByWorkload.set(w, missing);
-    }
-    return missing;
-  };
-  const out: LocatedFinding[] = [];
-  for (const policy of analysis.policies()) {
-    if (!net.governs(policy.index, 'egress')) continue;
-    const blocked = analysis.selectedWorkloads(policy).filter((w) => missingFor(w.index).length > 0);
+export const egressBlocksDnsRule = policyRule(
+  'egress-blocks-dns',
+  (analysis) => {
+    const net = analysis.network;
+    const targets = [...net.podsMatching({ matchLabels: DNS_LABELS })];
+    const assumed = analysis.settings.assumeClusterDns && !targets.some((t) => net.workloads[t]?.namespace === DNS_NAMESPACE);
+    const missingByWorkload = new Map<number, Protocol[]>();
+    /** The DNS protocols the workload cannot reach; undefined when there is no cluster DNS to reach. */
+    return (w: number): Protocol[] | undefined => {
+      if (targets.length === 0 && !assumed) return undefined;
+      let missing = missingByWorkload.get(w);
+      if (!missing) {
+        const pieces = net.allowed(w, 'egress').pieces;
+        missing = PROTOCOLS.filter((p) => !pieces.some((piece) => reachesDns(analysis, piece, p, targets, assumed)));
+        missingByWorkload.set(w, missing);
+      }
+      return missing;
+    };
+  },
+  (policy, missingFor, analysis): Finding[] => {
+    if (!analysis.network.governs(policy.index, 'egress')) return [];
+    const blocked = analysis.selectedWorkloads(policy).filter((w) => (missingFor(w.index) ?? []).length > 0);
     const first = blocked[0];
-    if (!first) continue;
-    const missing = PROTOCOLS.filter((p) => blocked.some((w) => missingFor(w.index).includes(p)));
+    if (!first) return [];
+    const missing = PROTOCOLS.filter((p) => blocked.some((w) => (missingFor(w.index) ?? []).includes(p)));
     const spec = specOf(policy);
     const text = analysis.manifests.getFile(policy.source.uri)?.text;
     const edit = spec && text !== undefined ? addDnsRuleEdit(text, spec) : undefined;
     const fixes: FixData[] = edit ? [{ title: 'Allow egress to cluster DNS (UDP and TCP 53)', edits: [edit], preferred: true }] : [];
-    out.push({
-      uri: policy.source.uri,
-      finding: { ruleId: 'egress-blocks-dns', message: message(listWorkloads(blocked), missing), ...directionSpan(policy, 'egress'), fixes },
-    });
-  }
-  return out;
-});
+    return [{ ruleId: 'egress-blocks-dns', message: message(listWorkloads(blocked), missing), ...directionSpan(policy, 'egress'), fixes }];
+  },
+);
 
 function message(pods: string, missing: readonly Protocol[]): string {
   const dns = `cluster DNS (${Object.entries(DNS_LABELS).map(([k, v]) => `${k}=${v}`).join()} in ${DNS_NAMESPACE})`;

@@ -17,13 +17,14 @@ import { ClusterKnowledge } from './crossFile/clusterKnowledge';
 import { listOf } from './crossFile/describe';
 import { peerMap, relatedRule, ruleLabel } from './crossFile/policySource';
 import { selectedPods } from './crossFile/selectedPods';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
-import type { RelatedData } from './types';
+import { policyRule } from './crossFile/workspaceFindings';
+import type { Finding, RelatedData } from './types';
 
-export const exceptNullifiedRule = workspaceRule('except-nullified', (analysis) => {
-  const known = new ClusterKnowledge(analysis);
-  const out: LocatedFinding[] = [];
-  for (const policy of analysis.policies()) {
+export const exceptNullifiedRule = policyRule(
+  'except-nullified',
+  (analysis) => new ClusterKnowledge(analysis),
+  (policy, known, analysis): Finding[] => {
+    const out: Finding[] = [];
     for (const direction of ['ingress', 'egress'] as const) {
       if (!analysis.network.governs(policy.index, direction)) continue;
       const rules = rulesOf(policy.policy, direction);
@@ -46,22 +47,19 @@ export const exceptNullifiedRule = workspaceRule('except-nullified', (analysis) 
             });
             if (hits.length === 0) return;
             out.push({
-              uri: policy.source.uri,
-              finding: {
-                ruleId: 'except-nullified',
-                message: message(analysis, text, direction, hits),
-                start: node.start,
-                end: node.end,
-                related: related(analysis, hits.flatMap((h) => h.covering)),
-              },
+              ruleId: 'except-nullified',
+              message: message(analysis, text, direction, hits),
+              start: node.start,
+              end: node.end,
+              related: related(analysis, hits.flatMap((h) => h.covering)),
             });
           });
         });
       });
     }
-  }
-  return out;
-});
+    return out;
+  },
+);
 
 interface Covering {
   readonly rule: RuleRef;

@@ -14,12 +14,14 @@ import { ClusterKnowledge } from './crossFile/clusterKnowledge';
 import { listWorkloads } from './crossFile/describe';
 import { knownPeerNamespaces } from './crossFile/peerScope';
 import { ruleMap } from './crossFile/policySource';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+import { policyRule } from './crossFile/workspaceFindings';
+import type { Finding } from './types';
 
-export const namedPortUnresolvedRule = workspaceRule('named-port-unresolved', (analysis) => {
-  const known = new ClusterKnowledge(analysis);
-  const out: LocatedFinding[] = [];
-  for (const policy of analysis.policies()) {
+export const namedPortUnresolvedRule = policyRule(
+  'named-port-unresolved',
+  (analysis) => new ClusterKnowledge(analysis),
+  (policy, known, analysis): Finding[] => {
+    const out: Finding[] = [];
     for (const direction of ['ingress', 'egress'] as const) {
       if (!analysis.network.governs(policy.index, direction)) continue;
       rulesOf(policy.policy, direction).forEach((rule, ruleIndex) => {
@@ -29,13 +31,13 @@ export const namedPortUnresolvedRule = workspaceRule('named-port-unresolved', (a
           const protocol = parseProtocol(port.protocol);
           if (typeof port.port !== 'string' || !protocol || !isScalar(node)) return;
           const message = judge(analysis, known, policy, direction, rule, ruleIndex, port.port, protocol);
-          if (message) out.push({ uri: policy.source.uri, finding: { ruleId: 'named-port-unresolved', message, start: node.start, end: node.end } });
+          if (message) out.push({ ruleId: 'named-port-unresolved', message, start: node.start, end: node.end });
         });
       });
     }
-  }
-  return out;
-});
+    return out;
+  },
+);
 
 function judge(
   analysis: WorkspaceAnalysis,

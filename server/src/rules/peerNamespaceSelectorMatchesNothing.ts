@@ -14,13 +14,14 @@ import { replaceScalar } from './edit/replaceScalar';
 import { BUILT_IN_NAMESPACES, ClusterKnowledge, isWellFormedSelector, pinnedNamespaceNames } from './crossFile/clusterKnowledge';
 import { selectorText } from './crossFile/describe';
 import { pairSpan, peerMap } from './crossFile/policySource';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+import { policyRule } from './crossFile/workspaceFindings';
 import type { Finding, FixData } from './types';
 
-export const peerNamespaceSelectorMatchesNothingRule = workspaceRule('peer-namespace-selector-matches-nothing', (analysis) => {
-  const known = new ClusterKnowledge(analysis);
-  const out: LocatedFinding[] = [];
-  for (const policy of analysis.policies()) {
+export const peerNamespaceSelectorMatchesNothingRule = policyRule(
+  'peer-namespace-selector-matches-nothing',
+  (analysis) => new ClusterKnowledge(analysis),
+  (policy, known, analysis): Finding[] => {
+    const out: Finding[] = [];
     for (const direction of ['ingress', 'egress'] as const) {
       if (!analysis.network.governs(policy.index, direction)) continue;
       rulesOf(policy.policy, direction).forEach((rule, ruleIndex) => {
@@ -31,13 +32,13 @@ export const peerNamespaceSelectorMatchesNothingRule = workspaceRule('peer-names
           const pair = getPair(peerMap(policy, direction, ruleIndex, peerIndex), 'namespaceSelector');
           if (!pair) return;
           const finding = judge(analysis, known, policy, direction, selector, pair);
-          if (finding) out.push({ uri: policy.source.uri, finding });
+          if (finding) out.push(finding);
         });
       });
     }
-  }
-  return out;
-});
+    return out;
+  },
+);
 
 /** The namespaces every cluster has count as present, with their automatic label only. */
 function matchesBuiltIn(analysis: WorkspaceAnalysis, selector: LabelSelector): boolean {

@@ -13,13 +13,14 @@ import { ClusterKnowledge, isWellFormedSelector } from './crossFile/clusterKnowl
 import { listOf, selectorText } from './crossFile/describe';
 import { knownPeerNamespaces } from './crossFile/peerScope';
 import { pairSpan, peerMap } from './crossFile/policySource';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
-import type { FixData } from './types';
+import { policyRule } from './crossFile/workspaceFindings';
+import type { Finding, FixData } from './types';
 
-export const peerPodSelectorMatchesNothingRule = workspaceRule('peer-pod-selector-matches-nothing', (analysis) => {
-  const known = new ClusterKnowledge(analysis);
-  const out: LocatedFinding[] = [];
-  for (const policy of analysis.policies()) {
+export const peerPodSelectorMatchesNothingRule = policyRule(
+  'peer-pod-selector-matches-nothing',
+  (analysis) => new ClusterKnowledge(analysis),
+  (policy, known, analysis): Finding[] => {
+    const out: Finding[] = [];
     for (const direction of ['ingress', 'egress'] as const) {
       if (!analysis.network.governs(policy.index, direction)) continue;
       for (const piece of analysis.network.piecesOf(policy.index, direction)) {
@@ -33,12 +34,12 @@ export const peerPodSelectorMatchesNothingRule = workspaceRule('peer-pod-selecto
         const map = peerMap(policy, direction, ruleIndex, peerIndex);
         const pair = getPair(map, 'podSelector');
         if (!map || !pair) continue;
-        out.push({ uri: policy.source.uri, finding: finding(analysis, policy, direction, peer, namespaces, map, pair) });
+        out.push(finding(analysis, policy, direction, peer, namespaces, map, pair));
       }
     }
-  }
-  return out;
-});
+    return out;
+  },
+);
 
 function finding(
   analysis: WorkspaceAnalysis,
@@ -48,7 +49,7 @@ function finding(
   namespaces: readonly string[],
   map: YMap,
   pair: YPair,
-): LocatedFinding['finding'] {
+): Finding {
   const where = namespaces.length === 1 ? `namespace ${namespaces[0] ?? ''}` : `namespaces ${listOf(namespaces)}`;
   const elsewhere = [...analysis.network.podsMatching(peer.podSelector)]
     .map((i) => analysis.workloads()[i])

@@ -7,30 +7,29 @@ import { getPair } from '../model/yamlTree';
 import { ClusterKnowledge, isWellFormedSelector } from './crossFile/clusterKnowledge';
 import { selectorText } from './crossFile/describe';
 import { pairSpan, specOf } from './crossFile/policySource';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+import { policyRule } from './crossFile/workspaceFindings';
+import type { Finding } from './types';
 
-export const policySelectsNothingRule = workspaceRule('policy-selects-nothing', (analysis) => {
-  const known = new ClusterKnowledge(analysis);
-  const out: LocatedFinding[] = [];
-  for (const policy of analysis.policies()) {
+export const policySelectsNothingRule = policyRule(
+  'policy-selects-nothing',
+  (analysis) => new ClusterKnowledge(analysis),
+  (policy, known, analysis): Finding[] => {
     const { namespace, podSelector } = policy.policy;
-    if (!isWellFormedSelector(podSelector) || !known.workloadsKnown(namespace, namespace)) continue;
-    if (analysis.network.selected(policy.index).count() > 0) continue;
+    if (!isWellFormedSelector(podSelector) || !known.workloadsKnown(namespace, namespace)) return [];
+    if (analysis.network.selected(policy.index).count() > 0) return [];
     const pair = getPair(specOf(policy), 'podSelector');
-    if (!pair) continue;
+    if (!pair) return [];
     const count = analysis.network.podsIn(namespace).count();
     const elsewhere = [...analysis.network.podsMatching(podSelector)].map((i) => analysis.workloads()[i]?.workload.namespace ?? '');
     const hint = elsewhere.length > 0 ? ` (it matches workloads in namespace ${[...new Set(elsewhere)].sort().join(', ')}: a policy applies only in its own namespace)` : '';
-    out.push({
-      uri: policy.source.uri,
-      finding: {
+    return [
+      {
         ruleId: 'policy-selects-nothing',
         message:
           `${selectorText(podSelector)} selects no workload in namespace ${namespace} (the workspace has ${count} there)${hint}: ` +
           'this policy has no effect at runtime.',
         ...pairSpan(pair),
       },
-    });
-  }
-  return out;
-});
+    ];
+  },
+);

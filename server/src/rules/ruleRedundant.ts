@@ -14,7 +14,8 @@ import type { Direction, PolicyPeer, PolicyRule } from '../engine/types';
 import { ClusterKnowledge } from './crossFile/clusterKnowledge';
 import { relatedRule, ruleLabel, ruleMap, ruleSpan } from './crossFile/policySource';
 import { sameSelectionPolicies } from './crossFile/selectedPods';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+import { policyRule } from './crossFile/workspaceFindings';
+import type { Finding } from './types';
 
 interface Candidate {
   readonly policy: PolicyInfo;
@@ -22,10 +23,11 @@ interface Candidate {
   readonly rule: PolicyRule;
 }
 
-export const ruleRedundantRule = workspaceRule('rule-redundant', (analysis) => {
-  const known = new ClusterKnowledge(analysis);
-  const out: LocatedFinding[] = [];
-  for (const policy of analysis.policies()) {
+export const ruleRedundantRule = policyRule(
+  'rule-redundant',
+  (analysis) => new ClusterKnowledge(analysis),
+  (policy, known, analysis): Finding[] => {
+    const out: Finding[] = [];
     const covering = coveringPolicies(analysis, known, policy);
     for (const direction of ['ingress', 'egress'] as const) {
       if (!analysis.network.governs(policy.index, direction)) continue;
@@ -43,14 +45,14 @@ export const ruleRedundantRule = workspaceRule('rule-redundant', (analysis) => {
         );
         const node = ruleMap(policy, direction, ruleIndex);
         if (!container || !node) return;
-        out.push({ uri: policy.source.uri, finding: finding(analysis, direction, container, ruleSpan(node)) });
+        out.push(finding(analysis, direction, container, ruleSpan(node)));
       });
     }
-  }
-  return out;
-});
+    return out;
+  },
+);
 
-function finding(analysis: WorkspaceAnalysis, direction: Direction, container: Candidate, span: { start: number; end: number }): LocatedFinding['finding'] {
+function finding(analysis: WorkspaceAnalysis, direction: Direction, container: Candidate, span: { start: number; end: number }): Finding {
   const ref = { policy: container.policy.policy.id, direction, ruleIndex: container.ruleIndex, peerIndex: undefined };
   const related = relatedRule(analysis, ref, 'contains the redundant rule');
   return {

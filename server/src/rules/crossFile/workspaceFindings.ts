@@ -2,28 +2,128 @@
  * Cross-file rules compute their findings for the whole workspace in one pass, once per
  * analysis (one per manifest version and settings), and answer each file from that result:
  * every file is re-checked after every change, so per-file work must be a lookup.
+ *
+ * Results are handed from one analysis to the next (`WorkspaceAnalysis.carried`): a file whose
+ * findings did not change gets the very same array again, so the service and the publisher can
+ * tell unchanged files by identity. A per-policy rule (`policyRule`) also re-checks only the
+ * policies an edit can have affected (see policyInputs.ts) and keeps the others' findings.
  */
 import type { RuleId } from '../../../../shared/src/ruleCatalogue';
-import type { WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
+import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
+import type { YMap } from '../../model/yamlTree';
 import type { Finding, Rule } from '../types';
+import { changedPolicies, policiesByUri, policyInputs, type PolicyChanges, type PolicyInputs } from './policyInputs';
 
 export interface LocatedFinding {
   readonly uri: string;
   readonly finding: Finding;
 }
 
+const NONE: readonly Finding[] = Object.freeze([]);
+
+type ByUri = ReadonlyMap<string, readonly Finding[]>;
+
+/** A rule judged over the whole workspace at once (findings may land in any file). */
 export function workspaceRule(id: RuleId, computeAll: (analysis: WorkspaceAnalysis) => LocatedFinding[]): Rule {
   return {
     id,
     scope: 'workspace',
     check({ file, analysis }) {
-      const byUri = analysis.memo(`rule:${id}`, (a) => groupByUri(computeAll(a)));
-      return byUri.get(file.uri) ?? [];
+      const byUri = analysis.carried<ByUri>(`rule:${id}`, (a, previous) => keepUnchanged(groupByUri(computeAll(a)), previous, sameFinding));
+      return shared(byUri, file.uri);
     },
   };
 }
 
-function groupByUri(findings: readonly LocatedFinding[]): ReadonlyMap<string, Finding[]> {
+interface PolicyRuleState {
+  readonly inputs: PolicyInputs;
+  /** Findings per policy (by YAML node), in that policy's file. */
+  readonly perPolicy: ReadonlyMap<YMap, readonly Finding[]>;
+  readonly byUri: ByUri;
+}
+
+/**
+ * A rule whose findings are about one policy at a time and land in that policy's file, reading
+ * no more than policyInputs.ts lists. `prepare` builds what the checks of one analysis share
+ * (built only when some policy needs checking).
+ */
+export function policyRule<S>(id: RuleId, prepare: (analysis: WorkspaceAnalysis) => S, check: (policy: PolicyInfo, shared: S, analysis: WorkspaceAnalysis) => Finding[]): Rule {
+  return {
+    id,
+    scope: 'workspace',
+    check({ file, analysis }) {
+      const state = analysis.carried<PolicyRuleState>(`rule:${id}`, (a, previous) => {
+        let shared: { value: S } | undefined;
+        const checkOne = (policy: PolicyInfo): readonly Finding[] => {
+          shared ??= { value: prepare(a) };
+          const found = check(policy, shared.value, a);
+          return found.length > 0 ? found : NONE;
+        };
+        const changes = previous ? changedPolicies(a, previous.inputs) : 'all';
+        return previous && changes !== 'all' ? update(a, previous, changes, checkOne) : checkAll(a, checkOne, previous);
+      });
+      return shared(state.byUri, file.uri);
+    },
+  };
+}
+
+/** The file's list itself, not a copy (its identity says "unchanged"): callers only read it. */
+function shared(byUri: ByUri, uri: string): Finding[] {
+  return (byUri.get(uri) ?? NONE) as Finding[];
+}
+
+/** Every policy checked. */
+function checkAll(analysis: WorkspaceAnalysis, checkOne: (policy: PolicyInfo) => readonly Finding[], previous: PolicyRuleState | undefined): PolicyRuleState {
+  const perPolicy = new Map<YMap, readonly Finding[]>();
+  const byUri = new Map<string, Finding[]>();
+  for (const policy of analysis.policies()) {
+    const findings = checkOne(policy);
+    if (policy.source.node) perPolicy.set(policy.source.node, findings);
+    if (findings.length === 0) continue;
+    const list = byUri.get(policy.source.uri);
+    if (list) list.push(...findings);
+    else byUri.set(policy.source.uri, [...findings]);
+  }
+  return { inputs: policyInputs(analysis), perPolicy, byUri: keepUnchanged(byUri, previous?.byUri, (x, y) => x === y) };
+}
+
+/** The previous state with the files of changed (or removed) policies redone, re-checking only the changed policies. */
+function update(
+  analysis: WorkspaceAnalysis,
+  previous: PolicyRuleState,
+  changes: PolicyChanges,
+  checkOne: (policy: PolicyInfo) => readonly Finding[],
+): PolicyRuleState {
+  const inputs = policyInputs(analysis);
+  const perPolicy = new Map(previous.perPolicy);
+  const byUri = new Map(previous.byUri);
+  const uris = new Set<string>();
+  for (const r of changes.removed) {
+    perPolicy.delete(r.node);
+    uris.add(r.uri);
+  }
+  for (const node of changes.recheck) {
+    const uri = inputs.policies.get(node)?.uri;
+    if (uri !== undefined) uris.add(uri);
+  }
+  const filePolicies = policiesByUri(analysis);
+  for (const uri of uris) {
+    const list: Finding[] = [];
+    for (const policy of filePolicies.get(uri) ?? []) {
+      const node = policy.source.node;
+      const kept = node && !changes.recheck.has(node) ? previous.perPolicy.get(node) : undefined;
+      const findings = kept ?? checkOne(policy);
+      if (node) perPolicy.set(node, findings);
+      list.push(...findings);
+    }
+    const old = previous.byUri.get(uri);
+    if (list.length === 0) byUri.delete(uri);
+    else if (!(old && old.length === list.length && old.every((f, i) => f === list[i]))) byUri.set(uri, list);
+  }
+  return { inputs, perPolicy, byUri };
+}
+
+function groupByUri(findings: readonly LocatedFinding[]): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   for (const { uri, finding } of findings) {
     const list = out.get(uri);
@@ -31,4 +131,19 @@ function groupByUri(findings: readonly LocatedFinding[]): ReadonlyMap<string, Fi
     else out.set(uri, [finding]);
   }
   return out;
+}
+
+/** Each file's list, replaced by the previous analysis's when equal (so unchanged files keep the same array). */
+function keepUnchanged(next: Map<string, Finding[]>, previous: ByUri | undefined, same: (a: Finding, b: Finding) => boolean): ByUri {
+  if (!previous) return next;
+  const out = new Map<string, readonly Finding[]>();
+  for (const [uri, list] of next) {
+    const old = previous.get(uri);
+    out.set(uri, old && old.length === list.length && old.every((f, i) => same(f, list[i] as Finding)) ? old : list);
+  }
+  return out;
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,0 +1,226 @@
+/**
+ * What the per-policy cross-file rules read, recorded once per analysis, and which policies an
+ * edit can have affected: the rest keep their findings from the previous analysis.
+ *
+ * The contract a per-policy rule (see `policyRule`) keeps: its findings for a policy depend only on
+ *   - the policy itself (its YAML node, id and the text of its file);
+ *   - the workloads its podSelector or a peer's podSelector matches by labels, in any namespace
+ *     (their ids, labels, kinds and container ports), and their order;
+ *   - the other policies of its namespace that select some of its pods, or, when it selects no
+ *     workload, every policy of its namespace (stand-in pods);
+ *   - the namespaces (names, labels, which are declared), which namespaces hold workloads and how
+ *     many, and the cluster DNS workloads (`k8s-app: kube-dns`);
+ *   - the settings (one record per settings object).
+ * An edit that changes one of the workspace-wide inputs re-checks every policy; otherwise only the
+ * policies whose own inputs changed. Policies are matched across analyses by their YAML node,
+ * which the model reuses while a document is unchanged and in place.
+ */
+import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
+import { selectorMatches } from '../../engine/labelSelector';
+import type { LabelSelector, Policy, Workload } from '../../engine/types';
+import type { FileModel } from '../../model/fileModel';
+import type { YMap } from '../../model/yamlTree';
+import { ClusterKnowledge } from './clusterKnowledge';
+
+const DNS_SELECTOR: LabelSelector = { matchLabels: { 'k8s-app': 'kube-dns' } };
+
+interface PolicyState {
+  readonly id: string;
+  readonly uri: string;
+  readonly namespace: string;
+  readonly policy: Policy;
+  /** Ids of the workloads its podSelector selects. */
+  readonly selected: readonly string[];
+  /** The model of its file: fixes are computed from the file's text. */
+  readonly file: FileModel | undefined;
+  /** Its peers' podSelectors, both directions (undefined: a peer without one), ipBlocks left out. */
+  readonly peerSelectors: readonly (LabelSelector | undefined)[];
+}
+
+export interface PolicyInputs {
+  /** Namespaces, declared namespaces, namespaces with workloads, DNS workloads: any change re-checks all. */
+  readonly workspaceKey: string;
+  readonly workloadOrder: readonly string[];
+  readonly workloads: ReadonlyMap<string, Workload>;
+  readonly workloadCount: ReadonlyMap<string, number>;
+  readonly policies: ReadonlyMap<YMap, PolicyState>;
+}
+
+/** The policies of each file, in workspace order (computed once per analysis). */
+export function policiesByUri(analysis: WorkspaceAnalysis): ReadonlyMap<string, readonly PolicyInfo[]> {
+  return analysis.memo('crossFile:policiesByUri', (a) => {
+    const out = new Map<string, PolicyInfo[]>();
+    for (const p of a.policies()) {
+      const list = out.get(p.source.uri);
+      if (list) list.push(p);
+      else out.set(p.source.uri, [p]);
+    }
+    return out;
+  });
+}
+
+/** The inputs of this analysis (computed once per analysis). */
+export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
+  return analysis.memo('crossFile:policyInputs', (a) => {
+    const net = a.network;
+    const workloads = new Map<string, Workload>();
+    const workloadCount = new Map<string, number>();
+    for (const w of a.workloads()) {
+      workloads.set(w.workload.id, w.workload);
+      workloadCount.set(w.workload.namespace, (workloadCount.get(w.workload.namespace) ?? 0) + 1);
+    }
+    const policies = new Map<YMap, PolicyState>();
+    for (const p of a.policies()) {
+      if (!p.source.node) continue;
+      const selected = [...net.selected(p.index)].map((i) => net.workloads[i]?.id ?? '');
+      const peerSelectors: (LabelSelector | undefined)[] = [];
+      for (const rule of [...(p.policy.ingress ?? []), ...(p.policy.egress ?? [])]) {
+        for (const peer of rule.peers ?? []) if (!peer.ipBlock) peerSelectors.push(peer.podSelector);
+      }
+      policies.set(p.source.node, {
+        id: p.policy.id,
+        uri: p.source.uri,
+        namespace: p.policy.namespace,
+        policy: p.policy,
+        selected,
+        file: a.manifests.getFile(p.source.uri),
+        peerSelectors,
+      });
+    }
+    const workspaceKey = JSON.stringify([
+      net.namespaces.map((n) => [n.name, n.labels]),
+      a.namespaces().flatMap((n) => (n.source ? [n.namespace.name] : [])),
+      [...workloadCount.keys()].sort(),
+      [...net.podsMatching(DNS_SELECTOR)].map((i) => net.workloads[i]),
+    ]);
+    return { workspaceKey, workloadOrder: [...workloads.keys()], workloads, workloadCount, policies };
+  });
+}
+
+export interface PolicyChanges {
+  /** Policies of the newer analysis whose findings may differ. */
+  readonly recheck: ReadonlySet<YMap>;
+  /** Policies of the older one that are gone, with their files. */
+  readonly removed: readonly { readonly node: YMap; readonly uri: string }[];
+}
+
+/**
+ * What changed for the per-policy rules since `before` ('all' when a workspace-wide input
+ * changed: every policy must be re-checked). Memoised per pair on the newer analysis.
+ */
+export function changedPolicies(analysis: WorkspaceAnalysis, before: PolicyInputs): PolicyChanges | 'all' {
+  const now = policyInputs(analysis);
+  const memo = analysis.memo('crossFile:changedPolicies', () => new WeakMap<PolicyInputs, PolicyChanges | 'all'>());
+  let result = memo.get(before);
+  if (result === undefined) {
+    result = compare(analysis, before, now);
+    memo.set(before, result);
+  }
+  return result;
+}
+
+function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyInputs): PolicyChanges | 'all' {
+  if (before === now) return { recheck: new Set(), removed: [] };
+  if (before.workspaceKey !== now.workspaceKey) return 'all';
+  // Messages list workloads in workspace order: the workloads both have must keep theirs.
+  const kept = (order: readonly string[], other: ReadonlyMap<string, Workload>): string[] => order.filter((id) => other.has(id));
+  const a = kept(before.workloadOrder, now.workloads);
+  const b = kept(now.workloadOrder, before.workloads);
+  if (a.length !== b.length || a.some((id, i) => id !== b[i])) return 'all';
+
+  const changes: WorkloadChange[] = [];
+  for (const [id, w] of now.workloads) {
+    const old = before.workloads.get(id);
+    if (!sameWorkload(old, w)) changes.push(change(old, w));
+  }
+  for (const [id, w] of before.workloads) if (!now.workloads.has(id)) changes.push(change(w, undefined));
+  const countChanged = new Set<string>();
+  for (const c of changes) if (!c.before || !c.after) countChanged.add(c.namespace);
+
+  // Policies edited, added, removed or renumbered: the pods they select(ed) and their namespaces.
+  const touchedPods = new Set<string>();
+  const touchedNamespaces = new Set<string>();
+  const edited = new Set<YMap>();
+  const touch = (s: PolicyState): void => {
+    for (const id of s.selected) touchedPods.add(id);
+    touchedNamespaces.add(s.namespace);
+  };
+  for (const [node, s] of now.policies) {
+    const old = before.policies.get(node);
+    if (old?.id === s.id) continue;
+    edited.add(node);
+    touch(s);
+    if (old) touch(old);
+  }
+  const removed: { node: YMap; uri: string }[] = [];
+  for (const [node, s] of before.policies) {
+    const kept = now.policies.get(node);
+    if (kept?.id !== s.id) touch(s);
+    if (!kept) removed.push({ node, uri: s.uri });
+  }
+  // A workload whose set of selecting policies changes changes what is allowed to it.
+  for (const c of changes) {
+    const flipsHere = (s: PolicyState): boolean => s.namespace === c.namespace && flips(s.policy.podSelector, c);
+    c.selectionChanges = [...before.policies.values()].some(flipsHere) || [...now.policies.values()].some(flipsHere);
+  }
+
+  const known = new ClusterKnowledge(analysis);
+  const out = new Set<YMap>();
+  for (const [node, s] of now.policies) {
+    const old = before.policies.get(node);
+    const standIn = (s.selected.length === 0 || (old?.selected.length ?? 0) === 0) && !known.workloadsKnown(s.namespace, s.namespace);
+    if (
+      edited.has(node) ||
+      // Same YAML, but in a file whose text changed: re-checked itself (others see only its YAML).
+      old?.file !== s.file ||
+      countChanged.has(s.namespace) ||
+      (standIn && touchedNamespaces.has(s.namespace)) ||
+      s.selected.some((id) => touchedPods.has(id)) ||
+      (old?.selected ?? []).some((id) => touchedPods.has(id)) ||
+      changes.some((c) => affects(s, c))
+    ) {
+      out.add(node);
+    }
+  }
+  return { recheck: out, removed };
+}
+
+interface WorkloadChange {
+  readonly before: Workload | undefined;
+  readonly after: Workload | undefined;
+  readonly namespace: string;
+  /** Same container ports before and after (labels aside, what rules read of a matched workload). */
+  readonly samePorts: boolean;
+  /** Whether some policy of its namespace selects it before and not after, or the reverse. */
+  selectionChanges: boolean;
+}
+
+function change(before: Workload | undefined, after: Workload | undefined): WorkloadChange {
+  const namespace = (before ?? after)?.namespace ?? '';
+  const samePorts = before !== undefined && after !== undefined && JSON.stringify(before.namedPorts) === JSON.stringify(after.namedPorts);
+  return { before, after, namespace, samePorts, selectionChanges: false };
+}
+
+function flips(selector: LabelSelector | undefined, c: WorkloadChange): boolean {
+  const was = c.before !== undefined && selectorMatches(selector, c.before.labels);
+  const is = c.after !== undefined && selectorMatches(selector, c.after.labels);
+  return was !== is;
+}
+
+/** Whether a workload change can change what the policy's selectors match, or what they see of it. */
+function affects(s: PolicyState, c: WorkloadChange): boolean {
+  const selector = s.policy.podSelector;
+  const was = c.before !== undefined && selectorMatches(selector, c.before.labels);
+  const is = c.after !== undefined && selectorMatches(selector, c.after.labels);
+  // What its podSelector matches by labels (in any namespace), and its pods' ports and selecting policies.
+  if (was !== is || ((was || is) && c.namespace === s.namespace && (!c.samePorts || c.selectionChanges))) return true;
+  // A peer reads of its workloads which they are, and their container ports.
+  for (const peer of s.peerSelectors) {
+    if (flips(peer, c) || (!c.samePorts && c.after !== undefined && selectorMatches(peer, c.after.labels))) return true;
+  }
+  return false;
+}
+
+function sameWorkload(a: Workload | undefined, b: Workload): boolean {
+  return a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
+}
