@@ -2,11 +2,16 @@
  * Publishes diagnostics for every indexed file, open or not. Changes are debounced; a run
  * computes open files first, yields to the event loop between chunks so requests (hover, code
  * actions) stay answered, and is abandoned as soon as a newer change arrives (stale results are
- * never published). Only files whose diagnostics changed are sent.
+ * never published). Only files whose diagnostics changed are sent; a file whose model, findings
+ * array and related files are those last published is skipped without converting anything (the
+ * findings service hands out the same array while nothing changed for the file).
  */
 import type { Connection, Diagnostic } from 'vscode-languageserver';
+import type { FileModel } from '../model/fileModel';
+import type { ResolvedFinding } from '../rules/runRules';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../../shared/src/protocol';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
+import type { ManifestSet } from '../model/manifestSet';
 import type { FindingsService } from '../service/findingsService';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toDiagnostic } from './conversions';
@@ -18,10 +23,30 @@ export interface PublisherOptions {
   readonly sliceMs: number;
 }
 
+interface Published {
+  readonly key: string;
+  readonly counts: [number, number, number];
+  /** What the diagnostics were converted from: the same again means the same diagnostics. */
+  readonly file: FileModel;
+  readonly findings: readonly ResolvedFinding[];
+  readonly related: readonly (FileModel | undefined)[];
+}
+
+/** The models of the other files the findings' related locations point into (their ranges depend on them). */
+function relatedFiles(findings: readonly ResolvedFinding[], manifests: ManifestSet): (FileModel | undefined)[] {
+  const out: (FileModel | undefined)[] = [];
+  for (const f of findings) for (const r of f.related ?? []) out.push(manifests.getFile(r.uri));
+  return out;
+}
+
+function sameModels(a: readonly (FileModel | undefined)[], b: readonly (FileModel | undefined)[]): boolean {
+  return a.length === b.length && a.every((m, i) => m === b[i]);
+}
+
 export class DiagnosticsPublisher {
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
-  private readonly published = new Map<string, { key: string; counts: [number, number, number] }>();
+  private readonly published = new Map<string, Published>();
   private indexing = true;
   private indexProgress = { indexed: 0, total: 0 };
   private readonly idleWaiters: (() => void)[] = [];
@@ -100,14 +125,19 @@ export class DiagnosticsPublisher {
     const file = manifests.getFile(uri);
     if (!file) return;
     const findings = this.findings.findings(uri, manifests, settings, this.indexing);
+    const before = this.published.get(uri);
+    const related = relatedFiles(findings, manifests);
+    if (before?.file === file && before.findings === findings && sameModels(before.related, related)) return;
     const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, file, manifests));
     const key = JSON.stringify(diagnostics);
-    const before = this.published.get(uri);
-    if (before?.key === key) return;
+    if (before?.key === key) {
+      this.published.set(uri, { ...before, file, findings, related });
+      return;
+    }
     const counts: [number, number, number] = [0, 0, 0];
     for (const f of findings) counts[f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2]++;
     if (diagnostics.length === 0 && !before) return;
-    this.published.set(uri, { key, counts });
+    this.published.set(uri, { key, counts, file, findings, related });
     void this.connection.sendDiagnostics({ uri, version: this.index.isOpen(uri) ? file.version : undefined, diagnostics });
   }
 

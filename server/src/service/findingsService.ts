@@ -2,15 +2,21 @@
  * Findings per file for the current workspace: file-scope rules are cached per file model, and
  * workspace-scope rules per manifest version; the engine's analysis is built once per version.
  * Shared by the language server and the CLI.
+ *
+ * Across versions: each new analysis gets what the previous one of the same settings computed
+ * (AnalysisCarry), so cross-file rules re-check only what an edit can have changed; a file whose
+ * model and cross-file results are unchanged gets the very same findings array as before, which
+ * lets the publisher skip it without converting anything.
  */
 import type { NetpolLensSettings } from '../../../shared/src/settings';
+import { AnalysisCarry } from '../analysis/analysisCarry';
 import { ExtractionCache } from '../analysis/fileExtraction';
 import { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import type { FileModel } from '../model/fileModel';
 import type { ManifestSet } from '../model/manifestSet';
 import { ALL_RULES } from '../rules/registry';
-import { runRules, type ResolvedFinding } from '../rules/runRules';
-import type { Rule } from '../rules/types';
+import { checkRule, resolveFindings, runRules, sortFindings, type ResolvedFinding } from '../rules/runRules';
+import type { Finding, Rule } from '../rules/types';
 
 export type RuleErrorHandler = (rule: Rule, error: unknown, uri: string) => void;
 
@@ -22,10 +28,11 @@ export class FindingsService {
   private readonly extraction = new ExtractionCache();
   private readonly fileRules: readonly Rule[];
   private readonly workspaceRules: readonly Rule[];
+  /** Handed from each analysis to the next, per settings object. */
+  private readonly carries = new WeakMap<NetpolLensSettings, AnalysisCarry>();
   private readonly fileCache = new WeakMap<FileModel, { settings: NetpolLensSettings; findings: ResolvedFinding[] }>();
-  /** Cross-file findings per settings object and uri, for one manifest version. */
-  private workspaceCache = new Map<NetpolLensSettings, Map<string, { file: FileModel; findings: ResolvedFinding[] }>>();
-  private workspaceCacheVersion = -1;
+  /** A file's cross-file findings, valid while the rules return the same arrays for it (see workspaceFindings.ts). */
+  private readonly workspaceCache = new WeakMap<FileModel, CrossFileEntry>();
 
   constructor(
     private readonly onRuleError: RuleErrorHandler = () => undefined,
@@ -43,7 +50,9 @@ export class FindingsService {
     }
     let analysis = this.analyses.get(settings);
     if (!analysis) {
-      analysis = new WorkspaceAnalysis(manifests, settings, this.extraction);
+      let carry = this.carries.get(settings);
+      if (!carry) this.carries.set(settings, (carry = new AnalysisCarry()));
+      analysis = new WorkspaceAnalysis(manifests, settings, this.extraction, carry);
       this.analyses.set(settings, analysis);
     }
     return analysis;
@@ -67,21 +76,28 @@ export class FindingsService {
     if (manifests.partialFiles.has(uri)) return own.findings.filter((f) => f.ruleId === 'yaml-syntax');
     if (fileRulesOnly || this.workspaceRules.length === 0) return own.findings;
 
-    if (this.workspaceCacheVersion !== manifests.version) {
-      this.workspaceCache = new Map();
-      this.workspaceCacheVersion = manifests.version;
+    const ctx = { file, manifests, settings, analysis: this.analysisFor(manifests, settings) };
+    const raw = this.workspaceRules.map((rule) => checkRule(ctx, rule, onError));
+    let cross = this.workspaceCache.get(file);
+    if (!cross || cross.settings !== settings || cross.raw.some((r, i) => r !== raw[i])) {
+      const findings = sortFindings(raw.flatMap((r, i) => (r ? resolveFindings(this.workspaceRules[i] as Rule, r, settings) : [])));
+      cross = { settings, raw, findings, own: undefined, merged: [] };
+      this.workspaceCache.set(file, cross);
     }
-    let perUri = this.workspaceCache.get(settings);
-    if (!perUri) {
-      perUri = new Map();
-      this.workspaceCache.set(settings, perUri);
+    if (cross.own !== own.findings) {
+      cross.own = own.findings;
+      cross.merged = cross.findings.length === 0 ? own.findings : sortFindings([...own.findings, ...cross.findings]);
     }
-    let cross = perUri.get(uri);
-    if (!cross || cross.file !== file) {
-      const ctx = { file, manifests, settings, analysis: this.analysisFor(manifests, settings) };
-      cross = { file, findings: runRules(ctx, this.workspaceRules, onError) };
-      perUri.set(uri, cross);
-    }
-    return [...own.findings, ...cross.findings].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    return cross.merged;
   }
+}
+
+interface CrossFileEntry {
+  readonly settings: NetpolLensSettings;
+  /** What each workspace rule returned (undefined: off or failed). */
+  readonly raw: readonly (readonly Finding[] | undefined)[];
+  readonly findings: ResolvedFinding[];
+  /** The file-scope findings `merged` was built with. */
+  own: ResolvedFinding[] | undefined;
+  merged: ResolvedFinding[];
 }
