@@ -71,6 +71,8 @@ describe('VS Code client (fake vscode, real server over IPC)', () => {
     const client = activate(root, folder);
     try {
       await waitFor(client.record, 'one error in the status bar', () => client.last() === ONE_ERROR);
+      // The client converts diagnostics asynchronously: they may land after the status notification.
+      await waitFor(client.record, 'the diagnostics of the policy file', () => client.record.diagnostics.has(policyUri));
       assert.equal(client.record.statusTexts[0], STARTING);
       assert.ok(client.record.statusTexts.some((t) => t.startsWith('$(sync~spin) Netpol Lens: indexing')), client.record.statusTexts.join(' → '));
       const messages = client.record.diagnostics.get(policyUri) ?? [];
