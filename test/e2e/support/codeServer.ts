@@ -126,6 +126,7 @@ export class CodeServer {
     proc.stdout?.pipe(out);
     proc.stderr?.pipe(out);
     const server = new CodeServer(root, port, workspace, userDataDir, proc, outputLog);
+    process.once('exit', server.killOnExit);
     const t0 = Date.now();
     try {
       await pollUntil(`code-server on port ${port} to answer /healthz`, async () => {
@@ -154,7 +155,22 @@ export class CodeServer {
     if (existsSync(logs)) cpSync(logs, join(dest, 'logs'), { recursive: true });
   }
 
+  /**
+   * The safety net when the test process ends without calling stop() (an uncaught error, a
+   * process.exit): 'exit' handlers must be synchronous, so SIGKILL to the whole process group.
+   */
+  private readonly killOnExit = (): void => {
+    const pid = this.proc.pid;
+    if (pid === undefined || !isAlive(pid)) return;
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+
   async stop(options: { keepRoot?: boolean } = {}): Promise<void> {
+    process.removeListener('exit', this.killOnExit);
     const pid = this.proc.pid;
     if (pid !== undefined && isAlive(pid)) await stopProcessTree(pid);
     if (!options.keepRoot) rmSync(this.root, { recursive: true, force: true });
