@@ -1,10 +1,19 @@
 /**
  * The connectivity matrix webview's page: a table of workloads × workloads (rows: sources,
- * columns: destinations) with the allowed ports in each cell, a namespace filter, a click on a
- * cell asking the extension to explain it, and an export of the CLI listing. Pure: the page is
+ * columns: destinations) with the allowed ports in each cell, a namespace filter, a cell that
+ * explains itself when the pointer rests on it or it is clicked (the extension asks the server),
+ * and an export of the CLI listing. Pure: the page is
  * built from the request's result; its script talks to the extension with `postMessage`.
  */
 import type { ConnectivityMatrixResult } from '../../../shared/src/protocol';
+
+/** Messages from the extension to the page: the explanation of the pair it asked about. */
+export interface ExplanationMessage {
+  readonly type: 'explanation';
+  readonly src: string;
+  readonly dst: string;
+  readonly text: string;
+}
 
 /** Messages from the page to the extension. */
 export type MatrixMessage = { readonly type: 'explain'; readonly src: string; readonly dst: string } | { readonly type: 'export'; readonly namespace: string };
@@ -30,7 +39,7 @@ export function matrixTable(data: ConnectivityMatrixResult): string {
     const cells = data.workloads.map((dst, j) => {
       if (i === j) return `<td class="self" data-ns="${escapeHtml(dst.namespace)}"></td>`;
       const p = ports.get(`${i},${j}`);
-      const title = `${src.id} → ${dst.id}: ${p ?? 'no connection'} (click to explain)`;
+      const title = `${src.id} → ${dst.id}: ${p ?? 'no connection'}`;
       const attrs = `data-ns="${escapeHtml(dst.namespace)}" data-src="${escapeHtml(src.id)}" data-dst="${escapeHtml(dst.id)}" title="${escapeHtml(title)}"`;
       return p ? `<td class="allowed" ${attrs}>${escapeHtml(p)}</td>` : `<td class="denied" ${attrs}>·</td>`;
     });
@@ -64,7 +73,7 @@ td.self { background: var(--vscode-editorWidget-background); }
 <div id="toolbar">
 <label>Namespace <select id="ns"><option value="">All namespaces</option>${options}</select></label>
 <button id="export">Export listing</button>
-<span>${data.workloads.length} workloads, ${data.cells.length} connected pairs. Replies on allowed connections always flow.</span>
+<span>${data.workloads.length} workloads, ${data.cells.length} connected pairs. Rest on a cell or click it for why. Replies on allowed connections always flow.</span>
 </div>
 <div id="matrix">${matrixTable(data)}</div>
 <div id="explanation"></div>
@@ -75,13 +84,27 @@ select.addEventListener('change', () => {
   const ns = select.value;
   for (const el of document.querySelectorAll('[data-ns]')) el.classList.toggle('hidden', ns !== '' && el.dataset.ns !== ns);
 });
-document.getElementById('matrix').addEventListener('click', (e) => {
+// The pair asked about last: an answer for another pair (the pointer moved on) is dropped.
+let wanted = '';
+let timer;
+const explain = (td) => {
+  wanted = td.dataset.src + ' ' + td.dataset.dst;
+  vscode.postMessage({ type: 'explain', src: td.dataset.src, dst: td.dataset.dst });
+};
+const matrix = document.getElementById('matrix');
+matrix.addEventListener('click', (e) => {
   const td = e.target.closest('td[data-src]');
-  if (td) vscode.postMessage({ type: 'explain', src: td.dataset.src, dst: td.dataset.dst });
+  clearTimeout(timer);
+  if (td) explain(td);
+});
+matrix.addEventListener('mouseover', (e) => {
+  const td = e.target.closest('td[data-src]');
+  clearTimeout(timer);
+  if (td) timer = setTimeout(() => explain(td), 300);
 });
 document.getElementById('export').addEventListener('click', () => vscode.postMessage({ type: 'export', namespace: select.value }));
 window.addEventListener('message', (e) => {
-  if (e.data && e.data.type === 'explanation') document.getElementById('explanation').textContent = e.data.text;
+  if (e.data && e.data.type === 'explanation' && e.data.src + ' ' + e.data.dst === wanted) document.getElementById('explanation').textContent = e.data.text;
 });
 </script>
 </body></html>`;

@@ -9,12 +9,12 @@ import {
   type WorkloadsResult,
 } from '../../../shared/src/protocol';
 import type { CommandDefinition } from './command';
-import { isMatrixMessage, matrixHtml } from './matrixHtml';
+import { isMatrixMessage, matrixHtml, type ExplanationMessage } from './matrixHtml';
 import { MATRIX_MAX_WORKLOADS, namespaceChoices } from './matrixScope';
 
 /**
  * "Show connectivity matrix": a webview table of who may connect to whom, filterable by
- * namespace; a click on a cell explains it, and the listing exports as the CLI prints it. A
+ * namespace; a cell the pointer rests on or a click explains, and the listing exports as the CLI prints it. A
  * workspace of more than MATRIX_MAX_WORKLOADS workloads is shown by the namespaces the user picks.
  */
 export const showConnectivityMatrix: CommandDefinition = {
@@ -41,7 +41,8 @@ export const showConnectivityMatrix: CommandDefinition = {
       if (message.type === 'explain') {
         const result = await ctx.client.sendRequest<ExplainTrafficResult>(EXPLAIN_TRAFFIC_REQUEST, { uri, source: { workload: message.src }, destination: { workload: message.dst } });
         const text = [result.summary, ...result.steps.map((s) => `• ${s.text}`)].join('\n');
-        await panel.webview.postMessage({ type: 'explanation', text });
+        const reply: ExplanationMessage = { type: 'explanation', src: message.src, dst: message.dst, text };
+        await panel.webview.postMessage(reply);
         return;
       }
       // The page's filter ("" is every namespace the page shows).

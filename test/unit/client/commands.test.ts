@@ -139,15 +139,17 @@ describe('palette commands (fake vscode, real server over IPC)', () => {
       assert.match(view.html, /<select id="ns"><option value="">All namespaces<\/option><option value="monitoring">monitoring<\/option><option value="shop">shop<\/option><\/select>/);
     });
 
-    it('a click on a cell explains it: the verdict, then the egress and ingress side with their policies and rules', async () => {
+    it('a cell explains itself (pointer rest or click): the verdict, then the egress and ingress side with their policies and rules', async () => {
       const before = record.webviews.length;
       await run('netpolLens.showConnectivityMatrix');
       const view = record.webviews[before];
       assert.ok(view);
       await view.fromPage({ type: 'explain', src: 'shop/frontend[Deployment]', dst: 'shop/web[Deployment]' });
       await waitFor(record, 'the explanation posted to the page', () => view.posted.length > 0);
-      const text = (view.posted[0] as { type: string; text: string }).text;
-      assert.equal((view.posted[0] as { type: string }).type, 'explanation');
+      const reply = view.posted[0] as { type: string; src: string; dst: string; text: string };
+      // The page shows an answer only for the cell it asked about last.
+      assert.deepEqual([reply.type, reply.src, reply.dst], ['explanation', 'shop/frontend[Deployment]', 'shop/web[Deployment]']);
+      const text = reply.text;
       assert.match(text, /^Denied: shop\/frontend → shop\/web — the source's egress does not allow it/);
       assert.match(text, /• shop\/frontend egress: isolated by 1 policy \(shop\/default-deny\); no rule matches shop\/web/);
       assert.match(text, /• shop\/web ingress: isolated by 3 policies \(shop\/old, shop\/default-deny, shop\/web-allow\); shop\/web-allow ingress\[0\]\.from\[0\] allows TCP 8080/);

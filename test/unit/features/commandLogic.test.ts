@@ -95,7 +95,7 @@ describe('matrix page', () => {
 
   it('puts the ports in the connected cell, a dot in the others, and escapes names', () => {
     const table = matrixTable(data);
-    assert.match(table, /<td class="allowed" data-ns="b" data-src="a\/x\[Deployment\]" data-dst="b\/&#60;y&#62;\[Deployment\]" title="[^"]*TCP 80 \(click to explain\)">TCP 80<\/td>/);
+    assert.match(table, /<td class="allowed" data-ns="b" data-src="a\/x\[Deployment\]" data-dst="b\/&#60;y&#62;\[Deployment\]" title="a\/x\[Deployment\] → b\/&#60;y&#62;\[Deployment\]: TCP 80">TCP 80<\/td>/);
     assert.match(table, /<td class="denied" data-ns="a" data-src="b\/&#60;y&#62;\[Deployment\]" data-dst="a\/x\[Deployment\]" title="[^"]*no connection/);
     assert.ok(!table.includes('<y>'));
   });
