@@ -2,7 +2,8 @@
  * Conformance: every netpol-analyzer connectivity case (from ../shared/conformance, or
  * NETPOL_CONFORMANCE_DIR) and every case of our own (test/conformance/cases) through the CLI's
  * code path, compared with the expected listing. Prints the pass count; without the shared
- * folder the public suite is skipped (and says so), never counted as passed.
+ * folder the public suite is skipped (and says so), never counted as passed — and under CI,
+ * where shared/ is always beside the clone, it fails.
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,6 +50,11 @@ function suite(name: string, dir: string, cases: readonly ConnectivityCase[]): v
 
 if (existsSync(join(publicDir, 'cases.json'))) {
   suite('netpol-analyzer conformance', publicDir, readCases(publicDir));
+} else if (process.env.CI) {
+  // CI always has shared/ beside the clone: a missing corpus there is a broken run, not a skip.
+  describe('netpol-analyzer conformance', () => {
+    it('finds the public corpus', () => assert.fail(`corpus not found at ${publicDir} (set NETPOL_CONFORMANCE_DIR)`));
+  });
 } else {
   describe('netpol-analyzer conformance', () => {
     it(`corpus not found at ${publicDir} (set NETPOL_CONFORMANCE_DIR): skipped, not passed`, { skip: true }, () => undefined);
