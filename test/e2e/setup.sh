@@ -65,7 +65,8 @@ cs_install() { # $1: an empty folder
   # dangerously_allow_all_scripts: npm >= 11.1x blocks dependency install scripts unless
   # approved, and code-server's postinstall (which runs nested npm installs for its native
   # modules) is the whole point of this install; the env var reaches the nested npm runs too.
-  (cd "$1" && npm_config_unsafe_perm=true npm_config_yes=true npm_config_dangerously_allow_all_scripts=true \
+  # JOBS: node-gyp compiles those native modules on every core.
+  (cd "$1" && JOBS=max npm_config_unsafe_perm=true npm_config_yes=true npm_config_dangerously_allow_all_scripts=true \
     npm install --no-audit --no-fund --no-package-lock --loglevel=error "code-server@$CODE_SERVER_VERSION" </dev/null)
 }
 if cs_ok "$CS_DIR"; then
