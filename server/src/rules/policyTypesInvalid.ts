@@ -4,11 +4,11 @@
  * (a warning: the second one says nothing). Fixes: the right case, or removing the extra entry.
  */
 import { getPair, isScalar, isSeq, scalarString, type YNode, type YSeq } from '../model/yamlTree';
-import { removeSeqItem } from './edit/removeEntry';
+import { removeSeqItems } from './edit/removeEntry';
 import { replaceScalar } from './edit/replaceScalar';
 import { apiServerRejects } from './policy/apiServerError';
 import { networkPolicies } from './policy/networkPolicyTree';
-import type { Finding, FixData, Rule, TextEditData } from './types';
+import type { Finding, FixData, Rule } from './types';
 
 const TYPES = ['Ingress', 'Egress'] as const;
 const SUPPORTED = 'supported values: "Ingress", "Egress"';
@@ -96,6 +96,6 @@ function checkList(text: string, list: YSeq, key: YNode): Finding[] {
 }
 
 function removal(text: string, list: YSeq, indexes: readonly number[], title: string): FixData[] {
-  const edits = indexes.map((i) => removeSeqItem(text, list, i)).filter((e): e is TextEditData => e !== undefined);
+  const edits = removeSeqItems(text, list, indexes);
   return edits.length > 0 ? [{ title, edits, safe: true }] : [];
 }

@@ -19,6 +19,41 @@ export function removeSeqItem(text: string, seq: YSeq, index: number): TextEditD
   return removeEntry(text, seq.flow, seq.items, index);
 }
 
+/**
+ * Remove several items of a sequence in one fix. Their one-item edits can overlap (in a flow list
+ * the last item takes the comma before it, which the item before it took already), and overlapping
+ * edits are dropped by `applyEdits`: so a run of neighbouring flow items goes as one edit, and
+ * block removals that touch are merged.
+ */
+export function removeSeqItems(text: string, seq: YSeq, indexes: readonly number[]): TextEditData[] {
+  const wanted = [...new Set(indexes)].filter((i) => seq.items[i] !== undefined).sort((a, b) => a - b);
+  if (seq.flow) {
+    const out: TextEditData[] = [];
+    for (let k = 0; k < wanted.length; ) {
+      const first = wanted[k] as number;
+      let last = first;
+      while (wanted[k + 1] === last + 1) last = wanted[++k] as number;
+      k++;
+      const from = seq.items[first] as YNode;
+      const to = seq.items[last] as YNode;
+      const next = seq.items[last + 1];
+      const prev = seq.items[first - 1];
+      if (next) out.push({ start: from.start, end: next.start, newText: '' });
+      else if (prev) out.push({ start: prev.end, end: to.end, newText: '' });
+      else out.push({ start: from.start, end: to.end, newText: '' });
+    }
+    return out;
+  }
+  const edits = wanted.map((i) => removeSeqItem(text, seq, i)).filter((e): e is TextEditData => e !== undefined);
+  const merged: TextEditData[] = [];
+  for (const e of edits.sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && e.start < last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, e.end), newText: '' };
+    else merged.push(e);
+  }
+  return merged;
+}
+
 /** Remove a key and its value from a map. */
 export function removeMapPair(text: string, map: YMap, pair: YPair): TextEditData | undefined {
   const spans = map.pairs.map((p) => ({ start: p.key.start, end: p.value ? Math.max(p.value.end, p.key.end) : p.key.end }));
