@@ -19,11 +19,14 @@ export interface ParsedYamlDocument {
 export function parseYamlDocument(text: string, offset: number): ParsedYamlDocument {
   try {
     const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+    // The parser puts an error at the end of input one past the last character (an unclosed
+    // quote): keep ranges inside the document, or they point past the end of the file.
+    const clamp = (n: number): number => offset + Math.max(0, Math.min(n, text.length));
     const problems: ParseProblem[] = doc.errors.map((e) => ({
       message: firstLine(e.message),
       code: e.code,
-      start: offset + e.pos[0],
-      end: offset + Math.max(e.pos[1], e.pos[0]),
+      start: clamp(e.pos[0]),
+      end: clamp(Math.max(e.pos[1], e.pos[0])),
     }));
     const root = convert(doc.contents, offset, 0);
     return { root, problems };
