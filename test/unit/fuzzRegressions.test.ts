@@ -1,0 +1,93 @@
+/**
+ * Minimal cases of what test/unit/fuzz.test.ts found, kept as plain tests so they say what broke
+ * even if the fuzzer's corpus or seed changes.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildFileModel } from '../../server/src/model/fileModel';
+import { scanHeader } from '../../server/src/model/splitDocuments';
+import { applyEdits } from '../../server/src/rules/applyEdits';
+import { removeSeqItems } from '../../server/src/rules/edit/removeEntry';
+import { getMap, getSeq, isMap } from '../../server/src/model/yamlTree';
+
+const header = (text: string) => scanHeader({ index: 0, start: 10, end: 10 + text.length, text });
+
+describe('fuzz regressions: reading', () => {
+  it('a syntax problem at the end of the input stays inside the file (unclosed quote in JSON)', () => {
+    // The yaml parser places "Missing closing quote" one past the last character.
+    for (const text of ['{\n  "kind": "NetworkPolicy', 'apiVersion: v1\nkind: Service\nmetadata: {name: "x']) {
+      const model = buildFileModel(text.startsWith('{') ? 'file:///p.json' : 'file:///p.yaml', text, 1);
+      const problems = model.documents.flatMap((d) => d.problems);
+      assert.ok(problems.length > 0, 'the unclosed quote is reported');
+      for (const p of problems) assert.ok(p.start >= 0 && p.start <= p.end && p.end <= text.length, `${p.message}: ${p.start}-${p.end} of ${text.length}`);
+    }
+  });
+
+  it('a long header line of blanks is read in linear time (it backtracked: 20,000 spaces took 25 s)', () => {
+    const line = 'kind: a' + ' '.repeat(200_000) + 'b';
+    const started = performance.now();
+    buildFileModel('file:///long.yaml', `apiVersion: v1\n${line}\n`, 1);
+    header(line + '\t'.repeat(100_000) + 'c');
+    assert.ok(performance.now() - started < 2000, `took ${Math.round(performance.now() - started)} ms`);
+  });
+
+  it('header values: quoted, commented, with blanks; offsets point at the value', () => {
+    const cases: [string, string | undefined][] = [
+      ['kind: NetworkPolicy', 'NetworkPolicy'],
+      ['kind:   Service   # a comment', 'Service'],
+      ['kind: "Deployment" # c', 'Deployment'],
+      ["kind: 'Pod'", 'Pod'],
+      ['kind: "unclosed', undefined],
+      ['kind: "a" b', undefined],
+      ['kind: # only a comment', undefined],
+      ['kind:', undefined],
+      ['kind: i', 'i'],
+      ['kind: Service\r', 'Service'],
+      ['\uFEFFkind: Namespace', 'Namespace'],
+    ];
+    for (const [text, value] of cases) {
+      const kind = header(text).kind;
+      assert.equal(kind?.value, value, JSON.stringify(text));
+      // `kind: i` used to point at the `i` of `kind`.
+      if (kind) assert.equal(text.slice(kind.start - 10, kind.end - 10), value, `offsets of ${JSON.stringify(text)}`);
+    }
+  });
+});
+
+describe('fuzz regressions: fixes', () => {
+  const POLICY = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n';
+  const seqOf = (text: string) => {
+    const model = buildFileModel('file:///p.yaml', text, 1);
+    const root = model.documents[0]?.root;
+    assert.ok(isMap(root));
+    const seq = getSeq(getMap(root, 'spec'), 'policyTypes');
+    assert.ok(seq);
+    return seq;
+  };
+
+  it('removing several flow entries: one edit per run of neighbours, none overlapping', () => {
+    const text = POLICY + 'spec:\n  policyTypes: [Ingress, a, 1, {b: c}]\n';
+    const seq = seqOf(text);
+    const cases: [number[], string][] = [
+      [[1, 2, 3], '[Ingress]'],
+      [[0, 1, 2, 3], '[]'],
+      [[0, 2], '[a, {b: c}]'],
+      [[1, 3], '[Ingress, 1]'],
+      [[3, 1, 3], '[Ingress, 1]'],
+    ];
+    for (const [indexes, expected] of cases) {
+      const edits = removeSeqItems(text, seq, indexes);
+      const { text: after, applied } = applyEdits(text, edits);
+      assert.equal(applied, edits.length, `edits of ${indexes.join(',')} overlap`);
+      assert.equal(after, `${POLICY}spec:\n  policyTypes: ${expected}\n`, `removing ${indexes.join(',')}`);
+    }
+  });
+
+  it('removing several block entries', () => {
+    const text = POLICY + 'spec:\n  policyTypes:\n  - Ingress\n  - a\n  - 1 # c\n  - Egress\n';
+    const edits = removeSeqItems(text, seqOf(text), [1, 2]);
+    const { text: after, applied } = applyEdits(text, edits);
+    assert.equal(applied, edits.length);
+    assert.equal(after, POLICY + 'spec:\n  policyTypes:\n  - Ingress\n  - Egress\n');
+  });
+});
