@@ -163,6 +163,9 @@ export class WorkspaceAnalysis {
    * them. The result is handed on to the next analysis.
    */
   carried<T>(key: string, compute: (analysis: WorkspaceAnalysis, previous: T | undefined) => T): T {
+    // Asked once per file per rule: answer a computed key without building the closure below.
+    const known = this.memos.get(key);
+    if (known !== undefined) return known as T;
     return this.memo(key, (a) => {
       const value = compute(a, this.carry.get(key) as T | undefined);
       this.carry.set(key, value);

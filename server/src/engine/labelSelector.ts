@@ -25,10 +25,14 @@ export function requirementMatches(req: SelectorRequirement, labels: Labels): bo
 
 export function selectorMatches(selector: LabelSelector | undefined, labels: Labels): boolean {
   if (!selector) return true;
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    if (!Object.prototype.hasOwnProperty.call(labels, key) || labels[key] !== value) return false;
+  // Plain loops: the cross-file rules test every policy's selectors against each edited workload.
+  const matchLabels = selector.matchLabels;
+  for (const key in matchLabels) {
+    if (!Object.prototype.hasOwnProperty.call(matchLabels, key)) continue;
+    if (!Object.prototype.hasOwnProperty.call(labels, key) || labels[key] !== matchLabels[key]) return false;
   }
-  return (selector.matchExpressions ?? []).every((req) => requirementMatches(req, labels));
+  for (const req of selector.matchExpressions ?? []) if (!requirementMatches(req, labels)) return false;
+  return true;
 }
 
 /** True when the selector has no requirement at all (`{}` or missing): it selects everything. */

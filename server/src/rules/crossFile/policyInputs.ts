@@ -35,6 +35,8 @@ interface PolicyState {
   readonly file: FileModel | undefined;
   /** Its peers' podSelectors, both directions (undefined: a peer without one), ipBlocks left out. */
   readonly peerSelectors: readonly (LabelSelector | undefined)[];
+  /** Every label key its podSelector and peers' podSelectors test: a label change elsewhere cannot change what they match. */
+  readonly keys: ReadonlySet<string>;
 }
 
 export interface PolicyInputs {
@@ -44,6 +46,8 @@ export interface PolicyInputs {
   readonly workloads: ReadonlyMap<string, Workload>;
   readonly workloadCount: ReadonlyMap<string, number>;
   readonly policies: ReadonlyMap<YMap, PolicyState>;
+  /** The workload changes since the inputs these were derived from (kept without holding those inputs). */
+  readonly changesSince: WeakMap<PolicyInputs, readonly WorkloadChange[]>;
 }
 
 /** The policies of each file, in workspace order (computed once per analysis). */
@@ -59,9 +63,13 @@ export function policiesByUri(analysis: WorkspaceAnalysis): ReadonlyMap<string, 
   });
 }
 
-/** The inputs of this analysis (computed once per analysis). */
+/**
+ * The inputs of this analysis (computed once per analysis). Derived from the previous inputs of
+ * the same settings where that is certain: a policy keeps its selection unless a workload change
+ * of its namespace flips its podSelector.
+ */
 export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
-  return analysis.memo('crossFile:policyInputs', (a) => {
+  return analysis.carried<PolicyInputs>('crossFile:policyInputs', (a, previous) => {
     const net = a.network;
     const workloads = new Map<string, Workload>();
     const workloadCount = new Map<string, number>();
@@ -69,32 +77,50 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
       workloads.set(w.workload.id, w.workload);
       workloadCount.set(w.workload.namespace, (workloadCount.get(w.workload.namespace) ?? 0) + 1);
     }
-    const policies = new Map<YMap, PolicyState>();
-    for (const p of a.policies()) {
-      if (!p.source.node) continue;
-      const selected = [...net.selected(p.index)].map((i) => net.workloads[i]?.id ?? '');
-      const peerSelectors: (LabelSelector | undefined)[] = [];
-      for (const rule of [...(p.policy.ingress ?? []), ...(p.policy.egress ?? [])]) {
-        for (const peer of rule.peers ?? []) if (!peer.ipBlock) peerSelectors.push(peer.podSelector);
-      }
-      policies.set(p.source.node, {
-        id: p.policy.id,
-        uri: p.source.uri,
-        namespace: p.policy.namespace,
-        policy: p.policy,
-        selected,
-        file: a.manifests.getFile(p.source.uri),
-        peerSelectors,
-      });
-    }
     const workspaceKey = JSON.stringify([
       net.namespaces.map((n) => [n.name, n.labels]),
       a.namespaces().flatMap((n) => (n.source ? [n.namespace.name] : [])),
       [...workloadCount.keys()].sort(),
       [...net.podsMatching(DNS_SELECTOR)].map((i) => net.workloads[i]),
     ]);
-    return { workspaceKey, workloadOrder: [...workloads.keys()], workloads, workloadCount, policies };
+    const changesSince = new WeakMap<PolicyInputs, readonly WorkloadChange[]>();
+    const base = previous?.workspaceKey === workspaceKey ? previous : undefined;
+    const changes = base ? workloadChanges(base.workloads, workloads) : [];
+    if (base) changesSince.set(base, changes);
+    const policies = new Map<YMap, PolicyState>();
+    for (const [uri, list] of policiesByUri(a)) {
+      const file = a.manifests.getFile(uri);
+      for (const p of list) {
+        const node = p.source.node;
+        if (!node) continue;
+        const old = base?.policies.get(node);
+        const same = old !== undefined && old.id === p.policy.id && old.namespace === p.policy.namespace;
+        const keep = same && !changes.some((c) => c.namespace === old.namespace && flips(old.policy.podSelector, c));
+        const selected = keep ? old.selected : [...net.selected(p.index)].map((i) => net.workloads[i]?.id ?? '');
+        if (keep && old.file === file && old.uri === uri) {
+          policies.set(node, old);
+          continue;
+        }
+        const shape = same ? old : selectorShape(p.policy);
+        policies.set(node, { id: p.policy.id, uri, namespace: p.policy.namespace, policy: p.policy, selected, file, peerSelectors: shape.peerSelectors, keys: shape.keys });
+      }
+    }
+    return { workspaceKey, workloadOrder: [...workloads.keys()], workloads, workloadCount, policies, changesSince };
   });
+}
+
+/** A policy's peers' podSelectors and every label key its selectors test (a node's policy never changes). */
+function selectorShape(policy: Policy): { peerSelectors: (LabelSelector | undefined)[]; keys: Set<string> } {
+  const peerSelectors: (LabelSelector | undefined)[] = [];
+  for (const rules of [policy.ingress, policy.egress]) {
+    for (const rule of rules ?? []) for (const peer of rule.peers ?? []) if (!peer.ipBlock) peerSelectors.push(peer.podSelector);
+  }
+  const keys = new Set<string>();
+  for (const selector of [policy.podSelector, ...peerSelectors]) {
+    for (const k of Object.keys(selector?.matchLabels ?? {})) keys.add(k);
+    for (const r of selector?.matchExpressions ?? []) keys.add(r.key);
+  }
+  return { peerSelectors, keys };
 }
 
 export interface PolicyChanges {
@@ -128,12 +154,7 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
   const b = kept(now.workloadOrder, before.workloads);
   if (a.length !== b.length || a.some((id, i) => id !== b[i])) return 'all';
 
-  const changes: WorkloadChange[] = [];
-  for (const [id, w] of now.workloads) {
-    const old = before.workloads.get(id);
-    if (!sameWorkload(old, w)) changes.push(change(old, w));
-  }
-  for (const [id, w] of before.workloads) if (!now.workloads.has(id)) changes.push(change(w, undefined));
+  const changes = now.changesSince.get(before) ?? workloadChanges(before.workloads, now.workloads);
   const countChanged = new Set<string>();
   for (const c of changes) if (!c.before || !c.after) countChanged.add(c.namespace);
 
@@ -159,30 +180,36 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
     if (!kept) removed.push({ node, uri: s.uri });
   }
   // A workload whose set of selecting policies changes changes what is allowed to it.
+  const selectionChanges = new Set<WorkloadChange>();
   for (const c of changes) {
     const flipsHere = (s: PolicyState): boolean => s.namespace === c.namespace && flips(s.policy.podSelector, c);
-    c.selectionChanges = [...before.policies.values()].some(flipsHere) || [...now.policies.values()].some(flipsHere);
+    if (someValue(before.policies, flipsHere) || someValue(now.policies, flipsHere)) selectionChanges.add(c);
   }
 
   const known = new ClusterKnowledge(analysis);
   const out = new Set<YMap>();
   for (const [node, s] of now.policies) {
     const old = before.policies.get(node);
-    const standIn = (s.selected.length === 0 || (old?.selected.length ?? 0) === 0) && !known.workloadsKnown(s.namespace, s.namespace);
+    const standIn = (): boolean => (s.selected.length === 0 || (old?.selected.length ?? 0) === 0) && !known.workloadsKnown(s.namespace, s.namespace);
     if (
       edited.has(node) ||
       // Same YAML, but in a file whose text changed: re-checked itself (others see only its YAML).
       old?.file !== s.file ||
       countChanged.has(s.namespace) ||
-      (standIn && touchedNamespaces.has(s.namespace)) ||
+      (touchedNamespaces.has(s.namespace) && standIn()) ||
       s.selected.some((id) => touchedPods.has(id)) ||
       (old?.selected ?? []).some((id) => touchedPods.has(id)) ||
-      changes.some((c) => affects(s, c))
+      changes.some((c) => affects(s, c, selectionChanges.has(c)))
     ) {
       out.add(node);
     }
   }
   return { recheck: out, removed };
+}
+
+function someValue<K, V>(map: ReadonlyMap<K, V>, test: (v: V) => boolean): boolean {
+  for (const v of map.values()) if (test(v)) return true;
+  return false;
 }
 
 interface WorkloadChange {
@@ -191,14 +218,27 @@ interface WorkloadChange {
   readonly namespace: string;
   /** Same container ports before and after (labels aside, what rules read of a matched workload). */
   readonly samePorts: boolean;
-  /** Whether some policy of its namespace selects it before and not after, or the reverse. */
-  selectionChanges: boolean;
+  /** For a workload in both: the label keys whose values differ. */
+  readonly changedKeys: ReadonlySet<string> | undefined;
+}
+
+function workloadChanges(before: ReadonlyMap<string, Workload>, now: ReadonlyMap<string, Workload>): WorkloadChange[] {
+  const out: WorkloadChange[] = [];
+  for (const [id, w] of now) {
+    const old = before.get(id);
+    if (!sameWorkload(old, w)) out.push(change(old, w));
+  }
+  for (const [id, w] of before) if (!now.has(id)) out.push(change(w, undefined));
+  return out;
 }
 
 function change(before: Workload | undefined, after: Workload | undefined): WorkloadChange {
   const namespace = (before ?? after)?.namespace ?? '';
-  const samePorts = before !== undefined && after !== undefined && JSON.stringify(before.namedPorts) === JSON.stringify(after.namedPorts);
-  return { before, after, namespace, samePorts, selectionChanges: false };
+  if (!before || !after) return { before, after, namespace, samePorts: false, changedKeys: undefined };
+  const samePorts = JSON.stringify(before.namedPorts) === JSON.stringify(after.namedPorts);
+  const changedKeys = new Set<string>();
+  for (const k of new Set([...Object.keys(before.labels), ...Object.keys(after.labels)])) if (before.labels[k] !== after.labels[k]) changedKeys.add(k);
+  return { before, after, namespace, samePorts, changedKeys };
 }
 
 function flips(selector: LabelSelector | undefined, c: WorkloadChange): boolean {
@@ -208,12 +248,15 @@ function flips(selector: LabelSelector | undefined, c: WorkloadChange): boolean 
 }
 
 /** Whether a workload change can change what the policy's selectors match, or what they see of it. */
-function affects(s: PolicyState, c: WorkloadChange): boolean {
+function affects(s: PolicyState, c: WorkloadChange, selectionChanges: boolean): boolean {
+  const ownPods = c.namespace === s.namespace && (!c.samePorts || selectionChanges);
+  // Labels only, ports the same: nothing the selectors test changed, and its pods' ports and policies did not either.
+  if (c.changedKeys && c.samePorts && !ownPods && ![...c.changedKeys].some((k) => s.keys.has(k))) return false;
   const selector = s.policy.podSelector;
   const was = c.before !== undefined && selectorMatches(selector, c.before.labels);
   const is = c.after !== undefined && selectorMatches(selector, c.after.labels);
   // What its podSelector matches by labels (in any namespace), and its pods' ports and selecting policies.
-  if (was !== is || ((was || is) && c.namespace === s.namespace && (!c.samePorts || c.selectionChanges))) return true;
+  if (was !== is || ((was || is) && ownPods)) return true;
   // A peer reads of its workloads which they are, and their container ports.
   for (const peer of s.peerSelectors) {
     if (flips(peer, c) || (!c.samePorts && c.after !== undefined && selectorMatches(peer, c.after.labels))) return true;
