@@ -1,0 +1,311 @@
+/**
+ * The cross-file rules reuse what the previous analysis computed (policyInputs.ts,
+ * workspaceFindings.ts, the findings service's per-file entries). Property: after any sequence of
+ * edits — labels, ports, selectors, namespaces, documents and files added, removed or moved — a
+ * long-lived service gives, for every file, exactly the findings a fresh service computes.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { DEFAULT_SETTINGS, type NetpolLensSettings } from '../../../shared/src/settings';
+import { FindingsService } from '../../../server/src/service/findingsService';
+import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
+
+const NAMESPACES = ['shop', 'data', 'ops'] as const;
+const APPS = ['web', 'api', 'db', 'dns'] as const;
+
+const labelsArb = fc.record(
+  { app: fc.constantFrom(...APPS), tier: fc.constantFrom('front', 'back'), 'k8s-app': fc.constantFrom('kube-dns', 'other') },
+  { requiredKeys: ['app'] },
+);
+
+const selectorArb = fc.oneof(
+  fc.constant('{}'),
+  fc.constant('{matchLabels: {app: web}}'),
+  labelsArb.map((l) => `{matchLabels: {app: ${l.app}}}`),
+  fc.constantFrom(
+    '{matchLabels: {tier: front}}',
+    '{matchExpressions: [{key: app, operator: In, values: [web, api]}]}',
+    '{matchExpressions: [{key: tier, operator: NotIn, values: [back]}]}',
+    '{matchExpressions: [{key: tier, operator: DoesNotExist}]}',
+    '{matchLabels: {k8s-app: kube-dns}}',
+  ),
+);
+
+const namespaceSelectorArb = fc.constantFrom(
+  '{}',
+  '{matchLabels: {kubernetes.io/metadata.name: shop}}',
+  '{matchLabels: {kubernetes.io/metadata.name: kube-system}}',
+  '{matchLabels: {name: data}}',
+  '{matchLabels: {env: prod}}',
+);
+
+const peerArb = fc.oneof(
+  selectorArb.map((s) => `{podSelector: ${s}}`),
+  fc.tuple(namespaceSelectorArb, fc.option(selectorArb, { nil: undefined })).map(([n, p]) => (p ? `{namespaceSelector: ${n}, podSelector: ${p}}` : `{namespaceSelector: ${n}}`)),
+  fc.constantFrom(
+    '{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8]}}',
+    '{ipBlock: {cidr: 10.0.0.0/8, except: [10.1.0.0/16]}}',
+    '{ipBlock: {cidr: 10.0.0.0/8}}',
+  ),
+);
+
+const portsArb = fc.constantFrom('', '[{port: 80}]', '[{port: http}]', '[{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]', '[{protocol: UDP, port: dns}]');
+
+const ruleArb = fc.oneof(
+  { weight: 1, arbitrary: fc.constant({ peers: [] as string[], ports: '' }) },
+  { weight: 3, arbitrary: fc.tuple(fc.array(peerArb, { maxLength: 2 }), portsArb).map(([peers, ports]) => ({ peers, ports })) },
+);
+
+function ruleText(direction: 'ingress' | 'egress', rule: { peers: string[]; ports: string }): string {
+  const key = direction === 'ingress' ? 'from' : 'to';
+  const parts = [...(rule.peers.length > 0 ? [`${key}: [${rule.peers.join(', ')}]`] : []), ...(rule.ports ? [`ports: ${rule.ports}`] : [])];
+  return `  - {${parts.join(', ')}}\n`;
+}
+
+const namespaceDoc = fc
+  .tuple(fc.constantFrom(...NAMESPACES, 'kube-system'), fc.constantFrom('prod', 'dev'))
+  .map(([name, env]) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  labels:\n    env: ${env}\n`);
+
+const portsOfArb = fc.subarray(['http', 'dns', 'metrics']);
+
+function workloadText(ns: string, name: string, labels: Record<string, string>, ports: readonly string[]): string {
+  const labelLines = Object.entries(labels)
+    .map(([k, v]) => `        ${k}: ${v}\n`)
+    .join('');
+  const portLines = ports.map((p) => `        - {name: ${p}, containerPort: ${p === 'dns' ? 53 : p === 'http' ? 8080 : 9090}${p === 'dns' ? ', protocol: UDP' : ''}}\n`).join('');
+  return (
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  selector:\n    matchLabels: {app: ${labels.app ?? ''}}\n` +
+    `  template:\n    metadata:\n      labels:\n${labelLines}    spec:\n      containers:\n      - name: main\n        image: x\n${ports.length > 0 ? `        ports:\n${portLines}` : ''}`
+  );
+}
+
+const workloadDoc = fc
+  .tuple(fc.constantFrom(...NAMESPACES, 'kube-system', ''), fc.constantFrom('w1', 'w2', 'w3'), labelsArb, portsOfArb)
+  .map(([ns, name, labels, ports]) => workloadText(ns, name, labels, ports));
+
+const policyDoc = fc
+  .tuple(
+    fc.constantFrom(...NAMESPACES, ''),
+    fc.constantFrom('p1', 'p2', 'p3'),
+    selectorArb,
+    fc.constantFrom('', '[Ingress]', '[Egress]', '[Ingress, Egress]'),
+    fc.option(fc.array(ruleArb, { maxLength: 2 }), { nil: undefined }),
+    fc.option(fc.array(ruleArb, { maxLength: 2 }), { nil: undefined }),
+  )
+  .map(([ns, name, podSelector, types, ingress, egress]) => {
+    let text = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  podSelector: ${podSelector}\n`;
+    if (types) text += `  policyTypes: ${types}\n`;
+    if (ingress) text += ingress.length === 0 ? '  ingress: []\n' : `  ingress:\n${ingress.map((r) => ruleText('ingress', r)).join('')}`;
+    if (egress) text += egress.length === 0 ? '  egress: []\n' : `  egress:\n${egress.map((r) => ruleText('egress', r)).join('')}`;
+    return text;
+  });
+
+const docArb = fc.oneof({ weight: 1, arbitrary: namespaceDoc }, { weight: 3, arbitrary: workloadDoc }, { weight: 4, arbitrary: policyDoc });
+const fileArb = fc.array(docArb, { minLength: 1, maxLength: 4 });
+
+type Edit =
+  | { kind: 'replace'; file: number; doc: number; text: string }
+  | { kind: 'insert'; file: number; doc: number; text: string }
+  | { kind: 'remove'; file: number; doc: number }
+  | { kind: 'shift'; file: number }
+  | { kind: 'relabel'; file: number; doc: number; labels: Record<string, string>; ports: string[] }
+  | { kind: 'addFile'; docs: string[] }
+  | { kind: 'removeFile'; file: number };
+
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('replace' as const), file: fc.nat(), doc: fc.nat(), text: docArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('insert' as const), file: fc.nat(), doc: fc.nat(), text: docArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('remove' as const), file: fc.nat(), doc: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('shift' as const), file: fc.nat() }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('relabel' as const), file: fc.nat(), doc: fc.nat(), labels: labelsArb, ports: portsOfArb }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('addFile' as const), docs: fileArb }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('removeFile' as const), file: fc.nat() }) },
+);
+
+const settingsArb: fc.Arbitrary<NetpolLensSettings> = fc.record({ whole: fc.boolean(), notIsolated: fc.boolean(), dns: fc.boolean() }).map((o) => {
+  const rules: NetpolLensSettings['rules'] = o.notIsolated ? { 'workload-not-isolated': 'warning' } : {};
+  return { ...DEFAULT_SETTINGS, workspaceIsWholeCluster: o.whole, assumeClusterDns: o.dns, rules };
+});
+
+interface WsFile {
+  uri: string;
+  docs: string[];
+  prefix: string;
+}
+
+const textOf = (f: WsFile): string => f.prefix + f.docs.join('---\n');
+
+function apply(files: WsFile[], edit: Edit, nextUri: () => string): { changed?: WsFile; removed?: string } {
+  if (edit.kind === 'addFile') {
+    const f = { uri: nextUri(), docs: edit.docs, prefix: '' };
+    files.push(f);
+    return { changed: f };
+  }
+  if (files.length === 0) return {};
+  const i = edit.file % files.length;
+  const f = files[i] as WsFile;
+  switch (edit.kind) {
+    case 'removeFile':
+      files.splice(i, 1);
+      return { removed: f.uri };
+    case 'relabel': {
+      // The same workload (name and namespace) with other labels or ports.
+      const j = edit.doc % Math.max(1, f.docs.length);
+      const m = /^kind: Deployment\nmetadata:\n {2}name: (\S+)\n(?: {2}namespace: (\S+)\n)?/m.exec(f.docs[j] ?? '');
+      if (m) f.docs[j] = workloadText(m[2] ?? '', m[1] ?? '', edit.labels, edit.ports);
+      return { changed: f };
+    }
+    case 'shift':
+      f.prefix = f.prefix === '' ? '# moved down\n' : '';
+      return { changed: f };
+    case 'replace':
+      if (f.docs.length > 0) f.docs[edit.doc % f.docs.length] = edit.text;
+      else f.docs.push(edit.text);
+      return { changed: f };
+    case 'insert':
+      f.docs.splice(edit.doc % (f.docs.length + 1), 0, edit.text);
+      return { changed: f };
+    case 'remove':
+      if (f.docs.length > 0) f.docs.splice(edit.doc % f.docs.length, 1);
+      return { changed: f };
+  }
+}
+
+describe('incremental cross-file findings', () => {
+  it('after any edits, every file has the findings a fresh analysis gives', () => {
+    fc.assert(
+      fc.property(fc.array(fileArb, { minLength: 1, maxLength: 5 }), fc.array(editArb, { minLength: 1, maxLength: 8 }), settingsArb, (initial, edits, settings) => {
+        let n = 0;
+        const nextUri = (): string => `file:///ws/f${n++}.yaml`;
+        const files: WsFile[] = initial.map((docs) => ({ uri: nextUri(), docs, prefix: '' }));
+        const index = new WorkspaceIndex();
+        index.setDiskTexts(files.map((f) => ({ uri: f.uri, text: textOf(f) })));
+        const service = new FindingsService((rule, error) => assert.fail(`${rule.id} threw: ${String(error)}`));
+        const check = (step: string): void => {
+          const manifests = index.manifests;
+          const fresh = new FindingsService((rule, error) => assert.fail(`${rule.id} threw: ${String(error)}`));
+          for (const f of manifests.files()) {
+            assert.deepEqual(service.findings(f.uri, manifests, settings), fresh.findings(f.uri, manifests, settings), `${step}: ${f.uri}\n${f.text}`);
+          }
+        };
+        check('initial');
+        edits.forEach((edit, k) => {
+          const { changed, removed } = apply(files, edit, nextUri);
+          if (changed) index.setDiskText(changed.uri, textOf(changed));
+          if (removed) index.removeDiskFile(removed);
+          check(`edit ${k} (${edit.kind})`);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/** One long-lived service over an index, compared after each edit with a fresh one. */
+function session(files: Record<string, string>, settings: NetpolLensSettings = DEFAULT_SETTINGS) {
+  const index = new WorkspaceIndex();
+  index.setDiskTexts(Object.entries(files).map(([name, text]) => ({ uri: `file:///ws/${name}`, text })));
+  const service = new FindingsService((rule, error) => assert.fail(`${rule.id} threw: ${String(error)}`));
+  const ids = (name: string, s: FindingsService = service): string[] => s.findings(`file:///ws/${name}`, index.manifests, settings).map((f) => `${f.ruleId}: ${f.message}`);
+  return {
+    index,
+    service,
+    ids,
+    edit(name: string, text: string): void {
+      index.setDiskText(`file:///ws/${name}`, text);
+    },
+    remove(name: string): void {
+      index.removeDiskFile(`file:///ws/${name}`);
+    },
+    /** Findings of `name`, after checking every file against a fresh service. */
+    findings(name: string): string[] {
+      const fresh = new FindingsService();
+      for (const f of index.manifests.files()) assert.deepEqual(service.findings(f.uri, index.manifests, settings), fresh.findings(f.uri, index.manifests, settings), f.uri);
+      return ids(name);
+    },
+  };
+}
+
+const deployment = (name: string, labels: string, ports = ''): string =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: shop\nspec:\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata:\n      labels: ${labels}\n    spec:\n      containers:\n      - name: main\n        image: x\n${ports ? `        ports: ${ports}\n` : ''}`;
+const netpol = (name: string, spec: string, namespace = 'shop'): string =>
+  `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n${spec}`;
+const has = (rule: string) => (findings: string[]): boolean => findings.some((f) => f.startsWith(`${rule}:`));
+
+describe('incremental cross-file findings: what each re-check is for', () => {
+  it('a label change in a Deployment shows policy-selects-nothing in the policy file, and changing it back clears it; untouched files keep the same array', () => {
+    const s = session({
+      'web.yaml': deployment('web', '{app: web}'),
+      'netpol.yaml': netpol('web', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Ingress]\n'),
+      'other.yaml': netpol('other', '  podSelector: {matchLabels: {app: gone}}\n  policyTypes: [Ingress]\n'),
+    });
+    assert.ok(!has('policy-selects-nothing')(s.findings('netpol.yaml')));
+    const other = s.service.findings('file:///ws/other.yaml', s.index.manifests, DEFAULT_SETTINGS);
+    s.edit('web.yaml', deployment('web', '{app: web-renamed}'));
+    assert.ok(has('policy-selects-nothing')(s.findings('netpol.yaml')));
+    assert.equal(s.service.findings('file:///ws/other.yaml', s.index.manifests, DEFAULT_SETTINGS), other, 'an unaffected file gets the very same findings array');
+    s.edit('web.yaml', deployment('web', '{app: web}'));
+    assert.ok(!has('policy-selects-nothing')(s.findings('netpol.yaml')));
+  });
+
+  it('editing a policy re-checks the policies sharing its pods (deny-nullified in another file)', () => {
+    const deny = netpol('deny', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Egress]\n');
+    const s = session({ 'web.yaml': deployment('web', '{app: web}'), 'deny.yaml': deny, 'allow.yaml': netpol('allow', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Egress]\n  egress: []\n') });
+    assert.ok(!has('deny-nullified')(s.findings('deny.yaml')));
+    s.edit('allow.yaml', netpol('allow', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Egress]\n  egress: [{}]\n'));
+    assert.ok(has('deny-nullified')(s.findings('deny.yaml')));
+  });
+
+  it('a label change that makes another policy select a pod re-checks the policies already selecting it', () => {
+    const s = session({
+      'web.yaml': deployment('web', '{app: web, tier: back}'),
+      'deny.yaml': netpol('deny', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Egress]\n'),
+      'allow.yaml': netpol('allow', '  podSelector: {matchLabels: {tier: front}}\n  policyTypes: [Egress]\n  egress: [{}]\n'),
+    });
+    assert.ok(!has('deny-nullified')(s.findings('deny.yaml')));
+    s.edit('web.yaml', deployment('web', '{app: web, tier: front}'));
+    assert.ok(has('deny-nullified')(s.findings('deny.yaml')));
+  });
+
+  it('without workloads in the namespace, editing one policy re-checks the others there (stand-in pods)', () => {
+    const s = session({
+      'deny.yaml': netpol('deny', '  podSelector: {}\n  policyTypes: [Egress]\n', 'data'),
+      'allow.yaml': netpol('allow', '  podSelector: {}\n  policyTypes: [Egress]\n  egress: [{}]\n', 'data'),
+    });
+    assert.ok(has('deny-nullified')(s.findings('deny.yaml')));
+    s.edit('allow.yaml', netpol('allow', '  podSelector: {}\n  policyTypes: [Egress]\n  egress: []\n', 'data'));
+    assert.ok(!has('deny-nullified')(s.findings('deny.yaml')));
+  });
+
+  it('a change of container ports re-checks the policies whose peers match the workload (named-port-unresolved)', () => {
+    const s = session({
+      'web.yaml': deployment('web', '{app: web}'),
+      'db.yaml': deployment('db', '{app: db}', '[{name: sql, containerPort: 5432}]'),
+      'netpol.yaml': netpol('web', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Egress]\n  egress: [{to: [{podSelector: {matchLabels: {app: db}}}], ports: [{port: http}]}]\n'),
+    });
+    assert.ok(has('named-port-unresolved')(s.findings('netpol.yaml')));
+    s.edit('db.yaml', deployment('db', '{app: db}', '[{name: http, containerPort: 8080}]'));
+    assert.ok(!has('named-port-unresolved')(s.findings('netpol.yaml')));
+  });
+
+  it('a workload added to the namespace re-checks its policies (policy-selects-nothing says how many there are)', () => {
+    const s = session({ 'web.yaml': deployment('web', '{app: web}'), 'netpol.yaml': netpol('gone', '  podSelector: {matchLabels: {app: gone}}\n  policyTypes: [Ingress]\n') });
+    const before = s.findings('netpol.yaml');
+    s.edit('db.yaml', deployment('db', '{app: db}'));
+    assert.notDeepEqual(s.findings('netpol.yaml'), before);
+  });
+
+  it('workloads changing places in the workspace order re-check everything (messages list them in that order)', () => {
+    const s = session({
+      'a.yaml': deployment('x', '{app: x}'),
+      'b.yaml': deployment('y', '{app: y}'),
+      'c.yaml': deployment('x', '{app: x}'),
+      'netpol.yaml': netpol('all', '  podSelector: {}\n  policyTypes: [Egress]\n  egress: [{to: [{podSelector: {}}], ports: [{port: http}]}]\n'),
+    });
+    const before = s.findings('netpol.yaml').find((f) => f.startsWith('named-port-unresolved'));
+    s.remove('a.yaml');
+    const after = s.findings('netpol.yaml').find((f) => f.startsWith('named-port-unresolved'));
+    assert.notEqual(after, before);
+  });
+});
