@@ -31,6 +31,14 @@ describe('fuzz regressions: reading', () => {
     assert.ok(performance.now() - started < 2000, `took ${Math.round(performance.now() - started)} ms`);
   });
 
+  it('a byte order mark before a flow-style document: still parsed (it was read as block style, found no header and was skipped)', () => {
+    const text = '\uFEFF{"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": {"name": "p"}, "spec": {"podSelector": {}}}\n';
+    const model = buildFileModel('file:///p.yaml', text, 1);
+    assert.equal(model.objects.length, 1);
+    assert.equal(model.objects[0]?.kind, 'NetworkPolicy');
+    assert.ok(model.objects[0]?.node, 'the policy is parsed in full');
+  });
+
   it('header values: quoted, commented, with blanks; offsets point at the value', () => {
     const cases: [string, string | undefined][] = [
       ['kind: NetworkPolicy', 'NetworkPolicy'],

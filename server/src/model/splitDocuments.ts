@@ -87,7 +87,8 @@ function headerValue(rest: string): { value: string; at: number } | undefined {
 export function scanHeader(slice: DocumentSlice): DocumentHeader {
   let apiVersion: HeaderField | undefined;
   let kind: HeaderField | undefined;
-  const firstContent = /^[ \t]*([^ \t\r\n#])/m.exec(slice.text);
+  // A byte order mark is not content: `\uFEFF{"apiVersion": …}` is still a flow-style document.
+  const firstContent = /^[ \t\uFEFF]*([^ \t\r\n#\uFEFF])/m.exec(slice.text);
   const flowStyle = firstContent !== null && (firstContent[1] === '{' || firstContent[1] === '[');
   TOP_LEVEL_FIELD.lastIndex = 0;
   let m: RegExpExecArray | null;
