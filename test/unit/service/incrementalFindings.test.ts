@@ -268,6 +268,19 @@ describe('incremental cross-file findings: what each re-check is for', () => {
     assert.ok(has('deny-nullified')(s.findings('deny.yaml')));
   });
 
+  it('a policy that starts selecting a pod after a label change is re-checked when a policy sharing that pod is edited later', () => {
+    const s = session({
+      'web.yaml': deployment('web', '{app: web, tier: back}'),
+      'deny.yaml': netpol('deny', '  podSelector: {matchLabels: {tier: front}}\n  policyTypes: [Egress]\n'),
+      'allow.yaml': netpol('allow', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Egress]\n  egress: []\n'),
+    });
+    assert.ok(!has('deny-nullified')(s.findings('deny.yaml')));
+    s.edit('web.yaml', deployment('web', '{app: web, tier: front}'));
+    assert.ok(!has('deny-nullified')(s.findings('deny.yaml')));
+    s.edit('allow.yaml', netpol('allow', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Egress]\n  egress: [{}]\n'));
+    assert.ok(has('deny-nullified')(s.findings('deny.yaml')));
+  });
+
   it('without workloads in the namespace, editing one policy re-checks the others there (stand-in pods)', () => {
     const s = session({
       'deny.yaml': netpol('deny', '  podSelector: {}\n  policyTypes: [Egress]\n', 'data'),
