@@ -8,7 +8,8 @@ import { buildFileModel } from '../../server/src/model/fileModel';
 import { scanHeader } from '../../server/src/model/splitDocuments';
 import { applyEdits } from '../../server/src/rules/applyEdits';
 import { removeSeqItems } from '../../server/src/rules/edit/removeEntry';
-import { getMap, getSeq, isMap } from '../../server/src/model/yamlTree';
+import { getMap, getSeq, isMap, type YNode, type YScalar } from '../../server/src/model/yamlTree';
+import { replaceScalar } from '../../server/src/rules/edit/replaceScalar';
 
 const header = (text: string) => scanHeader({ index: 0, start: 10, end: 10 + text.length, text });
 
@@ -37,6 +38,34 @@ describe('fuzz regressions: reading', () => {
     assert.equal(model.objects.length, 1);
     assert.equal(model.objects[0]?.kind, 'NetworkPolicy');
     assert.ok(model.objects[0]?.node, 'the policy is parsed in full');
+  });
+
+  it('a half-typed quoted key or value is read as plain: its range ends on content, not on a closing quote', () => {
+    for (const text of [
+      '{"spec": {"egress": [{"',
+      '{"spec": {"egress": [{"t',
+      "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec:\n  'it''",
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec:\n  "a\\"',
+    ]) {
+      const model = buildFileModel(text.startsWith('{') ? 'file:///p.json' : 'file:///p.yaml', text, 1);
+      const last = model.documents[0]?.root;
+      assert.ok(isMap(last));
+      const scalars: YScalar[] = [];
+      const walk = (n: YNode | undefined): void => {
+        if (n?.type === 'scalar') scalars.push(n);
+        else if (n?.type === 'map') for (const p of n.pairs) [p.key, p.value].forEach(walk);
+        else if (n?.type === 'seq') n.items.forEach(walk);
+      };
+      walk(last);
+      const key = scalars.filter((x) => x.end > x.start && `'"`.includes(text[x.start] ?? '')).pop();
+      assert.ok(key, JSON.stringify(text));
+      assert.equal(key.style, 'plain', JSON.stringify(text));
+      const edit = replaceScalar(key, 'to');
+      assert.ok(edit.start <= edit.end && edit.end <= text.length, `${JSON.stringify(text)}: edit ${edit.start}-${edit.end}`);
+    }
+    const closed = buildFileModel('file:///q.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: "a\\"b", x: \'it\'\'s\'}\n', 1).documents[0]?.root;
+    const metadata = getMap(closed, 'metadata');
+    assert.deepEqual(metadata?.pairs.map((p) => p.value?.type === 'scalar' && p.value.style), ['double', 'single']);
   });
 
   it('header values: quoted, commented, with blanks; offsets point at the value', () => {

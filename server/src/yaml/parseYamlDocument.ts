@@ -28,7 +28,7 @@ export function parseYamlDocument(text: string, offset: number): ParsedYamlDocum
       start: clamp(e.pos[0]),
       end: clamp(Math.max(e.pos[1], e.pos[0])),
     }));
-    const root = convert(doc.contents, offset, 0);
+    const root = convert(doc.contents, text, offset, 0);
     return { root, problems };
   } catch (err) {
     return {
@@ -59,7 +59,24 @@ function styleOf(type: Scalar['type']): ScalarStyle {
   }
 }
 
-function convertScalar(node: Scalar, offset: number): YScalar {
+/**
+ * Whether a quoted scalar as written (`raw`, from its opening quote) ends with its closing quote.
+ * A half-typed `"abc` runs to the end of the document: its range then ends on content, not on a
+ * quote, and an edit "between the quotes" would cut the wrong character or run backwards.
+ */
+function quoteClosed(raw: string, quote: string): boolean {
+  for (let i = 1; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && raw[i + 1] === "'") i++;
+      else return raw.slice(i + 1).trim() === '';
+    }
+  }
+  return false;
+}
+
+function convertScalar(node: Scalar, text: string, offset: number): YScalar {
   const range = node.range ?? [0, 0, 0];
   const raw: unknown = node.value;
   let value: YScalar['value'];
@@ -68,19 +85,22 @@ function convertScalar(node: Scalar, offset: number): YScalar {
   else if (typeof raw === 'bigint') value = Number(raw);
   else value = JSON.stringify(raw) ?? '';
   const source = typeof node.source === 'string' ? node.source : value === null ? '' : String(value);
+  // An unclosed quote: read as plain, so edits replace the scalar whole, opening quote included.
+  const style = styleOf(node.type);
+  const unclosed = (style === 'single' || style === 'double') && !quoteClosed(text.slice(range[0], range[1]), style === 'single' ? "'" : '"');
   return {
     type: 'scalar',
     value,
     source,
-    style: styleOf(node.type),
+    style: unclosed ? 'plain' : style,
     start: offset + range[0],
     end: offset + range[1],
   };
 }
 
-function convert(node: unknown, offset: number, depth: number): YNode | undefined {
+function convert(node: unknown, text: string, offset: number, depth: number): YNode | undefined {
   if (node === null || node === undefined || depth > MAX_DEPTH) return undefined;
-  if (isScalar(node)) return convertScalar(node, offset);
+  if (isScalar(node)) return convertScalar(node, text, offset);
   if (isAlias(node)) {
     const range = node.range ?? [0, 0, 0];
     return { type: 'alias', name: node.source, start: offset + range[0], end: offset + range[1] };
@@ -90,7 +110,7 @@ function convert(node: unknown, offset: number, depth: number): YNode | undefine
     const pairs: YPair[] = [];
     for (const item of node.items) {
       if (!isPair(item) || !isScalar(item.key)) continue;
-      pairs.push({ key: convertScalar(item.key, offset), value: convert(item.value, offset, depth + 1) });
+      pairs.push({ key: convertScalar(item.key, text, offset), value: convert(item.value, text, offset, depth + 1) });
     }
     return { type: 'map', flow: node.flow === true, pairs, start: offset + range[0], end: offset + range[1] };
   }
@@ -98,7 +118,7 @@ function convert(node: unknown, offset: number, depth: number): YNode | undefine
     const range = node.range ?? [0, 0, 0];
     const items: YNode[] = [];
     for (const item of node.items) {
-      const converted = convert(item, offset, depth + 1);
+      const converted = convert(item, text, offset, depth + 1);
       if (converted) items.push(converted);
     }
     return { type: 'seq', flow: node.flow === true, items, start: offset + range[0], end: offset + range[1] };
