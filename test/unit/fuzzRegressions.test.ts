@@ -4,7 +4,12 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { normalizeSettings } from '../../shared/src/settings';
+import { WorkspaceAnalysis } from '../../server/src/analysis/workspaceAnalysis';
 import { buildFileModel } from '../../server/src/model/fileModel';
+import { ManifestSet } from '../../server/src/model/manifestSet';
+import { ALL_RULES } from '../../server/src/rules/registry';
+import { runRules } from '../../server/src/rules/runRules';
 import { scanHeader } from '../../server/src/model/splitDocuments';
 import { applyEdits } from '../../server/src/rules/applyEdits';
 import { removeSeqItems } from '../../server/src/rules/edit/removeEntry';
@@ -42,10 +47,10 @@ describe('fuzz regressions: reading', () => {
 
   it('a half-typed quoted key or value is read as plain: its range ends on content, not on a closing quote', () => {
     for (const text of [
-      '{"spec": {"egress": [{"',
-      '{"spec": {"egress": [{"t',
-      "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec:\n  'it''",
-      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec:\n  "a\\"',
+      '{"spec": {"egress": [{"to": "',
+      '{"spec": {"egress": [{"to": "ab',
+      "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec:\n  x: 'it''",
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec:\n  x: "a\\"',
     ]) {
       const model = buildFileModel(text.startsWith('{') ? 'file:///p.json' : 'file:///p.yaml', text, 1);
       const last = model.documents[0]?.root;
@@ -88,6 +93,28 @@ describe('fuzz regressions: reading', () => {
       // `kind: i` used to point at the `i` of `kind`.
       if (kind) assert.equal(text.slice(kind.start - 10, kind.end - 10), value, `offsets of ${JSON.stringify(text)}`);
     }
+  });
+});
+
+describe('fuzz regressions: rules', () => {
+  const findingsOf = (text: string) => {
+    const file = buildFileModel('file:///p.yaml', text, 1);
+    const manifests = new ManifestSet([file], 1);
+    const settings = normalizeSettings({});
+    return runRules({ file, manifests, settings, analysis: new WorkspaceAnalysis(manifests, settings) }, ALL_RULES, (rule, error) => {
+      throw new Error(`${rule.id} threw: ${String(error)}`);
+    });
+  };
+
+  it('a half-typed anchor or explicit key on the last line is a syntax error, not an unknown field ``', () => {
+    for (const tail of ['&a ', '&a', '? ', '!!str ']) {
+      const text = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n${tail}`;
+      const found = findingsOf(text);
+      assert.deepEqual(found.filter((f) => f.ruleId === 'unknown-field').map((f) => f.message), [], JSON.stringify(tail));
+      for (const f of found) assert.ok(f.start <= f.end && f.end <= text.length, `${f.ruleId} ${f.start}-${f.end} of ${text.length}`);
+    }
+    // A key typed after the anchor is still a key.
+    assert.ok(findingsOf('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspex: {}\n&a x').some((f) => f.ruleId === 'unknown-field' && f.message.includes('`spex`')));
   });
 });
 

@@ -110,6 +110,9 @@ function convert(node: unknown, text: string, offset: number, depth: number): YN
     const pairs: YPair[] = [];
     for (const item of node.items) {
       if (!isPair(item) || !isScalar(item.key)) continue;
+      // Recovery junk: a pair with no key text and no value (a half-typed `&a ` or `? ` line).
+      // It holds nothing to check; kept, it read as a field named `` (unknown-field said so).
+      if (item.value === null && !item.key.source && (item.key.value === null || item.key.value === '')) continue;
       pairs.push({ key: convertScalar(item.key, text, offset), value: convert(item.value, text, offset, depth + 1) });
     }
     return { type: 'map', flow: node.flow === true, pairs, start: offset + range[0], end: offset + range[1] };
