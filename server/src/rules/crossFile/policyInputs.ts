@@ -35,8 +35,12 @@ interface PolicyState {
   readonly file: FileModel | undefined;
   /** Its peers' podSelectors, both directions (undefined: a peer without one), ipBlocks left out. */
   readonly peerSelectors: readonly (LabelSelector | undefined)[];
-  /** Every label key its podSelector and peers' podSelectors test: a label change elsewhere cannot change what they match. */
-  readonly keys: ReadonlySet<string>;
+  /**
+   * Every label key its podSelector and peers' podSelectors test, with the values `matchLabels`
+   * asks for (undefined: an expression tests the key, any value may matter). A change to other
+   * keys or values cannot change what they match.
+   */
+  readonly keys: ReadonlyMap<string, ReadonlySet<string> | undefined>;
 }
 
 export interface PolicyInputs {
@@ -110,15 +114,18 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
 }
 
 /** A policy's peers' podSelectors and every label key its selectors test (a node's policy never changes). */
-function selectorShape(policy: Policy): { peerSelectors: (LabelSelector | undefined)[]; keys: Set<string> } {
+function selectorShape(policy: Policy): { peerSelectors: (LabelSelector | undefined)[]; keys: Map<string, Set<string> | undefined> } {
   const peerSelectors: (LabelSelector | undefined)[] = [];
   for (const rules of [policy.ingress, policy.egress]) {
     for (const rule of rules ?? []) for (const peer of rule.peers ?? []) if (!peer.ipBlock) peerSelectors.push(peer.podSelector);
   }
-  const keys = new Set<string>();
+  const keys = new Map<string, Set<string> | undefined>();
   for (const selector of [policy.podSelector, ...peerSelectors]) {
-    for (const k of Object.keys(selector?.matchLabels ?? {})) keys.add(k);
-    for (const r of selector?.matchExpressions ?? []) keys.add(r.key);
+    for (const [k, v] of Object.entries(selector?.matchLabels ?? {})) {
+      if (!keys.has(k)) keys.set(k, new Set([v]));
+      else keys.get(k)?.add(v);
+    }
+    for (const r of selector?.matchExpressions ?? []) keys.set(r.key, undefined);
   }
   return { peerSelectors, keys };
 }
@@ -251,7 +258,7 @@ function flips(selector: LabelSelector | undefined, c: WorkloadChange): boolean 
 function affects(s: PolicyState, c: WorkloadChange, selectionChanges: boolean): boolean {
   const ownPods = c.namespace === s.namespace && (!c.samePorts || selectionChanges);
   // Labels only, ports the same: nothing the selectors test changed, and its pods' ports and policies did not either.
-  if (c.changedKeys && c.samePorts && !ownPods && ![...c.changedKeys].some((k) => s.keys.has(k))) return false;
+  if (c.changedKeys && c.samePorts && !ownPods && !testsChange(s, c.changedKeys, c)) return false;
   const selector = s.policy.podSelector;
   const was = c.before !== undefined && selectorMatches(selector, c.before.labels);
   const is = c.after !== undefined && selectorMatches(selector, c.after.labels);
@@ -260,6 +267,18 @@ function affects(s: PolicyState, c: WorkloadChange, selectionChanges: boolean): 
   // A peer reads of its workloads which they are, and their container ports.
   for (const peer of s.peerSelectors) {
     if (flips(peer, c) || (!c.samePorts && c.after !== undefined && selectorMatches(peer, c.after.labels))) return true;
+  }
+  return false;
+}
+
+/** Whether one of the policy's selectors tests a changed key (for `matchLabels`, with the old or new value). */
+function testsChange(s: PolicyState, changedKeys: ReadonlySet<string>, c: WorkloadChange): boolean {
+  for (const k of changedKeys) {
+    if (!s.keys.has(k)) continue;
+    const values = s.keys.get(k);
+    const was = c.before?.labels[k];
+    const is = c.after?.labels[k];
+    if (!values || (was !== undefined && values.has(was)) || (is !== undefined && values.has(is))) return true;
   }
   return false;
 }

@@ -25,11 +25,12 @@ type ByUri = ReadonlyMap<string, readonly Finding[]>;
 
 /** A rule judged over the whole workspace at once (findings may land in any file). */
 export function workspaceRule(id: RuleId, computeAll: (analysis: WorkspaceAnalysis) => LocatedFinding[]): Rule {
+  const key = `rule:${id}`;
   return {
     id,
     scope: 'workspace',
     check({ file, analysis }) {
-      const byUri = analysis.carried<ByUri>(`rule:${id}`, (a, previous) => keepUnchanged(groupByUri(computeAll(a)), previous, sameFinding));
+      const byUri = analysis.carried<ByUri>(key, (a, previous) => keepUnchanged(groupByUri(computeAll(a)), previous, sameFinding));
       return shared(byUri, file.uri);
     },
   };
@@ -48,11 +49,12 @@ interface PolicyRuleState {
  * (built only when some policy needs checking).
  */
 export function policyRule<S>(id: RuleId, prepare: (analysis: WorkspaceAnalysis) => S, check: (policy: PolicyInfo, shared: S, analysis: WorkspaceAnalysis) => Finding[]): Rule {
+  const key = `rule:${id}`;
   return {
     id,
     scope: 'workspace',
     check({ file, analysis }) {
-      const state = analysis.carried<PolicyRuleState>(`rule:${id}`, (a, previous) => {
+      const state = analysis.carried<PolicyRuleState>(key, (a, previous) => {
         let shared: { value: S } | undefined;
         const checkOne = (policy: PolicyInfo): readonly Finding[] => {
           shared ??= { value: prepare(a) };
