@@ -116,6 +116,16 @@ describe('fuzz regressions: rules', () => {
     // A key typed after the anchor is still a key.
     assert.ok(findingsOf('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspex: {}\n&a x').some((f) => f.ruleId === 'unknown-field' && f.message.includes('`spex`')));
   });
+
+  it('an empty value on the last line: the finding, widened to one character so it shows, stays inside the file', () => {
+    const policy = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except:\n        - ';
+    for (const text of [policy, policy.replace(/ $/, ''), 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  ingress:\n  - ports:\n    - port:']) {
+      const found = findingsOf(text);
+      assert.ok(found.length > 0, JSON.stringify(text));
+      for (const f of found) assert.ok(f.start <= f.end && f.end <= text.length, `${f.ruleId} ${f.start}-${f.end} of ${text.length}`);
+    }
+    assert.ok(findingsOf(policy).some((f) => f.ruleId === 'ipblock-invalid-cidr' && f.end === policy.length), 'still reported, up to the end');
+  });
 });
 
 describe('fuzz regressions: fixes', () => {

@@ -38,11 +38,25 @@ export function runRules(
 export function checkRule(ctx: RuleContext, rule: Rule, onError: (rule: Rule, error: unknown) => void): readonly Finding[] | undefined {
   if (ctx.file.skipped || configuredSeverity(rule.id, ctx.settings) === undefined) return undefined;
   try {
-    return rule.check(ctx);
+    return withinFile(rule.check(ctx), ctx.file.text.length);
   } catch (error) {
     onError(rule, error);
     return undefined;
   }
+}
+
+/**
+ * Findings whose range lies in the file. Rules widen an empty range to one character so it shows;
+ * at the end of a half-typed file that one character is past the end. The same array when nothing
+ * needed clamping (callers tell an unchanged result by identity).
+ */
+function withinFile(findings: readonly Finding[], length: number): readonly Finding[] {
+  const clamp = (n: number): number => Math.max(0, Math.min(n, length));
+  if (findings.every((f) => f.start >= 0 && f.start <= f.end && f.end <= length)) return findings;
+  return findings.map((f) => {
+    const start = clamp(Math.min(f.start, f.end));
+    return { ...f, start, end: Math.max(start, clamp(f.end)) };
+  });
 }
 
 /** A rule's findings with the severity the settings give them. */
