@@ -64,7 +64,9 @@ export class DiagnosticsPublisher {
   setIndexing(indexing: boolean, indexed: number, total: number): void {
     this.indexing = indexing;
     this.indexProgress = { indexed, total };
-    this.sendStatus();
+    // "Ready" comes from the run that follows the index, with its counts: sent now, it would say
+    // 0 errors, 0 warnings before a single cross-file finding was computed.
+    if (indexing) this.sendStatus();
   }
 
   /** Something changed: recompute after the debounce. */
