@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { LspTestClient, uriOf } from '../support/lspClient';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { LspTestClient, applyWorkspaceEdit as apply, uriOf } from '../support/lspClient';
 
 const POLICY = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -27,10 +26,6 @@ spec:
       port: 53
 `;
 
-function apply(text: string, edit: WorkspaceEdit | undefined, uri: string): string {
-  const edits: TextEdit[] = edit?.changes?.[uri] ?? [];
-  return TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), edits);
-}
 
 describe('code actions over LSP', () => {
   let dir: string;

@@ -9,9 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { LspTestClient, uriOf } from '../support/lspClient';
+import { DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { LspTestClient, applyWorkspaceEdit as apply, uriOf } from '../support/lspClient';
 
 const OLD_POLICY = `apiVersion: extensions/v1beta1
 kind: NetworkPolicy
@@ -55,10 +54,6 @@ function workspace(): string {
   return dir;
 }
 
-function apply(text: string, edit: WorkspaceEdit | undefined, uri: string): string {
-  const edits: TextEdit[] = edit?.changes?.[uri] ?? [];
-  return TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), edits);
-}
 
 const ofRule = (ds: Diagnostic[], rule: string): Diagnostic[] => ds.filter((d) => d.code === rule);
 

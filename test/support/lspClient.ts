@@ -7,6 +7,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 
 export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
@@ -179,4 +180,9 @@ export class LspTestClient {
 
 export function uriOf(path: string): string {
   return URI.file(path).toString();
+}
+
+/** `text` with the edits a workspace edit makes to `uri` (none when it has none for that file). */
+export function applyWorkspaceEdit(text: string, edit: WorkspaceEdit | undefined, uri: string): string {
+  return TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), edit?.changes?.[uri] ?? []);
 }
