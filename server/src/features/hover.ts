@@ -20,7 +20,24 @@ export interface HoverResult {
   readonly end: number;
 }
 
-export function hoverAt(analysis: WorkspaceAnalysis, file: FileModel, offset: number): HoverResult | undefined {
+/** How far the first scan of the workspace has come, while it runs. */
+export interface IndexingProgress {
+  readonly indexed: number;
+  readonly total: number;
+}
+
+/**
+ * `indexing`: the workspace is still being read, so the answer rests on part of it — said on the
+ * first line, as cross-file diagnostics wait for the index rather than guess.
+ */
+export function hoverAt(analysis: WorkspaceAnalysis, file: FileModel, offset: number, indexing?: IndexingProgress): HoverResult | undefined {
+  const result = hoverContent(analysis, file, offset);
+  if (!result || !indexing) return result;
+  const note = `_Still reading the workspace (${indexing.indexed}/${indexing.total} files): this answer may change._\n\n`;
+  return { ...result, markdown: note + result.markdown };
+}
+
+function hoverContent(analysis: WorkspaceAnalysis, file: FileModel, offset: number): HoverResult | undefined {
   const found = locate(file, offset);
   if (!found) return undefined;
   let markdown: string | undefined;

@@ -61,6 +61,11 @@ export class DiagnosticsPublisher {
     private readonly options: PublisherOptions,
   ) {}
 
+  /** The first scan's progress while it runs; undefined once the workspace has been read. */
+  get indexingProgress(): { readonly indexed: number; readonly total: number } | undefined {
+    return this.indexing ? this.indexProgress : undefined;
+  }
+
   setIndexing(indexing: boolean, indexed: number, total: number): void {
     this.indexing = indexing;
     this.indexProgress = { indexed, total };

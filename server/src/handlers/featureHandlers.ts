@@ -46,7 +46,7 @@ export function registerFeatureHandlers(ctx: ServerContext): Partial<ServerCapab
     runSafe<Hover | null>(log, 'hover', token, null, async () => {
       const file = index.get(params.textDocument.uri);
       if (!file) return null;
-      const found = hoverAt(await analysisFor(file.uri), file, file.lineIndex.offsetAt(params.position));
+      const found = hoverAt(await analysisFor(file.uri), file, file.lineIndex.offsetAt(params.position), ctx.publisher.indexingProgress);
       if (!found) return null;
       return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: toRange(file.lineIndex, found.start, found.end) };
     }),

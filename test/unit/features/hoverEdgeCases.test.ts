@@ -62,6 +62,13 @@ describe('hover edge cases', () => {
     assert.match(hover('port: 53') ?? '', /^\*\*Ignored\*\*: \[ns\/odd\]\(file:\/\/\/odd\.yaml#L11\) does not list `Egress` in its policyTypes/);
   });
 
+  it('while the workspace is still being read, the first line says the answer may change', () => {
+    const offset = file.text.indexOf('name: solo');
+    const partial = hoverAt(analysis, file, offset, { indexed: 40, total: 1200 })?.markdown ?? '';
+    assert.match(partial, /^_Still reading the workspace \(40\/1200 files\): this answer may change\._\n\n\*\*Pod ns\/solo\*\*/);
+    assert.doesNotMatch(hoverAt(analysis, file, offset)?.markdown ?? '', /Still reading/);
+  });
+
   it('a Pod is a workload, and its hover shows the empty peer as matching nothing', () => {
     const md = hover('name: solo') ?? '';
     assert.match(md, /^\*\*Pod ns\/solo\*\* — ingress: isolated · egress: all allowed/);
