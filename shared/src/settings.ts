@@ -24,6 +24,11 @@ export interface NetpolLensSettings {
   readonly maxFileSizeKb: number;
   /** Show CodeLenses over policies and workloads. */
   readonly codeLensEnabled: boolean;
+  /**
+   * Cluster views declared by name → globs (`{"dev": ["envs/dev/**"]}`): the files of one view are
+   * applied together, and no rule combines objects of two views. Files in none are read as today.
+   */
+  readonly clusters: Readonly<Record<string, readonly string[]>>;
 }
 
 export const DEFAULT_EXCLUDES: readonly string[] = [
@@ -48,6 +53,7 @@ export const DEFAULT_SETTINGS: NetpolLensSettings = {
   exclude: DEFAULT_EXCLUDES,
   maxFileSizeKb: 2048,
   codeLensEnabled: true,
+  clusters: {},
 };
 
 /** Settings from an untrusted source (the client, a config file), merged over the defaults. */
@@ -77,5 +83,17 @@ export function normalizeSettings(raw: unknown): NetpolLensSettings {
     exclude: strs(r.exclude, DEFAULT_SETTINGS.exclude),
     maxFileSizeKb: num(r.maxFileSizeKb, DEFAULT_SETTINGS.maxFileSizeKb),
     codeLensEnabled: bool(codeLens.enabled ?? r.codeLensEnabled, DEFAULT_SETTINGS.codeLensEnabled),
+    clusters: clusterGlobs(r.clusters),
   };
+}
+
+/** `{"name": ["glob", …]}`; a single glob string is taken as a list of one. Other entries are dropped. */
+function clusterGlobs(v: unknown): Readonly<Record<string, readonly string[]>> {
+  const out: Record<string, readonly string[]> = {};
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return out;
+  for (const [name, globs] of Object.entries(v as Record<string, unknown>)) {
+    const list = typeof globs === 'string' ? [globs] : Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g !== '') : [];
+    if (name !== '' && list.length > 0) out[name] = list;
+  }
+  return out;
 }

@@ -48,6 +48,7 @@ function sectionWith(key: string, value: unknown): Record<string, unknown> {
 function otherValue(field: keyof NetpolLensSettings): unknown {
   const d: unknown = DEFAULT_SETTINGS[field];
   if (field === 'rules') return { 'yaml-syntax': 'off' };
+  if (field === 'clusters') return { dev: ['envs/dev/**'] };
   if (typeof d === 'boolean') return !d;
   if (typeof d === 'number') return d + 1;
   if (typeof d === 'string') return field === 'targetKubernetesVersion' ? '1.20' : `${d}-other`;

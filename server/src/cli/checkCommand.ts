@@ -1,12 +1,12 @@
 /** `netpol-lens check [paths…]`: the editor's rules over folders, for CI. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Severity } from '../../../shared/src/ruleCatalogue';
 import { normalizeSettings, type NetpolLensSettings } from '../../../shared/src/settings';
 import { checkPaths, type CliFinding } from './checkReport';
 import { UsageError, type CliIo } from './io';
 import { parseArgs } from './parseArgs';
-import { parseSettingsFile } from './settingsFile';
+import { readConfigOption } from './configOption';
 import { toSarif } from './sarif';
 
 export const CHECK_HELP = `Usage: netpol-lens check [options] [paths…]
@@ -29,17 +29,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage error.
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 function settingsFrom(values: Map<string, string[]>, flags: Set<string>, cwd: string): NetpolLensSettings {
-  let raw: Record<string, unknown> = {};
-  const config = values.get('config')?.[0];
-  if (config !== undefined) {
-    const path = resolve(cwd, config);
-    if (!existsSync(path)) throw new UsageError(`config file not found: ${config}`);
-    try {
-      raw = parseSettingsFile(readFileSync(path, 'utf8'));
-    } catch (error) {
-      throw new UsageError(`config file is not a JSON settings object: ${config}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  const raw = readConfigOption(values, cwd);
   const target = values.get('target-version')?.[0];
   if (target !== undefined) {
     if (!/^\d+\.\d+$/.test(target)) throw new UsageError(`--target-version must look like 1.29, not "${target}"`);
@@ -90,8 +80,11 @@ export async function checkCommand(args: readonly string[], io: CliIo, version: 
   const report = checkPaths(paths, settings, io.cwd);
   for (const s of report.skipped) io.err(`netpol-lens: skipped ${s.path}: ${s.reason}\n`);
   for (const r of report.ruleFailures) io.err(`netpol-lens: internal error in rule ${r}\n`);
+  for (const v of report.partialViews) {
+    io.err(`netpol-lens: ${v.name} is partial (${v.reasons.join('; ')}): rules that report something absent (selectors matching nothing, unresolved named ports, unisolated workloads) stand down there\n`);
+  }
   const format = values.get('format')?.[0] ?? 'text';
-  if (format === 'json') await io.out(JSON.stringify({ version, files: report.files, findings: report.findings }, null, 2) + '\n');
+  if (format === 'json') await io.out(JSON.stringify({ version, files: report.files, partialViews: report.partialViews, findings: report.findings }, null, 2) + '\n');
   else if (format === 'sarif') await io.out(JSON.stringify(toSarif(report.findings, version), null, 2) + '\n');
   else await io.out(formatText(report.findings, report.files));
 

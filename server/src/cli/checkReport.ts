@@ -24,6 +24,8 @@ export interface CheckReport {
   readonly skipped: readonly SkippedFile[];
   readonly files: number;
   readonly ruleFailures: readonly string[];
+  /** Views that may hold more than the folder shows: rules about what is absent stand down in them. */
+  readonly partialViews: readonly { readonly name: string; readonly reasons: readonly string[] }[];
 }
 
 export function checkPaths(paths: readonly string[], settings: NetpolLensSettings, cwd: string): CheckReport {
@@ -56,5 +58,9 @@ export function checkPaths(paths: readonly string[], settings: NetpolLensSetting
       });
     }
   }
-  return { findings, skipped, files: manifests.size, ruleFailures };
+  const partialViews = service
+    .views(manifests, settings)
+    .views.filter((v) => v.partial.length > 0)
+    .map((v) => ({ name: v.kind === 'kustomize' ? `kustomize build ${v.name}` : v.name, reasons: v.partial }));
+  return { findings, skipped, files: manifests.size, ruleFailures, partialViews };
 }

@@ -9,6 +9,7 @@ import type { Network } from '../engine/network';
 import type { PortSet } from '../engine/portSet';
 import { PROTOCOLS, type RuleRef } from '../engine/types';
 import type { ManifestSet } from '../model/manifestSet';
+import { FindingsService } from '../service/findingsService';
 import { loadFolder } from '../workspace/loadFolder';
 import { UsageError, type CliIo } from './io';
 import { parseArgs } from './parseArgs';
@@ -23,6 +24,8 @@ and between them and external addresses, one line per pair:
 where a peer is ns/name[Kind] or an IPv4 range a.b.c.d-e.f.g.h[External], and the connections are
 "All Connections" or per-protocol port lists such as "TCP 80,8080-8090,UDP 53". Pods owned by a
 controller are listed as their owner; a workload's connections to itself are not listed.
+A folder deployed in several ways (kustomize overlays, alternative bundles: see "netpol-lens
+views") gets one listing per view, each under a "# <view>" line.
 
 Options:
   --format txt|json           output format (default txt); json adds IPv6 ranges and the rules
@@ -72,9 +75,28 @@ export async function connectivityCommand(args: string[], io: CliIo): Promise<nu
   for (const s of skipped) io.err(`netpol-lens: skipped ${s.path}: ${s.reason}\n`);
   const json = values.get('format')?.[0] === 'json';
   const options: ListingOptions = { focusWorkloads, focusDirection, focusPeers, families: json ? ['ipv4', 'ipv6'] : ['ipv4'] };
-  const { analysis, entries } = listConnections(manifests, settings, options);
-  if (json) await writeJson(io, analysis.network, entries);
-  else await writeChunked(io, entries.map((e) => `${entryLine(e)}\n`));
+  const views = new FindingsService().views(manifests, settings).views;
+  if (views.length <= 1) {
+    const { analysis, entries } = listConnections(views[0]?.manifests ?? manifests, settings, options);
+    if (json) await writeJson(io, analysis.network, entries);
+    else await writeChunked(io, entries.map((e) => `${entryLine(e)}\n`));
+    return 0;
+  }
+  // Several views (kustomize builds, alternative bundles): one listing each, never one across them.
+  if (json) await io.out('{"views":[\n');
+  for (const [i, view] of views.entries()) {
+    const { analysis, entries } = listConnections(view.manifests, settings, options);
+    if (json) {
+      await io.out(`{"view":${JSON.stringify({ id: view.id, kind: view.kind, name: view.name, partial: view.partial })},"listing":\n`);
+      await writeJson(io, analysis.network, entries);
+      await io.out(i + 1 < views.length ? '},\n' : '}\n');
+    } else {
+      const partial = view.partial.length > 0 ? ` (partial: ${view.partial.join('; ')})` : '';
+      await io.out(`${i > 0 ? '\n' : ''}# ${view.kind === 'kustomize' ? 'kustomize build' : view.kind === 'declared' ? 'declared view' : 'loose files'} ${view.name}${partial}\n`);
+      await writeChunked(io, entries.map((e) => `${entryLine(e)}\n`));
+    }
+  }
+  if (json) await io.out(']}\n');
   return 0;
 }
 

@@ -5,6 +5,7 @@
 import { checkCommand } from './checkCommand';
 import { connectivityCommand } from './connectivityCommand';
 import { nodeIo, UsageError, type CliIo } from './io';
+import { viewsCommand } from './viewsCommand';
 
 declare const __SERVER_VERSION__: string | undefined;
 const VERSION = typeof __SERVER_VERSION__ === 'string' ? __SERVER_VERSION__ : 'dev';
@@ -14,6 +15,7 @@ const HELP = `netpol-lens ${VERSION} — Kubernetes NetworkPolicy linter and con
 Usage:
   netpol-lens check [options] [paths…]          report NetworkPolicy problems (text, JSON, SARIF)
   netpol-lens connectivity [options] [paths…]   list who may connect to whom, and on which ports
+  netpol-lens views [options] [paths…]          show how the folder is deployed: kustomize builds, alternatives
   netpol-lens --version | --help
 
 Run "netpol-lens <command> --help" for a command's options.
@@ -24,6 +26,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   check: (args, io) => checkCommand(args, io, VERSION),
   connectivity: connectivityCommand,
+  views: viewsCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

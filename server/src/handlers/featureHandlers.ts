@@ -30,7 +30,7 @@ import { codeLenses } from '../features/codeLenses';
 import { connectivityMatrixData, workloadsData } from '../features/connectivityMatrixData';
 import { defaultDenyPolicy } from '../features/defaultDenyPolicy';
 import { explainTraffic } from '../features/explainTraffic';
-import { hoverAt } from '../features/hover';
+import { hoverInViews } from '../features/hoverInViews';
 import { toLocation } from '../features/locations';
 import { migrateDeprecatedApis } from '../features/migrateDeprecatedApis';
 import type { ServerContext } from '../startServer';
@@ -40,13 +40,14 @@ import { runSafe } from './runner';
 export function registerFeatureHandlers(ctx: ServerContext): Partial<ServerCapabilities> {
   const { connection, index, log } = ctx;
   const analysisFor = async (uri: string | undefined): Promise<WorkspaceAnalysis> =>
-    ctx.findings.analysisFor(index.manifests, await ctx.settings(uri));
+    ctx.findings.analysisFor(index.manifests, await ctx.settings(uri), uri);
 
   connection.onHover((params, token) =>
     runSafe<Hover | null>(log, 'hover', token, null, async () => {
       const file = index.get(params.textDocument.uri);
       if (!file) return null;
-      const found = hoverAt(await analysisFor(file.uri), file, file.lineIndex.offsetAt(params.position), ctx.publisher.indexingProgress);
+      const inViews = ctx.findings.fileInViews(index.manifests, await ctx.settings(file.uri), file);
+      const found = hoverInViews(inViews, file.lineIndex.offsetAt(params.position), ctx.publisher.indexingProgress);
       if (!found) return null;
       return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: toRange(file.lineIndex, found.start, found.end) };
     }),
@@ -56,8 +57,10 @@ export function registerFeatureHandlers(ctx: ServerContext): Partial<ServerCapab
     runSafe<CodeLens[]>(log, 'codeLens', token, [], async () => {
       const file = index.get(params.textDocument.uri);
       if (!file || !(await ctx.settings(file.uri)).codeLensEnabled) return [];
-      const analysis = await analysisFor(file.uri);
-      return codeLenses(analysis, file).map((lens) => {
+      const [first] = ctx.findings.fileInViews(index.manifests, await ctx.settings(file.uri), file);
+      if (!first) return [];
+      const analysis = first.analysis;
+      return codeLenses(analysis, first.file).map((lens) => {
         const range = toRange(file.lineIndex, lens.start, lens.end);
         const locations = lens.targets.map((t) => toLocation(analysis.manifests, t)).filter((l) => l !== undefined);
         return { range, command: { title: lens.title, command: CLIENT_COMMANDS.showLocations, arguments: [file.uri, range.start, locations] } };

@@ -3,10 +3,14 @@
  * workspace-scope rules per manifest version; the engine's analysis is built once per version.
  * Shared by the language server and the CLI.
  *
- * Across versions: each new analysis gets what the previous one of the same settings computed
- * (AnalysisCarry), so cross-file rules re-check only what an edit can have changed; a file whose
- * model and cross-file results are unchanged gets the very same findings array as before, which
- * lets the publisher skip it without converting anything.
+ * Cross-file rules run inside cluster views (views/clusterViews.ts): a file used by several views
+ * (a kustomize base under three overlays, a policy beside two alternative bundles) is judged in
+ * each, and a finding that holds in some views only names them.
+ *
+ * Across versions: each new analysis gets what the previous one of the same settings and view
+ * computed (AnalysisCarry), so cross-file rules re-check only what an edit can have changed; a
+ * file whose model and cross-file results are unchanged gets the very same findings array as
+ * before, which lets the publisher skip it without converting anything.
  */
 import type { NetpolLensSettings } from '../../../shared/src/settings';
 import { AnalysisCarry } from '../analysis/analysisCarry';
@@ -17,19 +21,23 @@ import type { ManifestSet } from '../model/manifestSet';
 import { ALL_RULES } from '../rules/registry';
 import { checkRule, resolveFindings, runRules, sortFindings, type ResolvedFinding } from '../rules/runRules';
 import type { Finding, Rule } from '../rules/types';
+import { ViewBuilder, type ClusterView, type ClusterViews } from '../views/clusterViews';
+import { needsCompleteView } from '../views/needsCompleteView';
+import { mergeViewFindings } from './mergeViewFindings';
 
 export type RuleErrorHandler = (rule: Rule, error: unknown, uri: string) => void;
 
 export class FindingsService {
-  /** One analysis per settings object (one per workspace folder), for the current manifests. */
-  private analyses = new Map<NetpolLensSettings, WorkspaceAnalysis>();
-  private analysesOf: ManifestSet | undefined;
+  /** One analysis per view's manifest set and settings object (one per workspace folder). */
+  private analyses = new WeakMap<ManifestSet, Map<NetpolLensSettings, WorkspaceAnalysis>>();
+  /** Views per settings object, rebuilt when the manifests change. */
+  private readonly viewBuilders = new WeakMap<NetpolLensSettings, ViewBuilder>();
   /** Shared across versions: a new analysis re-extracts only the files that changed. */
   private readonly extraction = new ExtractionCache();
   private readonly fileRules: readonly Rule[];
   private readonly workspaceRules: readonly Rule[];
-  /** Handed from each analysis to the next, per settings object. */
-  private readonly carries = new WeakMap<NetpolLensSettings, AnalysisCarry>();
+  /** Handed from each analysis to the next, per settings object and view id. */
+  private readonly carries = new WeakMap<NetpolLensSettings, Map<string, AnalysisCarry>>();
   private readonly fileCache = new WeakMap<FileModel, { settings: NetpolLensSettings; findings: ResolvedFinding[] }>();
   /** A file's cross-file findings, valid while the rules return the same arrays for it (see workspaceFindings.ts). */
   private readonly workspaceCache = new WeakMap<FileModel, CrossFileEntry>();
@@ -42,20 +50,49 @@ export class FindingsService {
     this.workspaceRules = rules.filter((r) => r.scope === 'workspace');
   }
 
-  /** The engine's view for this manifest version and settings (built once, then reused). */
-  analysisFor(manifests: ManifestSet, settings: NetpolLensSettings): WorkspaceAnalysis {
-    if (this.analysesOf !== manifests) {
-      this.analyses = new Map();
-      this.analysesOf = manifests;
-    }
-    let analysis = this.analyses.get(settings);
+  /** The cluster views of the workspace (kustomize builds, declared views, loose files). */
+  views(manifests: ManifestSet, settings: NetpolLensSettings): ClusterViews {
+    let builder = this.viewBuilders.get(settings);
+    if (!builder) this.viewBuilders.set(settings, (builder = new ViewBuilder()));
+    return builder.build(manifests, settings);
+  }
+
+  /** The engine over one view (built once per view version and settings, then reused). */
+  analysisOfView(view: ClusterView, settings: NetpolLensSettings): WorkspaceAnalysis {
+    let perSettings = this.analyses.get(view.manifests);
+    if (!perSettings) this.analyses.set(view.manifests, (perSettings = new Map<NetpolLensSettings, WorkspaceAnalysis>()));
+    let analysis = perSettings.get(settings);
     if (!analysis) {
-      let carry = this.carries.get(settings);
-      if (!carry) this.carries.set(settings, (carry = new AnalysisCarry()));
-      analysis = new WorkspaceAnalysis(manifests, settings, this.extraction, carry);
-      this.analyses.set(settings, analysis);
+      let carries = this.carries.get(settings);
+      if (!carries) this.carries.set(settings, (carries = new Map<string, AnalysisCarry>()));
+      let carry = carries.get(view.id);
+      if (!carry) carries.set(view.id, (carry = new AnalysisCarry()));
+      analysis = new WorkspaceAnalysis(view.manifests, settings, this.extraction, carry);
+      perSettings.set(settings, analysis);
     }
     return analysis;
+  }
+
+  /**
+   * The engine's view for a file (the first cluster view holding `uri`), or for the workspace's
+   * first view when no file is named: what hovers, lenses and commands answer from.
+   */
+  analysisFor(manifests: ManifestSet, settings: NetpolLensSettings, uri?: string): WorkspaceAnalysis {
+    const views = this.views(manifests, settings);
+    const view = (uri !== undefined ? views.viewsOf(uri)[0] : undefined) ?? views.views[0];
+    if (!view) return this.analysisOfView({ id: 'loose', kind: 'loose', name: 'loose files', root: '', rootPath: '', partial: [], manifests }, settings);
+    return this.analysisOfView(view, settings);
+  }
+
+  /**
+   * A file as each of its cluster views applies it, with that view's analysis: what hovers and
+   * lenses answer from (the view's copy of the file carries the objects as kustomize builds them).
+   * A file in no view (not a manifest, a skipped file) gets the workspace's first view.
+   */
+  fileInViews(manifests: ManifestSet, settings: NetpolLensSettings, file: FileModel): { view: ClusterView | undefined; analysis: WorkspaceAnalysis; file: FileModel }[] {
+    const views = this.views(manifests, settings).viewsOf(file.uri);
+    if (views.length === 0) return [{ view: undefined, analysis: this.analysisFor(manifests, settings), file }];
+    return views.map((view) => ({ view, analysis: this.analysisOfView(view, settings), file: view.manifests.getFile(file.uri) ?? file }));
   }
 
   /**
@@ -68,7 +105,7 @@ export class FindingsService {
     const onError = (rule: Rule, error: unknown): void => this.onRuleError(rule, error, uri);
     let own = this.fileCache.get(file);
     if (!own || own.settings !== settings) {
-      const ctx = { file, manifests, settings, analysis: this.analysisFor(manifests, settings) };
+      const ctx = { file, manifests, settings, analysis: this.analysisFor(manifests, settings, uri) };
       own = { settings, findings: runRules(ctx, this.fileRules, onError) };
       this.fileCache.set(file, own);
     }
@@ -76,12 +113,25 @@ export class FindingsService {
     if (manifests.partialFiles.has(uri)) return own.findings.filter((f) => f.ruleId === 'yaml-syntax');
     if (fileRulesOnly || this.workspaceRules.length === 0) return own.findings;
 
-    const ctx = { file, manifests, settings, analysis: this.analysisFor(manifests, settings) };
-    const raw = this.workspaceRules.map((rule) => checkRule(ctx, rule, onError));
+    const views = this.views(manifests, settings).viewsOf(uri);
+    if (views.length === 0) return own.findings;
+    const raw: (readonly Finding[] | undefined)[] = [];
+    for (const view of views) {
+      const viewFile = view.manifests.getFile(uri) ?? file;
+      const ctx = { file: viewFile, manifests: view.manifests, settings, analysis: this.analysisOfView(view, settings) };
+      for (const rule of this.workspaceRules) raw.push(view.partial.length > 0 && needsCompleteView(rule.id) ? undefined : checkRule(ctx, rule, onError));
+    }
     let cross = this.workspaceCache.get(file);
-    if (!cross || cross.settings !== settings || cross.raw.some((r, i) => r !== raw[i])) {
-      const findings = sortFindings(raw.flatMap((r, i) => (r ? resolveFindings(this.workspaceRules[i] as Rule, r, settings) : [])));
-      cross = { settings, raw, findings, own: undefined, merged: [] };
+    // Messages name the views (when a finding holds in some of them): new names, new messages.
+    const viewNames = views.length === 1 ? '' : views.map((v) => `${v.kind}:${v.name}`).join('\u0000');
+    if (!cross || cross.settings !== settings || cross.viewNames !== viewNames || cross.raw.length !== raw.length || cross.raw.some((r, i) => r !== raw[i])) {
+      const rules = this.workspaceRules;
+      const perView = views.map((view, v) => ({
+        view,
+        findings: raw.slice(v * rules.length, (v + 1) * rules.length).flatMap((r, i) => (r ? resolveFindings(rules[i] as Rule, r, settings) : [])),
+      }));
+      const findings = sortFindings(perView.length === 1 ? (perView[0]?.findings ?? []) : mergeViewFindings(perView, uri));
+      cross = { settings, viewNames, raw, findings, own: undefined, merged: [] };
       this.workspaceCache.set(file, cross);
     }
     if (cross.own !== own.findings) {
@@ -94,6 +144,8 @@ export class FindingsService {
 
 interface CrossFileEntry {
   readonly settings: NetpolLensSettings;
+  /** The views the file was judged in, when several (their names appear in messages). */
+  readonly viewNames: string;
   /** What each workspace rule returned (undefined: off or failed). */
   readonly raw: readonly (readonly Finding[] | undefined)[];
   readonly findings: ResolvedFinding[];

@@ -1,0 +1,182 @@
+/**
+ * Cluster views: the sets of objects that are applied together. Rules and the engine work inside
+ * one view, never across two:
+ * - every kustomization that no other includes is a root, and its build is a view (objects with
+ *   the namespaces, names and labels kustomize gives them);
+ * - `netpolLens.clusters` declares views by globs;
+ * - the remaining files form the loose view, split into alternatives where files define the same
+ *   object (see alternatives.ts).
+ * A workspace without kustomizations, declared views or alternatives has one view: the workspace
+ * itself, the very same ManifestSet, so nothing costs more than before.
+ */
+import { minimatch } from 'minimatch';
+import type { NetpolLensSettings } from '../../../shared/src/settings';
+import type { FileModel } from '../model/fileModel';
+import { isKustomizationFile } from '../model/kustomize';
+import { ManifestSet } from '../model/manifestSet';
+import { IdentityCache, partitionLoose } from './alternatives';
+import { buildKustomization, KustomizeReadCache, type BuildEntry, type KustomizationFile } from './kustomizeBuild';
+import { applyLevel, type BuildItem } from './kustomizeTransforms';
+import { joinPath, PathIndex, uriPath } from './pathIndex';
+
+export type ViewKind = 'kustomize' | 'declared' | 'loose';
+
+export interface ClusterView {
+  /** Stable across edits: `kustomize:overlays/prod`, `declared:dev`, `loose`, `loose:manifests/install.yaml`. */
+  readonly id: string;
+  readonly kind: ViewKind;
+  /** How messages name the view: `overlays/prod`, `dev`, `manifests/install.yaml`. */
+  readonly name: string;
+  /** The kustomization's folder relative to the workspace base ('' when not a kustomize view). */
+  readonly root: string;
+  /** The kustomization's folder as an absolute posix path ('' when not a kustomize view). */
+  readonly rootPath: string;
+  /** Why the view may hold more than the workspace shows (empty: complete). */
+  readonly partial: readonly string[];
+  /** The view's files, with each object as the view applies it. */
+  readonly manifests: ManifestSet;
+}
+
+export interface ClusterViews {
+  readonly views: readonly ClusterView[];
+  /** The folder view names are relative to. */
+  readonly base: string;
+  /** The views a file belongs to (none for patches, kustomizations and skipped files). */
+  viewsOf(uri: string): readonly ClusterView[];
+}
+
+export class ViewBuilder {
+  private readonly reads = new KustomizeReadCache();
+  private readonly identities = new IdentityCache();
+  private readonly transformed = new WeakMap<FileModel, Map<string, FileModel>>();
+  private last: { manifests: ManifestSet; settings: NetpolLensSettings; base: string | undefined; views: ClusterViews } | undefined;
+
+  /** The views of `manifests` (computed once per manifest set and settings). `base`: folder for names. */
+  build(manifests: ManifestSet, settings: NetpolLensSettings, base?: string): ClusterViews {
+    const l = this.last;
+    if (l && l.manifests === manifests && l.settings === settings && l.base === base) return l.views;
+    const views = this.compute(manifests, settings, base);
+    this.last = { manifests, settings, base, views };
+    return views;
+  }
+
+  private compute(manifests: ManifestSet, settings: NetpolLensSettings, base: string | undefined): ClusterViews {
+    const files = [...manifests.files()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    const kustomizationFiles = files.filter((f) => isKustomizationFile(uriPath(f.uri)));
+    const declared = Object.entries(settings.clusters ?? {}).filter(([, globs]) => globs.length > 0);
+    if (kustomizationFiles.length === 0 && declared.length === 0) {
+      const loose = files.filter((f) => !f.skipped && !manifests.partialFiles.has(f.uri));
+      const partition = partitionLoose(loose, this.identities, settings.defaultNamespace);
+      if (partition.groups.length === 0) {
+        const index = new PathIndex(files, base);
+        const only: ClusterView = { id: 'loose', kind: 'loose', name: 'loose files', root: '', rootPath: '', partial: [], manifests };
+        return viewsOf([only], index.base, () => true);
+      }
+    }
+    const index = new PathIndex(files, base);
+    const views: ClusterView[] = [];
+    const used = new Set<string>();
+    const membership = new Map<string, ClusterView[]>();
+    const add = (view: ClusterView): void => {
+      views.push(view);
+      for (const f of view.manifests.files()) {
+        const list = membership.get(f.uri);
+        if (list) list.push(view);
+        else membership.set(f.uri, [view]);
+      }
+    };
+
+    // kustomize roots
+    const kustomizations = new Map<string, KustomizationFile>();
+    for (const file of kustomizationFiles) {
+      const spec = this.reads.spec(file);
+      if (!spec) continue;
+      const path = uriPath(file.uri);
+      const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+      // Several kustomization files in one folder: kustomize refuses to build it; take the first.
+      if (!kustomizations.has(dir)) kustomizations.set(dir, { file, dir, spec });
+      used.add(file.uri);
+    }
+    const included = new Set<string>();
+    for (const k of kustomizations.values()) for (const ref of [...k.spec.resources, ...k.spec.components]) included.add(joinPath(k.dir, ref));
+    const roots = [...kustomizations.values()].filter((k) => k.spec.kind === 'Kustomization' && !included.has(k.dir)).sort((a, b) => (a.dir < b.dir ? -1 : 1));
+    for (const root of roots) {
+      const build = buildKustomization(root, index, kustomizations, this.reads);
+      for (const u of build.used) used.add(u);
+      const viewFiles = build.entries.map((e) => {
+        used.add(e.file.uri);
+        return this.transform(e);
+      });
+      const failed = viewFiles.some((f) => f.objects.some((o) => this.failedPatch.has(o)));
+      const rel = index.relative(root.dir);
+      add({
+        id: `kustomize:${rel}`,
+        kind: 'kustomize',
+        name: rel === '' ? '.' : rel,
+        root: rel,
+        rootPath: root.dir,
+        partial: failed ? [...build.partial, 'a JSON patch does not apply (kustomize would refuse to build)'] : build.partial,
+        manifests: new ManifestSet(viewFiles, manifests.version),
+      });
+    }
+
+    // declared views
+    for (const [name, globs] of declared) {
+      const members = files.filter((f) => !f.skipped && !manifests.partialFiles.has(f.uri) && !isKustomizationFile(uriPath(f.uri)) && matchesAny(index.relative(uriPath(f.uri)), globs));
+      for (const f of members) used.add(f.uri);
+      add({ id: `declared:${name}`, kind: 'declared', name, root: '', rootPath: '', partial: [], manifests: new ManifestSet(members, manifests.version) });
+    }
+
+    // loose files, split into alternatives
+    const loose = files.filter((f) => !used.has(f.uri) && !f.skipped && !manifests.partialFiles.has(f.uri));
+    if (loose.length > 0) {
+      const partition = partitionLoose(loose, this.identities, settings.defaultNamespace);
+      if (partition.groups.length === 0) add({ id: 'loose', kind: 'loose', name: 'loose files', root: '', rootPath: '', partial: [], manifests: new ManifestSet(loose, manifests.version) });
+      for (const group of partition.groups) {
+        const first = index.relative(uriPath((group[0] as FileModel).uri));
+        const name = group.length === 1 ? first : `${first} (+${group.length - 1} files)`;
+        add({ id: `loose:${first}`, kind: 'loose', name, root: '', rootPath: '', partial: [], manifests: new ManifestSet([...group, ...partition.common], manifests.version) });
+      }
+    }
+    return viewsOf(views, index.base, undefined, membership);
+  }
+
+  private readonly failedPatch = new WeakSet<object>();
+
+  /** The file as the build applies it, reused while the file model and the transforms are the same. */
+  private transform(entry: BuildEntry): FileModel {
+    if (entry.chain.length === 0) return entry.file;
+    let perChain = this.transformed.get(entry.file);
+    if (!perChain) this.transformed.set(entry.file, (perChain = new Map<string, FileModel>()));
+    let model = perChain.get(entry.chainKey);
+    if (!model) {
+      let items: BuildItem[] = entry.file.objects.map((obj) => ({ obj, originalName: obj.name, failedPatches: 0 }));
+      for (const level of entry.chain) items = applyLevel(items, level);
+      for (const i of items) if (i.failedPatches > 0) this.failedPatch.add(i.obj);
+      model = { ...entry.file, objects: items.map((i) => i.obj) };
+      perChain.set(entry.chainKey, model);
+    }
+    return model;
+  }
+}
+
+function viewsOf(views: readonly ClusterView[], base: string, all?: () => boolean, membership?: ReadonlyMap<string, readonly ClusterView[]>): ClusterViews {
+  const none: readonly ClusterView[] = [];
+  return {
+    views,
+    base,
+    viewsOf(uri) {
+      if (all) return views[0]?.manifests.getFile(uri) ? views : none;
+      return membership?.get(uri) ?? none;
+    },
+  };
+}
+
+/** Globs are relative to the workspace base; a glob also matches below any folder (`envs/dev/**` finds `deploy/envs/dev/x.yaml`). */
+function matchesAny(relativePath: string, globs: readonly string[]): boolean {
+  const parts = relativePath.split('/');
+  return globs.some((g) => {
+    for (let i = 0; i < parts.length; i++) if (minimatch(parts.slice(i).join('/'), g, { dot: true })) return true;
+    return false;
+  });
+}

@@ -1,0 +1,18 @@
+/**
+ * Rules whose findings say that something is absent (no pod matches, no port is declared, no
+ * policy isolates): in a partial view (a remote resource, a Helm chart, a file outside the
+ * workspace) the missing objects could be exactly what they look for, so they stand down there.
+ * Rules that report what is present (an allow that undoes a deny, a CIDR error) still run.
+ */
+const IDS: ReadonlySet<string> = new Set([
+  'policy-selects-nothing',
+  'peer-pod-selector-matches-nothing',
+  'peer-namespace-selector-matches-nothing',
+  'named-port-unresolved',
+  'workload-not-isolated',
+  'policy-selects-host-network',
+]);
+
+export function needsCompleteView(ruleId: string): boolean {
+  return IDS.has(ruleId);
+}
