@@ -8,8 +8,8 @@ import { normalizeSettings, type NetpolLensSettings } from '../../shared/src/set
 import { WorkspaceAnalysis } from '../../server/src/analysis/workspaceAnalysis';
 import { buildFileModel, type FileModel } from '../../server/src/model/fileModel';
 import { ManifestSet } from '../../server/src/model/manifestSet';
-import { ALL_RULES } from '../../server/src/rules/registry';
-import { runRules, type ResolvedFinding } from '../../server/src/rules/runRules';
+import type { ResolvedFinding } from '../../server/src/rules/runRules';
+import { FindingsService } from '../../server/src/service/findingsService';
 import { fileUri, kustomizePatchUris } from '../../server/src/workspace/loadFolder';
 import { parseAnnotations, type ExpectedDiagnostic } from './annotations';
 
@@ -60,10 +60,12 @@ export function loadFixture(path: string, settingsOverride?: Partial<NetpolLensS
   return { files, manifests, settings, analysis: new WorkspaceAnalysis(manifests, settings) };
 }
 
+/** The file's findings as the editor and the CLI report them: through the findings service, so inside cluster views. */
 export function findingsFor(ws: FixtureWorkspace, file: FixtureFile): ResolvedFinding[] {
-  return runRules({ file: file.model, manifests: ws.manifests, settings: ws.settings, analysis: ws.analysis }, ALL_RULES, (rule, error) => {
+  const service = new FindingsService((rule, error) => {
     throw new Error(`rule ${rule.id} threw: ${String(error instanceof Error ? error.stack : error)}`);
   });
+  return service.findings(file.uri, ws.manifests, ws.settings);
 }
 
 /** Compare findings with annotations; returns a list of human-readable mismatches (empty = pass). */

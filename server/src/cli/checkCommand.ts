@@ -80,8 +80,12 @@ export async function checkCommand(args: readonly string[], io: CliIo, version: 
   const report = checkPaths(paths, settings, io.cwd);
   for (const s of report.skipped) io.err(`netpol-lens: skipped ${s.path}: ${s.reason}\n`);
   for (const r of report.ruleFailures) io.err(`netpol-lens: internal error in rule ${r}\n`);
-  for (const v of report.partialViews) {
-    io.err(`netpol-lens: ${v.name} is partial (${v.reasons.join('; ')}): rules that report something absent (selectors matching nothing, unresolved named ports, unisolated workloads) stand down there\n`);
+  const partial = report.partialViews;
+  if (partial.length > 0) {
+    // Said once: which views, and the first reason of the first; `netpol-lens views` lists them all.
+    const first = partial[0] as { name: string; reasons: readonly string[] };
+    const which = partial.length === 1 ? first.name : `${partial.length} views (${first.name}${partial.length > 1 ? ', …' : ''})`;
+    io.err(`netpol-lens: ${which} may hold objects this folder does not show (${first.reasons[0] ?? ''}${first.reasons.length > 1 || partial.length > 1 ? '; …' : ''}): rules that report something absent (selectors matching nothing, unresolved named ports, unisolated workloads) stand down there; "netpol-lens views" lists why\n`);
   }
   const format = values.get('format')?.[0] ?? 'text';
   if (format === 'json') await io.out(JSON.stringify({ version, files: report.files, partialViews: report.partialViews, findings: report.findings }, null, 2) + '\n');
