@@ -9,6 +9,7 @@
  * A workspace without kustomizations, declared views or alternatives has one view: the workspace
  * itself, the very same ManifestSet, so nothing costs more than before.
  */
+import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
 import type { FileModel } from '../model/fileModel';
@@ -112,7 +113,7 @@ export class ViewBuilder {
       add({
         id: `kustomize:${rel}`,
         kind: 'kustomize',
-        name: rel === '' ? '.' : rel,
+        name: rel === '' ? posix.basename(root.dir) || '.' : rel,
         root: rel,
         rootPath: root.dir,
         partial: failed ? [...build.partial, 'a JSON patch does not apply (kustomize would refuse to build)'] : build.partial,
@@ -122,7 +123,7 @@ export class ViewBuilder {
 
     // declared views
     for (const [name, globs] of declared) {
-      const members = files.filter((f) => !f.skipped && !manifests.partialFiles.has(f.uri) && !isKustomizationFile(uriPath(f.uri)) && matchesAny(index.relative(uriPath(f.uri)), globs));
+      const members = files.filter((f) => !f.skipped && !manifests.partialFiles.has(f.uri) && !isKustomizationFile(uriPath(f.uri)) && matchesAny(uriPath(f.uri), globs));
       for (const f of members) used.add(f.uri);
       add({ id: `declared:${name}`, kind: 'declared', name, root: '', rootPath: '', partial: [], manifests: new ManifestSet(members, manifests.version) });
     }
@@ -172,9 +173,13 @@ function viewsOf(views: readonly ClusterView[], base: string, all?: () => boolea
   };
 }
 
-/** Globs are relative to the workspace base; a glob also matches below any folder (`envs/dev/**` finds `deploy/envs/dev/x.yaml`). */
-function matchesAny(relativePath: string, globs: readonly string[]): boolean {
-  const parts = relativePath.split('/');
+/**
+ * Globs are written relative to the workspace folder, which this module does not know (a
+ * workspace may have several): a glob matches when it matches the path below any folder, so
+ * `envs/dev/**` finds `/repo/envs/dev/x.yaml` (and `/repo/deploy/envs/dev/x.yaml`).
+ */
+function matchesAny(path: string, globs: readonly string[]): boolean {
+  const parts = path.split('/').filter((p) => p !== '');
   return globs.some((g) => {
     for (let i = 0; i < parts.length; i++) if (minimatch(parts.slice(i).join('/'), g, { dot: true })) return true;
     return false;
