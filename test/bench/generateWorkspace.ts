@@ -41,11 +41,13 @@ export function generateWorkspace(dir: string, fileCount = 1000, docsPerFile = 5
   writeFileSync(join(dir, 'namespaces.yaml'), nsDocs.join('---\n'));
   documents += nsDocs.length;
 
-  const deployment = (ns: string, app: string, deprecated: boolean): string =>
+  // Names are unique per namespace: files that define the same object are alternative bundles,
+  // not one cluster, and this workspace is one cluster.
+  const deployment = (ns: string, app: string, deprecated: boolean, name: string): string =>
     `apiVersion: ${deprecated ? 'extensions/v1beta1' : 'apps/v1'}
 kind: Deployment
 metadata:
-  name: ${app}
+  name: ${name}
   namespace: ${ns}
 spec:
   replicas: 2
@@ -130,10 +132,10 @@ data:
       const i = f * docsPerFile + d;
       const app = apps[i % apps.length] as string;
       const r = rnd();
-      if (d === 0) docs.push(deployment(ns, app, r < 0.02));
+      if (d === 0) docs.push(deployment(ns, app, r < 0.02, `${app}-f${f}`));
       else if (r < 0.35) docs.push(policy(ns, app, i));
-      else if (r < 0.6) docs.push(deployment(ns, `${app}-${d}`, false));
-      else if (r < 0.8) docs.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: ${app}-svc-${d}\n  namespace: ${ns}\nspec:\n  selector: {app: ${app}}\n  ports: [{port: 80, targetPort: 8080}]\n`);
+      else if (r < 0.6) docs.push(deployment(ns, `${app}-${d}`, false, `${app}-${d}-f${f}`));
+      else if (r < 0.8) docs.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: ${app}-svc-${d}-f${f}\n  namespace: ${ns}\nspec:\n  selector: {app: ${app}}\n  ports: [{port: 80, targetPort: 8080}]\n`);
       else docs.push(configMap(ns, i));
     }
     const text = docs.join('---\n');
