@@ -120,6 +120,11 @@ export function startServer(connection: Connection): void {
         );
       }
       log.info(`indexed ${total} files in ${Date.now() - started} ms`);
+      const views = findings.views(index.manifests, await settings(folders[0])).views;
+      if (views.length > 1 || views.some((v) => v.kind !== 'loose')) log.info(`read as ${views.length} cluster view(s): ${views.map((v) => `${v.kind} ${v.name}`).join(', ')}`);
+      for (const v of views.filter((x) => x.partial.length > 0)) {
+        log.info(`${v.kind} ${v.name} is partial (${v.partial.join('; ')}): rules that report something absent stand down there`);
+      }
     } catch (error) {
       log.error(`indexing failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     } finally {
