@@ -1,0 +1,102 @@
+/**
+ * Cluster views stay exact across edits: after any sequence of edits to a kustomize workspace —
+ * an overlay's namespace, labels and patches, a base's labels and policy, an overlay added or
+ * removed, a second install bundle that turns loose files into alternatives — a long-lived
+ * service gives every file exactly the findings a fresh service computes.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
+import { FindingsService } from '../../../server/src/service/findingsService';
+import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
+
+const ROOT = 'file:///ws';
+const LABELS = ['app: web', 'app: api', 'tier: front'] as const;
+
+const deployment = (label: string): string =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {${label}}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n        ports: [{name: http, containerPort: 8080}]\n`;
+
+const policy = (selector: string, peer: string): string =>
+  `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\nspec:\n  podSelector:\n    matchLabels: {${selector}}\n  policyTypes: [Ingress]\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels: {${peer}}\n    ports: [{port: http}]\n`;
+
+const overlay = (ns: string, label: string | undefined, patch: boolean): string =>
+  `resources:\n- ../../base\nnamespace: ${ns}\n` +
+  (label ? `labels:\n- pairs: {${label}}\n  includeTemplates: true\n` : '') +
+  (patch ? `patches:\n- target: {kind: Deployment}\n  patch: |-\n    - {op: add, path: /spec/template/metadata/labels/extra, value: "yes"}\n` : '');
+
+type Edit =
+  | { kind: 'deployment'; label: string }
+  | { kind: 'policy'; selector: string; peer: string }
+  | { kind: 'overlay'; env: string; ns: string; label: string | undefined; patch: boolean }
+  | { kind: 'removeOverlay'; env: string }
+  | { kind: 'bundle'; present: boolean };
+
+const ENVS = ['dev', 'prod', 'qa'] as const;
+const labelArb = fc.constantFrom(...LABELS);
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  labelArb.map((label): Edit => ({ kind: 'deployment', label })),
+  fc.tuple(labelArb, fc.constantFrom('app: web', 'app: gateway', 'extra: "yes"')).map(([selector, peer]): Edit => ({ kind: 'policy', selector, peer })),
+  fc
+    .tuple(fc.constantFrom(...ENVS), fc.constantFrom('dev', 'prod', 'shop'), fc.option(fc.constantFrom('tier: front', 'app: api'), { nil: undefined }), fc.boolean())
+    .map(([env, ns, label, patch]): Edit => ({ kind: 'overlay', env, ns, label, patch })),
+  fc.constantFrom(...ENVS).map((env): Edit => ({ kind: 'removeOverlay', env })),
+  fc.boolean().map((present): Edit => ({ kind: 'bundle', present })),
+);
+
+function apply(index: WorkspaceIndex, edit: Edit, version: number): void {
+  switch (edit.kind) {
+    case 'deployment':
+      index.setDiskText(`${ROOT}/base/deployment.yaml`, deployment(edit.label));
+      break;
+    case 'policy':
+      index.changeDocument(`${ROOT}/base/policy.yaml`, policy(edit.selector, edit.peer), version);
+      break;
+    case 'overlay':
+      index.setDiskText(`${ROOT}/overlays/${edit.env}/kustomization.yaml`, overlay(edit.ns, edit.label, edit.patch));
+      break;
+    case 'removeOverlay':
+      index.removeDiskFile(`${ROOT}/overlays/${edit.env}/kustomization.yaml`);
+      break;
+    case 'bundle':
+      // Two loose install files defining the same policy: alternatives beside the kustomize views.
+      if (edit.present) {
+        index.setDiskText(`${ROOT}/install.yaml`, `${deployment('app: web')}---\n${policy('app: web', 'app: web')}`);
+        index.setDiskText(`${ROOT}/ha/install.yaml`, policy('app: api', 'app: db'));
+      } else {
+        index.removeDiskFile(`${ROOT}/install.yaml`);
+        index.removeDiskFile(`${ROOT}/ha/install.yaml`);
+      }
+  }
+}
+
+describe('cluster views across edits', () => {
+  it('a long-lived service gives every file the findings a fresh one computes', () => {
+    fc.assert(
+      fc.property(fc.array(editArb, { minLength: 1, maxLength: 12 }), (edits) => {
+        const index = new WorkspaceIndex();
+        index.setDiskTexts([
+          { uri: `${ROOT}/base/kustomization.yaml`, text: 'resources:\n- deployment.yaml\n- policy.yaml\n' },
+          { uri: `${ROOT}/base/deployment.yaml`, text: deployment('app: web') },
+          { uri: `${ROOT}/base/policy.yaml`, text: policy('app: web', 'app: web') },
+          { uri: `${ROOT}/overlays/dev/kustomization.yaml`, text: overlay('dev', undefined, false) },
+        ]);
+        const settings = { ...DEFAULT_SETTINGS, workspaceIsWholeCluster: true };
+        const service = new FindingsService((rule, error) => {
+          throw new Error(`${rule.id}: ${String(error)}`);
+        });
+        const all = (s: FindingsService): Record<string, unknown> => {
+          const out: Record<string, unknown> = {};
+          for (const f of index.manifests.files()) out[f.uri] = s.findings(f.uri, index.manifests, settings);
+          return out;
+        };
+        all(service);
+        edits.forEach((edit, i) => {
+          apply(index, edit, i + 2);
+          assert.deepEqual(all(service), all(new FindingsService()), `after edit ${i} (${edit.kind})`);
+        });
+      }),
+      { seed: 1207, numRuns: 60 },
+    );
+  });
+});
