@@ -25,7 +25,8 @@ import { fixAllText, minimalEdit } from './service/fixAll';
 import { toRange } from './handlers/conversions';
 import { scanFolders } from './workspace/diskScanner';
 import { createFileFilter } from './workspace/fileFilter';
-import { skipReasonText, uriToPath } from './workspace/loadFolder';
+import { uriToPath } from './workspace/loadFolder';
+import { skipReasonText } from './workspace/skippedFiles';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 import { executeFeatureCommand, registerFeatureHandlers } from './handlers/featureHandlers';
 

@@ -86,6 +86,7 @@ describe('buildFileModel', () => {
   });
 
   it('leaves out only the documents with a templated value, so the other objects of the file are still read', () => {
+    // The PrometheusRule's `{{ $labels.pod }}` is text inside a string: that document is read too.
     const text = [
       'apiVersion: monitoring.coreos.com/v1',
       'kind: PrometheusRule',
@@ -110,7 +111,8 @@ describe('buildFileModel', () => {
     const m = buildFileModel('file:///monitoring.yaml', text, 1);
     assert.equal(m.skipped, undefined);
     assert.deepEqual(m.problems, []);
-    assert.deepEqual(m.objects.map((o) => `${o.kind}/${o.name ?? ''}`), ['NetworkPolicy/web']);
+    assert.deepEqual(m.objects.map((o) => `${o.kind}/${o.name ?? ''}`), ['PrometheusRule/', 'NetworkPolicy/web']);
+    assert.deepEqual(m.documents.map((d) => d.templated), [false, true, false]);
   });
 
   it('survives hostile input', () => {

@@ -1,17 +1,21 @@
 /** `netpol-lens check [paths…]`: the editor's rules over folders, for CI. */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Severity } from '../../../shared/src/ruleCatalogue';
 import { normalizeSettings, type NetpolLensSettings } from '../../../shared/src/settings';
-import { checkPaths, type CliFinding } from './checkReport';
+import { SKIP_LABELS, type SkipCode } from '../workspace/skippedFiles';
+import { checkInputs, type CheckReport } from './checkReport';
 import { UsageError, type CliIo } from './io';
+import { loadInputs } from './loadInputs';
 import { parseArgs } from './parseArgs';
 import { readConfigOption } from './configOption';
 import { toSarif } from './sarif';
 
 export const CHECK_HELP = `Usage: netpol-lens check [options] [paths…]
 
-Runs every rule over the YAML/JSON manifests under the paths (default: .).
+Runs every rule over the YAML/JSON manifests under the paths (default: .). "-" reads a stream of
+manifests from standard input: helm template … | netpol-lens check -, kustomize build … |
+netpol-lens check -. Findings land on the file and line of each document's "# Source:" comment
+(as helm writes them), else on the line of <stdin>. Files nothing is checked in (templates,
+files that are not Kubernetes, binary or too large) are listed as skipped, with the reason.
 
 Options:
   --format text|json|sarif   output format (default text; sarif is SARIF 2.1.0)
@@ -48,11 +52,29 @@ function settingsFrom(values: Map<string, string[]>, flags: Set<string>, cwd: st
   return normalizeSettings(raw);
 }
 
-function formatText(findings: readonly CliFinding[], files: number): string {
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "2 skipped (1 Helm template, 1 not Kubernetes)", or "" when none was. */
+function skippedSummary(report: CheckReport): string {
+  if (report.skipped.length === 0) return '';
+  const byCode = new Map<SkipCode, number>();
+  for (const s of report.skipped) byCode.set(s.code, (byCode.get(s.code) ?? 0) + 1);
+  const parts = (Object.keys(SKIP_LABELS) as SkipCode[]).flatMap((code) => {
+    const n = byCode.get(code);
+    return n === undefined ? [] : [plural(n, ...SKIP_LABELS[code])];
+  });
+  return `, ${report.skipped.length} skipped (${parts.join(', ')})`;
+}
+
+function formatText(report: CheckReport): string {
+  const { findings } = report;
   const lines = findings.map((f) => `${f.relativePath}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message}`);
+  for (const s of report.skipped) lines.push(`${s.relativePath}: skipped: ${s.reason}`);
   const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
   lines.push(
-    `${files} file${files === 1 ? '' : 's'} checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`,
+    `${plural(report.checked, 'file', 'files')} checked${skippedSummary(report)}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`,
   );
   return lines.join('\n') + '\n';
 }
@@ -73,12 +95,8 @@ export async function checkCommand(args: readonly string[], io: CliIo, version: 
     return 0;
   }
   const settings = settingsFrom(values, flags, io.cwd);
-  const paths = (positionals.length > 0 ? positionals : ['.']).map((p) => resolve(io.cwd, p));
-  const missing = paths.filter((p) => !existsSync(p));
-  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
-
-  const report = checkPaths(paths, settings, io.cwd);
-  for (const s of report.skipped) io.err(`netpol-lens: skipped ${s.path}: ${s.reason}\n`);
+  const inputs = await loadInputs(positionals, io, settings);
+  const report = checkInputs(inputs, settings, io.cwd);
   for (const r of report.ruleFailures) io.err(`netpol-lens: internal error in rule ${r}\n`);
   const partial = report.partialViews;
   if (partial.length > 0) {
@@ -88,9 +106,13 @@ export async function checkCommand(args: readonly string[], io: CliIo, version: 
     io.err(`netpol-lens: ${which} may hold objects this folder does not show (${first.reasons[0] ?? ''}${first.reasons.length > 1 || partial.length > 1 ? '; …' : ''}): rules that report something absent (selectors matching nothing, unresolved named ports, unisolated workloads) stand down there; "netpol-lens views" lists why\n`);
   }
   const format = values.get('format')?.[0] ?? 'text';
-  if (format === 'json') await io.out(JSON.stringify({ version, files: report.files, partialViews: report.partialViews, findings: report.findings }, null, 2) + '\n');
-  else if (format === 'sarif') await io.out(JSON.stringify(toSarif(report.findings, version), null, 2) + '\n');
-  else await io.out(formatText(report.findings, report.files));
+  // The text report lists skipped files itself; with JSON or SARIF on stdout, people read stderr.
+  if (format !== 'text') for (const s of inputs.skipped) io.err(`netpol-lens: skipped ${s.relativePath}: ${s.reason}\n`);
+  if (format === 'json') {
+    const json = { version, files: report.checked, skippedFiles: report.skipped.length, skipped: report.skipped, partialViews: report.partialViews, findings: report.findings };
+    await io.out(JSON.stringify(json, null, 2) + '\n');
+  } else if (format === 'sarif') await io.out(JSON.stringify(toSarif(report, version), null, 2) + '\n');
+  else await io.out(formatText(report));
 
   const failOn = values.get('fail-on')?.[0] ?? 'error';
   if (failOn === 'never') return 0;

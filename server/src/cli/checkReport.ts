@@ -1,14 +1,17 @@
-/** The findings of a folder, in the shape every CLI format prints (1-based lines and columns). */
-import { relative } from 'node:path';
+/** The findings of the inputs, in the shape every CLI format prints (1-based lines and columns). */
 import type { Severity } from '../../../shared/src/ruleCatalogue';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
+import { isKustomizationFile } from '../model/kustomize';
 import { FindingsService } from '../service/findingsService';
-import { loadFolder, uriToPath, type SkippedFile } from '../workspace/loadFolder';
+import { uriToPath } from '../workspace/loadFolder';
+import { uncheckedFile } from '../workspace/skippedFiles';
+import { displayName, type CliInputs, type NamedSkip } from './loadInputs';
 
 export interface CliFinding {
   readonly ruleId: string;
   readonly severity: Severity;
   readonly message: string;
+  /** On disk: the absolute path; from a stream: the `# Source:` path or `<stdin>`. */
   readonly path: string;
   /** Relative to the working directory, with forward slashes (SARIF artifact URIs, text output). */
   readonly relativePath: string;
@@ -16,51 +19,71 @@ export interface CliFinding {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /** For a finding in a `# Source:` file of a stream: the line in the stream itself. */
+  readonly streamLine?: number;
   readonly related: readonly { relativePath: string; line: number; column: number; message: string }[];
 }
 
+export type ReportedSkip = NamedSkip;
+
 export interface CheckReport {
   readonly findings: readonly CliFinding[];
-  readonly skipped: readonly SkippedFile[];
-  readonly files: number;
+  /** Files nothing was checked in, by path: not read (templates, binary, too large) or not Kubernetes. */
+  readonly skipped: readonly ReportedSkip[];
+  /** Files something was checked in. */
+  readonly checked: number;
   readonly ruleFailures: readonly string[];
   /** Views that may hold more than the folder shows: rules about what is absent stand down in them. */
   readonly partialViews: readonly { readonly name: string; readonly reasons: readonly string[] }[];
 }
 
-export function checkPaths(paths: readonly string[], settings: NetpolLensSettings, cwd: string): CheckReport {
-  const { manifests, skipped } = loadFolder(paths, settings);
+export function checkInputs(inputs: CliInputs, settings: NetpolLensSettings, cwd: string): CheckReport {
+  const { manifests } = inputs;
   const ruleFailures: string[] = [];
-  const service = new FindingsService((rule, error, uri) => ruleFailures.push(`${rule.id} on ${uriToPath(uri)}: ${String(error)}`));
-  const rel = (p: string): string => relative(cwd, p).split('\\').join('/') || p;
+  const service = new FindingsService((rule, error, uri) => ruleFailures.push(`${rule.id} on ${displayName(inputs, uri, cwd)}: ${String(error)}`));
+  const rel = (uri: string): string => displayName(inputs, uri, cwd);
   const findings: CliFinding[] = [];
+  const skipped: ReportedSkip[] = [...inputs.skipped];
+  let checked = 0;
   const files = [...manifests.files()].sort((a, b) => (a.uri < b.uri ? -1 : 1));
   for (const file of files) {
-    const path = uriToPath(file.uri);
+    const stream = inputs.streamFiles.get(file.uri);
+    const path = stream ? stream.name : uriToPath(file.uri);
+    // Files not read are listed by whoever read them; here: those read with nothing to check.
+    if (file.skipped) continue;
+    const unchecked = uncheckedFile(file, path, !stream && isKustomizationFile(path));
+    if (unchecked) {
+      skipped.push({ ...unchecked, relativePath: rel(file.uri) });
+      continue;
+    }
+    checked++;
     for (const f of service.findings(file.uri, manifests, settings)) {
       const s = file.lineIndex.positionAt(f.start);
       const e = file.lineIndex.positionAt(f.end);
+      const streamLine = stream?.rendered ? stream.streamLines[s.line] : undefined;
       findings.push({
         ruleId: f.ruleId,
         severity: f.severity,
         message: f.message,
         path,
-        relativePath: rel(path),
+        relativePath: rel(file.uri),
         line: s.line + 1,
         column: s.character + 1,
         endLine: e.line + 1,
         endColumn: e.character + 1,
+        ...(streamLine !== undefined && streamLine >= 0 ? { streamLine: streamLine + 1 } : {}),
         related: (f.related ?? []).map((r) => {
           const other = manifests.getFile(r.uri);
           const p = other ? other.lineIndex.positionAt(r.start) : { line: 0, character: 0 };
-          return { relativePath: rel(uriToPath(r.uri)), line: p.line + 1, column: p.character + 1, message: r.message };
+          return { relativePath: rel(r.uri), line: p.line + 1, column: p.character + 1, message: r.message };
         }),
       });
     }
   }
+  skipped.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
   const partialViews = service
     .views(manifests, settings)
     .views.filter((v) => v.partial.length > 0)
     .map((v) => ({ name: v.kind === 'kustomize' ? `kustomize build ${v.name}` : v.name, reasons: v.partial }));
-  return { findings, skipped, files: manifests.size, ruleFailures, partialViews };
+  return { findings, skipped, checked, ruleFailures, partialViews };
 }

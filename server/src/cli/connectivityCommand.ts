@@ -1,6 +1,4 @@
 /** `netpol-lens connectivity [paths…]`: who may connect to whom, in netpol-analyzer's listing format. */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { normalizeSettings, type NetpolLensSettings } from '../../../shared/src/settings';
 import { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { buildListing, entryLine, type ListingEndpoint, type ListingEntry, type ListingOptions } from '../engine/connectivityListing';
@@ -10,14 +8,15 @@ import type { PortSet } from '../engine/portSet';
 import { PROTOCOLS, type RuleRef } from '../engine/types';
 import type { ManifestSet } from '../model/manifestSet';
 import { FindingsService } from '../service/findingsService';
-import { loadFolder } from '../workspace/loadFolder';
 import { UsageError, type CliIo } from './io';
+import { loadInputs } from './loadInputs';
 import { parseArgs } from './parseArgs';
 
 export const CONNECTIVITY_HELP = `Usage: netpol-lens connectivity [options] [paths…]
 
-Lists the allowed connections between the workloads of the manifests under the paths (default: .)
-and between them and external addresses, one line per pair:
+Lists the allowed connections between the workloads of the manifests under the paths (default: .;
+"-" reads a stream of manifests from standard input, e.g. helm template … | netpol-lens
+connectivity -) and between them and external addresses, one line per pair:
 
   <src> => <dst> : <connections>
 
@@ -67,11 +66,7 @@ export async function connectivityCommand(args: string[], io: CliIo): Promise<nu
   }
   const ns = values.get('default-namespace')?.[0];
   const settings = normalizeSettings(ns === undefined ? {} : { defaultNamespace: ns });
-  const paths = (positionals.length > 0 ? positionals : ['.']).map((p) => resolve(io.cwd, p));
-  const missing = paths.filter((p) => !existsSync(p));
-  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
-
-  const { manifests, skipped } = loadFolder(paths, settings);
+  const { manifests, skipped } = await loadInputs(positionals, io, settings);
   for (const s of skipped) io.err(`netpol-lens: skipped ${s.path}: ${s.reason}\n`);
   const json = values.get('format')?.[0] === 'json';
   const options: ListingOptions = { focusWorkloads, focusDirection, focusPeers, families: json ? ['ipv4', 'ipv6'] : ['ipv4'] };

@@ -3,6 +3,8 @@ export interface CliIo {
   /** Write to stdout; resolves when the chunk is flushed (large listings reach a pipe whole). */
   out(text: string): Promise<void>;
   err(text: string): void;
+  /** All of standard input, as UTF-8 (for the `-` argument). */
+  readStdin(): Promise<string>;
   readonly cwd: string;
 }
 
@@ -21,6 +23,12 @@ export function nodeIo(): CliIo {
       }),
     err: (text) => {
       process.stderr.write(text);
+    },
+    readStdin: async () => {
+      if (process.stdin.isTTY) process.stderr.write('netpol-lens: reading manifests from standard input (end with Ctrl-D)\n');
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+      return Buffer.concat(chunks).toString('utf8');
     },
     cwd: process.cwd(),
   };

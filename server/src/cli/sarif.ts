@@ -1,12 +1,27 @@
-/** SARIF 2.1.0 for GitHub code scanning: one run, rule metadata with help URIs, file locations. */
+/**
+ * SARIF 2.1.0 for GitHub code scanning: one run, rule metadata with help URIs, file locations.
+ * Skipped files are tool execution notifications of the run's invocation (SARIF §3.20.21, §3.58),
+ * each with the file's location; the counts of checked and skipped files are its properties.
+ */
 import { RULES, docsUrl, type Severity } from '../../../shared/src/ruleCatalogue';
-import type { CliFinding } from './checkReport';
+import type { CheckReport } from './checkReport';
 
 function level(s: Severity): 'error' | 'warning' | 'note' {
   return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
 }
 
-export function toSarif(findings: readonly CliFinding[], version: string): object {
+/** A relative path as a URI reference: `<stdin>`, spaces, `#` and `?` escaped. */
+function uriReference(path: string): string {
+  return encodeURI(path).replace(/#/g, '%23').replace(/\?/g, '%3F');
+}
+
+const NOTIFICATIONS = [
+  { id: 'skipped-file', shortDescription: { text: 'A file was not checked: a template, not Kubernetes, binary, too large or unreadable.' } },
+  { id: 'rule-failure', shortDescription: { text: 'A rule failed on a file; the other rules still ran.' } },
+];
+
+export function toSarif(report: CheckReport, version: string): object {
+  const { findings } = report;
   const ruleIndex = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -30,8 +45,25 @@ export function toSarif(findings: readonly CliFinding[], version: string): objec
               defaultConfiguration: { level: r.defaultSeverity === 'off' ? 'none' : level(r.defaultSeverity) },
               properties: { tags: ['kubernetes', 'networkpolicy', r.category] },
             })),
+            notifications: NOTIFICATIONS,
           },
         },
+        invocations: [
+          {
+            executionSuccessful: report.ruleFailures.length === 0,
+            toolExecutionNotifications: [
+              ...report.skipped.map((s) => ({
+                descriptor: { id: 'skipped-file', index: 0 },
+                level: 'note',
+                message: { text: `Skipped: ${s.reason}` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: uriReference(s.relativePath), uriBaseId: '%SRCROOT%' } } }],
+                properties: { reason: s.code },
+              })),
+              ...report.ruleFailures.map((text) => ({ descriptor: { id: 'rule-failure', index: 1 }, level: 'error', message: { text } })),
+            ],
+            properties: { filesChecked: report.checked, filesSkipped: report.skipped.length },
+          },
+        ],
         results: findings.map((f) => ({
           ruleId: f.ruleId,
           ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
@@ -40,7 +72,7 @@ export function toSarif(findings: readonly CliFinding[], version: string): objec
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.relativePath, uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: uriReference(f.relativePath), uriBaseId: '%SRCROOT%' },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },
@@ -51,7 +83,7 @@ export function toSarif(findings: readonly CliFinding[], version: string): objec
                   id: i,
                   message: { text: r.message },
                   physicalLocation: {
-                    artifactLocation: { uri: r.relativePath, uriBaseId: '%SRCROOT%' },
+                    artifactLocation: { uri: uriReference(r.relativePath), uriBaseId: '%SRCROOT%' },
                     region: { startLine: r.line, startColumn: r.column },
                   },
                 })),

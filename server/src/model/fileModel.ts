@@ -8,6 +8,8 @@ import { LineIndex } from './lineIndex';
 import { scanHeader, splitDocuments, type DocumentSlice, type HeaderField } from './splitDocuments';
 import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
 import { shiftTree } from './shiftTree';
+import { hasTemplatedField } from './templatedFields';
+import { hasTemplateAction, scanTemplateSyntax, type TemplateSyntax } from './templateSyntax';
 
 export type SkipReason = 'helm-template' | 'binary' | 'too-large' | 'not-yaml';
 
@@ -22,6 +24,11 @@ export interface DocumentModel {
   readonly problems: readonly ParseProblem[];
   /** True when the document looks like a Kubernetes object (has apiVersion and kind). */
   readonly isKubernetes: boolean;
+  /**
+   * True when template syntax shapes the document (`replicas: {{ .Values.n }}`, a name or label
+   * holding `{{`): it means something only once rendered, so nothing is read from it.
+   */
+  readonly templated: boolean;
 }
 
 export interface FileModel {
@@ -42,20 +49,31 @@ export interface BuildOptions {
   /** The previous model of the same file: unchanged documents reuse its parse. */
   readonly previous?: FileModel | undefined;
   readonly isJson?: boolean;
+  /**
+   * The text is rendered output (the documents of one `# Source:` of a `helm template` stream):
+   * a chart `templates/` path does not make it a template.
+   */
+  readonly rendered?: boolean;
 }
 
 /**
- * A Helm (or other Go-template) file: template actions at the start of a line (`{{- if …}}`,
- * `{{ include … | nindent 4 }}`) shape the YAML itself, and a chart's `templates/` folder holds
- * nothing else. Elsewhere `{{ }}` usually stands inside one value (a PrometheusRule's
- * `{{ $labels.pod }}`, an Argo workflow's `{{inputs.parameters.x}}`): only that document is left
- * out, so a NetworkPolicy in the same file is still checked.
+ * A Helm (or other Go-template) file: template actions on lines of their own (`{{- if …}}`,
+ * `{{ include … | nindent 4 }}`) shape the YAML itself, possibly across documents, and a chart's
+ * `templates/` folder holds nothing else (unless it is `helm template --output-dir` output, which
+ * keeps the `# Source:` comments). `{{ }}` inside a string — a ConfigMap value, a `|` block, a
+ * PrometheusRule's `"{{ $labels.pod }}"` — is text and makes nothing a template; where it stands
+ * for a key or a whole value only that document is left out (`readDocument`). A file with no
+ * top-level `apiVersion`/`kind` is not Kubernetes (a GitHub workflow, `.goreleaser.yaml`, an
+ * Alertmanager config), never a Helm template, whatever braces it holds.
  */
-const TEMPLATE_LINE = /^[ \t-]*\{\{/m;
 const CHART_TEMPLATES = /\/templates\/[^/]*$/;
+const RENDERED = /^# Source: /m;
+const KUBERNETES_HEADER = /^\uFEFF?(apiVersion|kind)[ \t]*:/m;
 
-function isTemplateFile(uri: string, text: string): boolean {
-  return text.includes('{{') && (TEMPLATE_LINE.test(text) || CHART_TEMPLATES.test(uri));
+function isTemplateFile(uri: string, text: string, syntax: TemplateSyntax, rendered: boolean): boolean {
+  if (!KUBERNETES_HEADER.test(text)) return false;
+  if (syntax.lineActions.length > 0) return true;
+  return !rendered && CHART_TEMPLATES.test(uri) && !RENDERED.test(text) && hasTemplateAction(text);
 }
 
 export function buildFileModel(uri: string, text: string, version: number, options: BuildOptions = {}): FileModel {
@@ -72,7 +90,10 @@ export function buildFileModel(uri: string, text: string, version: number, optio
     parsedDocuments: 0,
   });
   if (text.includes('\u0000')) return empty('binary');
-  if (isTemplateFile(uri, text)) return empty('helm-template');
+  const syntax = scanTemplateSyntax(text);
+  if (isTemplateFile(uri, text, syntax, options.rendered ?? false)) return empty('helm-template');
+  // In a file that is no template, actions still mark the documents they stand in.
+  const actions = [...syntax.lineActions, ...syntax.inlineActions].sort((a, b) => a - b);
 
   const isJson = options.isJson ?? /\.json$/i.test(uri);
   const slices: DocumentSlice[] = isJson ? [{ index: 0, start: 0, end: text.length, text }] : splitDocuments(text);
@@ -83,13 +104,16 @@ export function buildFileModel(uri: string, text: string, version: number, optio
   const objects: K8sObject[] = [];
   const problems: ParseProblem[] = [];
   let parsed = 0;
+  let nextAction = 0;
   for (const slice of slices) {
+    while (nextAction < actions.length && (actions[nextAction] as number) < slice.start) nextAction++;
+    const templated = nextAction < actions.length && (actions[nextAction] as number) < slice.end;
     const reused = previousByText.get(slice.text);
     let doc: DocumentModel;
     if (reused) {
       doc = reused.start === slice.start ? { ...reused, index: slice.index } : relocate(reused, slice);
     } else {
-      doc = readDocument(slice, isJson);
+      doc = readDocument(slice, isJson, templated);
       if (doc.root !== undefined || doc.problems.length > 0) parsed++;
     }
     documents.push(doc);
@@ -99,16 +123,15 @@ export function buildFileModel(uri: string, text: string, version: number, optio
   return { uri, version, text, lineIndex, documents, objects, problems, skipped: undefined, parsedDocuments: parsed };
 }
 
-function readDocument(slice: DocumentSlice, isJson: boolean): DocumentModel {
-  // A templated value: what the document means is known only once rendered, so say nothing.
-  if (slice.text.includes('{{')) {
-    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: false };
-  }
+function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean): DocumentModel {
+  // Template syntax where structure stands: what the document means is known only once rendered.
+  if (templated) return templatedDocument(slice);
   const header = isJson ? undefined : scanHeader(slice);
+  if (header?.kind?.value.includes('{{') || header?.apiVersion?.value.includes('{{')) return templatedDocument(slice);
   const fullParse = isJson || !header || header.flowStyle || (header.kind !== undefined && isAnalysedKind(header.kind.value));
   const looksKubernetes = header !== undefined && header.kind !== undefined && header.apiVersion !== undefined;
   if (!fullParse) {
-    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: looksKubernetes };
+    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false };
   }
   let { root, problems } = parseYamlDocument(slice.text, slice.start);
   // kubectl's YAML parser accepts TABs as whitespace where YAML 1.2 forbids them (seen in real
@@ -117,8 +140,14 @@ function readDocument(slice: DocumentSlice, isJson: boolean): DocumentModel {
     const retry = parseYamlDocument(slice.text.replace(/^[ \t]+/gm, (ws) => ws.replace(/\t/g, ' ')), slice.start);
     if (retry.problems.length === 0) ({ root, problems } = retry);
   }
+  // A name, label, selector or port holding `{{` cannot be rendered output: the API server rejects it.
+  if (slice.text.includes('{{') && hasTemplatedField(root)) return templatedDocument(slice);
   const isKubernetes = isMap(root) ? getScalar(root, 'kind') !== undefined && getScalar(root, 'apiVersion') !== undefined : looksKubernetes;
-  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root, problems, isKubernetes };
+  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root, problems, isKubernetes, templated: false };
+}
+
+function templatedDocument(slice: DocumentSlice): DocumentModel {
+  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: false, templated: true };
 }
 
 function relocate(doc: DocumentModel, slice: DocumentSlice): DocumentModel {

@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
-import { fileUri, findManifestFiles, uriToPath, type SkippedFile } from './loadFolder';
+import { fileUri, findManifestFiles, uriToPath } from './loadFolder';
+import { skippedFile, type SkippedFile } from './skippedFiles';
 
 export interface ScanBatch {
   readonly entries: readonly { uri: string; text: string }[];
@@ -29,7 +30,7 @@ export async function scanFolders(
         try {
           return { uri: fileUri(p), text: await readFile(p, 'utf8') };
         } catch {
-          onSkipped({ path: p, reason: 'unreadable' });
+          onSkipped(skippedFile(p, 'unreadable'));
           return undefined;
         }
       }),

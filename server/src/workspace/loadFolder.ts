@@ -10,11 +10,9 @@ import { buildFileModel, type FileModel } from '../model/fileModel';
 import { isKustomizationFile, kustomizePatchPaths } from '../model/kustomize';
 import { ManifestSet } from '../model/manifestSet';
 import { createFileFilter } from './fileFilter';
+import { skippedFile, type SkippedFile } from './skippedFiles';
 
-export interface SkippedFile {
-  readonly path: string;
-  readonly reason: string;
-}
+export type { SkippedFile } from './skippedFiles';
 
 export interface LoadedFolder {
   readonly manifests: ManifestSet;
@@ -41,7 +39,7 @@ export function findManifestFiles(roots: readonly string[], settings: NetpolLens
     try {
       rootStat = statSync(absRoot);
     } catch {
-      skipped.push({ path: root, reason: 'not found' });
+      skipped.push(skippedFile(root, 'not-found'));
       continue;
     }
     if (rootStat.isFile()) {
@@ -56,7 +54,7 @@ export function findManifestFiles(roots: readonly string[], settings: NetpolLens
       try {
         entries = readdirSync(dir, { withFileTypes: true });
       } catch {
-        skipped.push({ path: dir, reason: 'unreadable folder' });
+        skipped.push(skippedFile(dir, 'unreadable', 'unreadable folder'));
         continue;
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -70,10 +68,10 @@ export function findManifestFiles(roots: readonly string[], settings: NetpolLens
           try {
             size = statSync(abs).size;
           } catch {
-            skipped.push({ path: abs, reason: 'unreadable' });
+            skipped.push(skippedFile(abs, 'unreadable'));
             continue;
           }
-          if (size > maxBytes) skipped.push({ path: abs, reason: `larger than ${settings.maxFileSizeKb} KiB` });
+          if (size > maxBytes) skipped.push(skippedFile(abs, 'too-large', `larger than ${settings.maxFileSizeKb} KiB`));
           else files.push(abs);
         }
       }
@@ -104,25 +102,12 @@ export function loadFolder(roots: readonly string[], settings: NetpolLensSetting
       bytesRead += buf.length;
       text = buf.toString('utf8');
     } catch {
-      skipped.push({ path, reason: 'unreadable' });
+      skipped.push(skippedFile(path, 'unreadable'));
       continue;
     }
     const model = buildFileModel(fileUri(path), text, 0);
-    if (model.skipped) skipped.push({ path, reason: skipReasonText(model.skipped) });
+    if (model.skipped) skipped.push(skippedFile(path, model.skipped));
     models.push(model);
   }
   return { manifests: new ManifestSet(models, 1, kustomizePatchUris(models)), skipped, bytesRead };
-}
-
-export function skipReasonText(reason: NonNullable<FileModel['skipped']>): string {
-  switch (reason) {
-    case 'helm-template':
-      return 'Helm template ({{ }}): not analysed until rendered';
-    case 'binary':
-      return 'binary content';
-    case 'too-large':
-      return 'too large';
-    case 'not-yaml':
-      return 'not YAML';
-  }
 }

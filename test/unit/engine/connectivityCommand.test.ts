@@ -27,7 +27,7 @@ spec:
   - from: [{ipBlock: {cidr: 2001:db8::/32}}]
 `;
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'netpol-conn-'));
   writeFileSync(join(dir, 'all.yaml'), MANIFESTS);
   let out = '';
@@ -40,6 +40,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
     err: (t) => {
       err += t;
     },
+    readStdin: () => Promise.resolve(stdin),
     cwd: dir,
   };
   const code = await main(['connectivity', ...args], io);
@@ -57,6 +58,12 @@ describe('connectivity command', () => {
       'default/web[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
       'default/web[Pod] => default/client[Pod] : All Connections',
     ]);
+  });
+
+  it('reads a stream from standard input with "-"', async () => {
+    const r = await run(['-', '--focus-workload', 'default/web', '--focus-direction', 'ingress'], `---\n# Source: app/templates/all.yaml\n${MANIFESTS}`);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(r.out.trimEnd().split('\n'), ['default/client[Pod] => default/web[Pod] : TCP 8080']);
   });
 
   it('focuses on a workload and a direction', async () => {

@@ -1,0 +1,59 @@
+/**
+ * What a CLI command reads: files and folders on disk, and `-` for a stream of manifests on
+ * standard input (`helm template … | netpol-lens check -`). Both may be given together.
+ */
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { NetpolLensSettings } from '../../../shared/src/settings';
+import { ManifestSet } from '../model/manifestSet';
+import { loadFolder, uriToPath } from '../workspace/loadFolder';
+import { loadStream } from '../workspace/loadStream';
+import type { SkippedFile } from '../workspace/skippedFiles';
+import type { StreamFile } from '../workspace/streamSources';
+import { UsageError, type CliIo } from './io';
+
+/** A file not read, with the name output gives it (see `displayName`). */
+export interface NamedSkip extends SkippedFile {
+  readonly relativePath: string;
+}
+
+export interface CliInputs {
+  readonly manifests: ManifestSet;
+  /** Files not read (templates, binary, too large): on disk, `path` is absolute; from the stream, its name. */
+  readonly skipped: readonly NamedSkip[];
+  /** Files that came from the stream, by URI. */
+  readonly streamFiles: ReadonlyMap<string, StreamFile>;
+}
+
+/** Reads the positional arguments of a command (default: the working directory). */
+export async function loadInputs(positionals: readonly string[], io: CliIo, settings: NetpolLensSettings): Promise<CliInputs> {
+  const args = positionals.length > 0 ? positionals : ['.'];
+  if (args.filter((a) => a === '-').length > 1) throw new UsageError('"-" (standard input) given twice');
+  const paths = args.filter((a) => a !== '-').map((p) => resolve(io.cwd, p));
+  const missing = paths.filter((p) => !existsSync(p));
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+
+  const folder = paths.length > 0 ? loadFolder(paths, settings) : undefined;
+  const folderSkipped = (folder?.skipped ?? []).map((s) => ({ ...s, relativePath: relativeName(s.path, io.cwd) }));
+  if (!args.includes('-')) {
+    return { manifests: folder?.manifests ?? new ManifestSet([], 1), skipped: folderSkipped, streamFiles: new Map() };
+  }
+  const stream = loadStream(await io.readStdin());
+  if (stream.models.length === 0) io.err('netpol-lens: no YAML documents on standard input\n');
+  const models = [...(folder?.manifests.files() ?? []), ...stream.models];
+  return {
+    manifests: new ManifestSet(models, 1, folder?.manifests.partialFiles),
+    skipped: [...folderSkipped, ...stream.skipped.map((s) => ({ ...s, relativePath: s.path }))],
+    streamFiles: stream.files,
+  };
+}
+
+/** How a file is named in output: its stream name, or its path relative to `cwd` with forward slashes. */
+export function displayName(inputs: CliInputs, uri: string, cwd: string): string {
+  const stream = inputs.streamFiles.get(uri);
+  return stream ? stream.name : relativeName(uriToPath(uri), cwd);
+}
+
+function relativeName(path: string, cwd: string): string {
+  return relative(cwd, path).split('\\').join('/') || path;
+}
