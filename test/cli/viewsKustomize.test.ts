@@ -99,10 +99,14 @@ function cases(): Case[] {
     }));
 }
 
-/** Objects of the workspace that no kustomization uses: they form the loose view(s). */
+/**
+ * Objects of the workspace in no build and in no kustomization's folder: they form the loose
+ * view(s). The unused component's Deployment sits in that component's folder: not deployed by any
+ * build, it is in no view (`unused`, only its syntax is judged), never read as a loose cluster.
+ */
 const LOOSE: Record<string, string[]> = {
   overlays: [],
-  components: ['Deployment default/debug'],
+  components: [],
   partial: [],
 };
 
@@ -191,6 +195,11 @@ function views(ws: string): View[] {
   }
   if (got instanceof Error) throw got;
   return got;
+}
+/** The files `views` reports as in a kustomization's folder but used by no build. */
+function unusedOf(ws: string): string[] {
+  const r = spawnSync(process.execPath, [cli, 'views', ws, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return ((JSON.parse(r.stdout) as { unused?: string[] }).unused ?? []).slice().sort();
 }
 function runViews(ws: string): View[] | Error {
   const r = spawnSync(process.execPath, [cli, 'views', ws, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -335,6 +344,7 @@ describe('netpol-lens views agrees with kustomize', () => {
             .flatMap((v) => v.objects.map((o) => ident(o)))
             .sort();
           assert.deepEqual(loose, LOOSE[c.name]);
+          if (c.name === 'components') assert.deepEqual(unusedOf(c.ws), ['components/debug/debug.yaml']);
         });
       }
     });

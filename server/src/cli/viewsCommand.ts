@@ -59,11 +59,13 @@ function settingsFrom(values: Map<string, string[]>, cwd: string): NetpolLensSet
 }
 
 /** The views of loaded folders as plain data; paths relative to `base`. */
-export function describeViews(paths: readonly string[], settings: NetpolLensSettings, base: string): ViewJson[] {
+export function describeViews(paths: readonly string[], settings: NetpolLensSettings, base: string): { views: ViewJson[]; unused: string[] } {
   const { manifests } = loadFolder(paths, settings);
   const service = new FindingsService();
   const rel = (p: string): string => relative(base, p).split('\\').join('/');
-  return service.views(manifests, settings).views.map((view) => {
+  const all = service.views(manifests, settings);
+  const unused = [...all.unused].map((u) => rel(uriToPath(u))).sort();
+  const views = all.views.map((view): ViewJson => {
     const analysis = service.analysisOfView(view, settings);
     const objects: ViewObjectJson[] = [];
     const files = [...view.manifests.files()].sort((a, b) => (a.uri < b.uri ? -1 : 1));
@@ -84,13 +86,14 @@ export function describeViews(paths: readonly string[], settings: NetpolLensSett
     }
     return { id: view.id, kind: view.kind, name: view.name, root: view.rootPath === '' ? '' : rel(view.rootPath), partial: view.partial, objects };
   });
+  return { views, unused };
 }
 
 function labelsOf(obj: K8sObject): Record<string, string> {
   return toStringMap(getMap(getMap(obj.node, 'metadata'), 'labels'));
 }
 
-function textOf(views: readonly ViewJson[]): string {
+function textOf(views: readonly ViewJson[], unused: readonly string[]): string {
   const lines: string[] = [];
   for (const v of views) {
     const where = v.kind === 'kustomize' ? `kustomize build of ${v.root || '.'}` : v.kind === 'declared' ? `declared view ${v.name}` : `loose files${v.name === 'loose files' ? '' : `: ${v.name}`}`;
@@ -104,6 +107,7 @@ function textOf(views: readonly ViewJson[]): string {
     }
     lines.push('');
   }
+  if (unused.length > 0) lines.push(`not used by the kustomization in their folder (only their syntax is checked): ${unused.join(', ')}`, '');
   return lines.join('\n');
 }
 
@@ -124,8 +128,8 @@ export async function viewsCommand(args: string[], io: CliIo): Promise<number> {
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
   const only = paths.length === 1 ? (paths[0] as string) : undefined;
   const base = only === undefined ? io.cwd : statSync(only).isFile() ? dirname(only) : only;
-  const views = describeViews(paths, settings, base);
-  if (values.get('format')?.[0] === 'json') await io.out(JSON.stringify({ views }, null, 2) + '\n');
-  else await io.out(textOf(views));
+  const { views, unused } = describeViews(paths, settings, base);
+  if (values.get('format')?.[0] === 'json') await io.out(JSON.stringify({ views, unused }, null, 2) + '\n');
+  else await io.out(textOf(views, unused));
   return 0;
 }

@@ -109,8 +109,9 @@ export class FindingsService {
       own = { settings, findings: runRules(ctx, this.fileRules, onError) };
       this.fileCache.set(file, own);
     }
-    // A kustomize patch is a partial object: only its syntax is ours to judge.
-    if (manifests.partialFiles.has(uri)) return own.findings.filter((f) => f.ruleId === 'yaml-syntax');
+    // A kustomize patch is a partial object, and a manifest its kustomization does not use is not
+    // deployed by it: only their syntax is ours to judge.
+    if (manifests.partialFiles.has(uri) || this.views(manifests, settings).unused.has(uri)) return own.findings.filter((f) => f.ruleId === 'yaml-syntax');
     if (fileRulesOnly || this.workspaceRules.length === 0) return own.findings;
 
     const views = this.views(manifests, settings).viewsOf(uri);

@@ -42,6 +42,11 @@ export interface ClusterViews {
   readonly views: readonly ClusterView[];
   /** The folder view names are relative to. */
   readonly base: string;
+  /**
+   * Manifests in a kustomization's folder that no build uses (a scaffold patch commented out of
+   * the kustomization, a leftover): not deployed by it, so only their syntax is judged.
+   */
+  readonly unused: ReadonlySet<string>;
   /** The views a file belongs to (none for patches, kustomizations and skipped files). */
   viewsOf(uri: string): readonly ClusterView[];
 }
@@ -71,7 +76,7 @@ export class ViewBuilder {
       if (partition.groups.length === 0) {
         const index = new PathIndex(files, base);
         const only: ClusterView = { id: 'loose', kind: 'loose', name: 'loose files', root: '', rootPath: '', partial: [], manifests };
-        return viewsOf([only], index.base, () => true);
+        return viewsOf([only], index.base, new Set(), () => true);
       }
     }
     const index = new PathIndex(files, base);
@@ -129,7 +134,17 @@ export class ViewBuilder {
     }
 
     // loose files, split into alternatives
-    const loose = files.filter((f) => !used.has(f.uri) && !f.skipped && !manifests.partialFiles.has(f.uri));
+    const kustomizationFolders = new Set(kustomizations.keys());
+    const unused = new Set<string>();
+    const loose = files.filter((f) => {
+      if (used.has(f.uri) || f.skipped || manifests.partialFiles.has(f.uri)) return false;
+      const path = uriPath(f.uri);
+      if (kustomizationFolders.has(path.slice(0, path.lastIndexOf('/')) || '/') && f.objects.length > 0) {
+        unused.add(f.uri);
+        return false;
+      }
+      return true;
+    });
     if (loose.length > 0) {
       const partition = partitionLoose(loose, this.identities, settings.defaultNamespace);
       if (partition.groups.length === 0) add({ id: 'loose', kind: 'loose', name: 'loose files', root: '', rootPath: '', partial: [], manifests: new ManifestSet(loose, manifests.version) });
@@ -139,7 +154,7 @@ export class ViewBuilder {
         add({ id: `loose:${first}`, kind: 'loose', name, root: '', rootPath: '', partial: [], manifests: new ManifestSet([...group, ...partition.common], manifests.version) });
       }
     }
-    return viewsOf(views, index.base, undefined, membership);
+    return viewsOf(views, index.base, unused, undefined, membership);
   }
 
   private readonly failedPatch = new WeakSet<object>();
@@ -161,11 +176,18 @@ export class ViewBuilder {
   }
 }
 
-function viewsOf(views: readonly ClusterView[], base: string, all?: () => boolean, membership?: ReadonlyMap<string, readonly ClusterView[]>): ClusterViews {
+function viewsOf(
+  views: readonly ClusterView[],
+  base: string,
+  unused: ReadonlySet<string>,
+  all?: () => boolean,
+  membership?: ReadonlyMap<string, readonly ClusterView[]>,
+): ClusterViews {
   const none: readonly ClusterView[] = [];
   return {
     views,
     base,
+    unused,
     viewsOf(uri) {
       if (all) return views[0]?.manifests.getFile(uri) ? views : none;
       return membership?.get(uri) ?? none;
