@@ -5,7 +5,8 @@
  * The contract a per-policy rule (see `policyRule`) keeps: its findings for a policy depend only on
  *   - the policy itself (its YAML node, id and the text of its file);
  *   - the workloads its podSelector or a peer's podSelector matches by labels, in any namespace
- *     (their ids, labels, kinds and container ports), and their order;
+ *     (their ids, labels, kinds, container ports and whether they use the host network), and
+ *     their order;
  *   - the other policies of its namespace that select some of its pods, or, when it selects no
  *     workload, every policy of its namespace (stand-in pods);
  *   - the namespaces (names, labels, which are declared), which namespaces hold workloads and how
@@ -223,7 +224,10 @@ interface WorkloadChange {
   readonly before: Workload | undefined;
   readonly after: Workload | undefined;
   readonly namespace: string;
-  /** Same container ports before and after (labels aside, what rules read of a matched workload). */
+  /**
+   * Same container ports and host-network setting before and after (labels aside, what rules
+   * read of a matched workload).
+   */
   readonly samePorts: boolean;
   /** For a workload in both: the label keys whose values differ. */
   readonly changedKeys: ReadonlySet<string> | undefined;
@@ -242,7 +246,10 @@ function workloadChanges(before: ReadonlyMap<string, Workload>, now: ReadonlyMap
 function change(before: Workload | undefined, after: Workload | undefined): WorkloadChange {
   const namespace = (before ?? after)?.namespace ?? '';
   if (!before || !after) return { before, after, namespace, samePorts: false, changedKeys: undefined };
-  const samePorts = JSON.stringify(before.namedPorts) === JSON.stringify(after.namedPorts);
+  const samePorts =
+    JSON.stringify(before.namedPorts) === JSON.stringify(after.namedPorts) &&
+    before.namedPortsPartial === after.namedPortsPartial &&
+    before.hostNetwork === after.hostNetwork;
   const changedKeys = new Set<string>();
   for (const k of new Set([...Object.keys(before.labels), ...Object.keys(after.labels)])) if (before.labels[k] !== after.labels[k]) changedKeys.add(k);
   return { before, after, namespace, samePorts, changedKeys };
