@@ -114,6 +114,11 @@ export class WorkspaceAnalysis {
     return this.build().unknownResources.get(namespace) ?? [];
   }
 
+  /** The same, for every namespace that has some. */
+  unknownResources(): ReadonlyMap<string, readonly Sourced<UnknownResource>[]> {
+    return this.build().unknownResources;
+  }
+
   policyOf(obj: K8sObject): PolicyInfo | undefined {
     return this.build().policyByObject.get(obj);
   }

@@ -10,7 +10,8 @@
  *   - the other policies of its namespace that select some of its pods, or, when it selects no
  *     workload, every policy of its namespace (stand-in pods);
  *   - the namespaces (names, labels, which are declared), which namespaces hold workloads and how
- *     many, and the cluster DNS workloads (`k8s-app: kube-dns`);
+ *     many, the cluster DNS workloads (`k8s-app: kube-dns`), and the custom resources of kinds the
+ *     operator catalogue does not know, per namespace;
  *   - the settings (one record per settings object).
  * An edit that changes one of the workspace-wide inputs re-checks every policy; otherwise only the
  * policies whose own inputs changed. Policies are matched across analyses by their YAML node,
@@ -87,6 +88,7 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
       a.namespaces().flatMap((n) => (n.source ? [n.namespace.name] : [])),
       [...workloadCount.keys()].sort(),
       [...net.podsMatching(DNS_SELECTOR)].map((i) => net.workloads[i]),
+      [...a.unknownResources()].map(([ns, list]) => [ns, list.map((r) => [r.value.kind, r.value.name])]),
     ]);
     const changesSince = new WeakMap<PolicyInputs, readonly WorkloadChange[]>();
     const base = previous?.workspaceKey === workspaceKey ? previous : undefined;
