@@ -12,7 +12,8 @@
  * A policy selecting every pod of its namespace (`podSelector: {}`) isolates egress for whatever
  * pods the namespace will hold, so it is judged even when the workspace holds none of them (a
  * folder of policies, the commonest place for this mistake): then DNS counts as allowed when any
- * policy of the namespace allows it, for some pods or all — which pods exist is not known.
+ * policy of the namespace allows it, for some pods or all — which pods exist is not known. (With
+ * `workspaceIsWholeCluster`, a namespace without workloads in the workspace has no pods.)
  * Host-network pods are left out: NetworkPolicy does not isolate them (policy-selects-host-network).
  */
 import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
@@ -21,6 +22,7 @@ import type { AllowedPiece } from '../engine/network';
 import { rulesOf } from '../engine/policyTypes';
 import { resolvePorts } from '../engine/portSpec';
 import { NAMESPACE_NAME_LABEL, type NamedPort, type Protocol } from '../engine/types';
+import { ClusterKnowledge } from './crossFile/clusterKnowledge';
 import { listWorkloads } from './crossFile/describe';
 import { addDnsRuleEdit } from './crossFile/dnsEgressRule';
 import { directionSpan, specOf } from './crossFile/policySource';
@@ -38,6 +40,7 @@ const ASSUMED_DNS_PORTS: readonly NamedPort[] = [
 const PROTOCOLS: readonly Protocol[] = ['UDP', 'TCP'];
 
 interface DnsReach {
+  readonly known: ClusterKnowledge;
   /** The DNS protocols the workload cannot reach; undefined when there is no cluster DNS to reach. */
   missingFor(workload: number): Protocol[] | undefined;
   /** The same for pods of a namespace the workspace does not show, isolated by its policies. */
@@ -54,6 +57,7 @@ export const egressBlocksDnsRule = policyRule(
     const missingOf = (pieces: readonly AllowedPiece[]): Protocol[] =>
       PROTOCOLS.filter((p) => !pieces.some((piece) => reachesDns(analysis, piece, p, targets, assumed)));
     return {
+      known: new ClusterKnowledge(analysis),
       missingFor(w) {
         if (targets.length === 0 && !assumed) return undefined;
         let missing = missingByWorkload.get(w);
@@ -76,8 +80,10 @@ export const egressBlocksDnsRule = policyRule(
     let pods: string;
     let missing: Protocol[];
     if (selected.length === 0) {
-      // No pod of the namespace in the workspace: judge the namespace's pods, whatever they are.
-      if (!isEmptySelector(policy.policy.podSelector)) return [];
+      // No pod of the namespace in the workspace, which does not show them all: judge the
+      // namespace's pods, whatever they are (with workspaceIsWholeCluster it has none).
+      const { namespace, podSelector } = policy.policy;
+      if (!isEmptySelector(podSelector) || reach.known.workloadsKnown(namespace, namespace)) return [];
       missing = reach.missingIn(policy.policy.namespace) ?? [];
       pods = `every pod of namespace ${policy.policy.namespace}`;
     } else {

@@ -153,7 +153,7 @@ const textOf = (f: WsFile): string => f.prefix + f.docs.join('---\n');
 
 function apply(files: WsFile[], edit: Edit, nextUri: () => string): { changed?: WsFile; removed?: string } {
   if (edit.kind === 'addFile') {
-    const f = { uri: nextUri(), docs: edit.docs, prefix: '' };
+    const f = { uri: nextUri(), docs: [...edit.docs], prefix: '' };
     files.push(f);
     return { changed: f };
   }
@@ -193,7 +193,8 @@ describe('incremental cross-file findings', () => {
       fc.property(fc.array(fileArb, { minLength: 1, maxLength: 5 }), fc.array(editArb, { minLength: 1, maxLength: 8 }), settingsArb, (initial, edits, settings) => {
         let n = 0;
         const nextUri = (): string => `file:///ws/f${n++}.yaml`;
-        const files: WsFile[] = initial.map((docs) => ({ uri: nextUri(), docs, prefix: '' }));
+        // Copies: the edits must not change the generated values (fast-check replays and prints them).
+        const files: WsFile[] = initial.map((docs) => ({ uri: nextUri(), docs: [...docs], prefix: '' }));
         const index = new WorkspaceIndex();
         index.setDiskTexts(files.map((f) => ({ uri: f.uri, text: textOf(f) })));
         const service = new FindingsService((rule, error) => assert.fail(`${rule.id} threw: ${String(error)}`));
@@ -304,6 +305,13 @@ describe('incremental cross-file findings: what each re-check is for', () => {
     assert.ok(has('deny-nullified')(s.findings('deny.yaml')));
     s.edit('allow.yaml', netpol('allow', '  podSelector: {}\n  policyTypes: [Egress]\n  egress: []\n', 'data'));
     assert.ok(!has('deny-nullified')(s.findings('deny.yaml')));
+  });
+
+  it('without workloads in the namespace, a DNS rule added in another policy there clears egress-blocks-dns (every pod of the namespace)', () => {
+    const s = session({ 'deny.yaml': netpol('deny', '  podSelector: {}\n  policyTypes: [Egress]\n', 'data') });
+    assert.ok(has('egress-blocks-dns')(s.findings('deny.yaml')));
+    s.edit('dns.yaml', netpol('dns', '  podSelector: {}\n  policyTypes: [Egress]\n  egress: [{ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]}]\n', 'data'));
+    assert.ok(!has('egress-blocks-dns')(s.findings('deny.yaml')));
   });
 
   it('a change of container ports re-checks the policies whose peers match the workload (named-port-unresolved)', () => {
