@@ -31,6 +31,7 @@ export const RULES = [
   { id: 'ipblock-cluster-range', title: 'ipBlock overlaps cluster pod/service ranges', category: 'ipblock', defaultSeverity: 'warning' },
   { id: 'policy-selects-nothing', title: 'Policy selects no workload', category: 'selectors', defaultSeverity: 'warning' },
   { id: 'peer-pod-selector-matches-nothing', title: 'Peer podSelector matches no workload', category: 'selectors', defaultSeverity: 'warning' },
+  { id: 'policy-selects-host-network', title: 'Policy selects only host-network pods', category: 'selectors', defaultSeverity: 'warning' },
   { id: 'peer-namespace-selector-matches-nothing', title: 'Peer namespaceSelector matches no namespace', category: 'selectors', defaultSeverity: 'warning' },
   { id: 'selector-invalid', title: 'Label selector is not valid', category: 'selectors', defaultSeverity: 'error' },
   { id: 'deprecated-api-version', title: 'Deprecated or removed apiVersion', category: 'deprecation', defaultSeverity: 'warning' },

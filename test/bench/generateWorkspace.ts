@@ -27,6 +27,8 @@ function prng(seed: number): () => number {
   };
 }
 
+const EDIT_TARGET_APP = 'edit-target';
+
 export function generateWorkspace(dir: string, fileCount = 1000, docsPerFile = 5, seed = 42): GeneratedWorkspace {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
@@ -132,7 +134,9 @@ data:
       const i = f * docsPerFile + d;
       const app = apps[i % apps.length] as string;
       const r = rnd();
-      if (d === 0) docs.push(deployment(ns, app, r < 0.02, `${app}-f${f}`));
+      // The first file's Deployment carries a label of its own: the cross-file edit renames it, and
+      // the policy selecting it must then select nothing (other app-0 Deployments share team-0).
+      if (d === 0) docs.push(deployment(ns, f === 0 ? EDIT_TARGET_APP : app, r < 0.02, `${app}-f${f}`));
       else if (r < 0.35) docs.push(policy(ns, app, i));
       else if (r < 0.6) docs.push(deployment(ns, `${app}-${d}`, false, `${app}-${d}-f${f}`));
       else if (r < 0.8) docs.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: ${app}-svc-${d}-f${f}\n  namespace: ${ns}\nspec:\n  selector: {app: ${app}}\n  ports: [{port: 80, targetPort: 8080}]\n`);
@@ -145,7 +149,7 @@ data:
     documents += docs.length;
     if (f === 0) {
       deploymentFile = name;
-      appLabel = apps[0] as string;
+      appLabel = EDIT_TARGET_APP;
     }
   }
   // One policy file dedicated to the cross-file edit: it selects the first Deployment's pods.

@@ -115,6 +115,54 @@ describe('buildFileModel', () => {
     assert.deepEqual(m.documents.map((d) => d.templated), [false, true, false]);
   });
 
+  it('reads name and namespace of header-only documents with a line scan', () => {
+    const text = [
+      'apiVersion: example.com/v1',
+      'kind: Widget',
+      'metadata:',
+      '  # a comment',
+      '  annotations:',
+      '    note: |',
+      '      name: not-this',
+      '  name: "w1"  # trailing',
+      '  namespace: shop',
+      'spec: {size: 3}',
+      '---',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata: {name: flow, namespace: x}',
+      '',
+    ].join('\n');
+    const m = buildFileModel('file:///w.yaml', text, 1);
+    assert.deepEqual(
+      m.objects.map((o) => [o.kind, o.name, o.namespace, o.node !== undefined]),
+      [
+        ['Widget', 'w1', 'shop', false],
+        ['ConfigMap', undefined, undefined, false],
+      ],
+    );
+  });
+
+  it('parses in full the custom resources that may hold pods: catalogued kinds and those saying template:', () => {
+    const doc = (apiVersion: string, kind: string, spec: string): string => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: x}\nspec:\n${spec}\n`;
+    const text = [
+      doc('monitoring.coreos.com/v1', 'Prometheus', '  replicas: 1'),
+      doc('argoproj.io/v1alpha1', 'Rollout', '  template:\n    metadata: {labels: {app: x}}'),
+      doc('example.com/v1', 'Widget', '  size: 1'),
+      doc('apiextensions.k8s.io/v1', 'CustomResourceDefinition', '  versions:\n  - schema:\n      template: {}'),
+    ].join('---\n');
+    const m = buildFileModel('file:///crs.yaml', text, 1);
+    assert.deepEqual(
+      m.objects.map((o) => [o.kind, o.node !== undefined]),
+      [
+        ['Prometheus', true],
+        ['Rollout', true],
+        ['Widget', false],
+        ['CustomResourceDefinition', false],
+      ],
+    );
+  });
+
   it('survives hostile input', () => {
     for (const t of ['', '---', '{{{', ': : :', '- - -', '&a [*a, *a]', 'a: ' + '['.repeat(5000), '\ufeffkind: X\napiVersion: v1\n']) {
       assert.doesNotThrow(() => buildFileModel('file:///x.yaml', t, 1), t.slice(0, 20));

@@ -1,12 +1,17 @@
 /**
  * What one file contributes to the engine: its workloads, namespaces and policies, each with the
- * object it came from. Extraction depends only on the file model and the default namespace, so
- * `ExtractionCache` keeps it per FileModel: an edit to one file re-reads that file only.
+ * object it came from, and the custom resources of kinds the operator catalogue does not know
+ * (they may stand for pods the workspace does not show). Extraction depends only on the file
+ * model and the default namespace, so `ExtractionCache` keeps it per FileModel: an edit to one
+ * file re-reads that file only.
  */
+import { isCustomApiVersion } from '../model/apiGroups';
 import type { FileModel } from '../model/fileModel';
 import type { K8sObject } from '../model/k8sObject';
 import { getMap, toStringMap } from '../model/yamlTree';
 import type { Namespace, Policy, Workload } from '../engine/types';
+import { catalogueEntry } from './operators/catalogue';
+import { operatorWorkloads } from './operators/operatorWorkloads';
 import { readPolicy } from './readPolicy';
 import { readWorkload } from './readWorkload';
 
@@ -20,6 +25,16 @@ export interface FileExtraction {
   readonly namespaces: readonly Sourced<Namespace>[];
   /** Policies with `ns/name` ids (made unique across files by the workspace). */
   readonly policies: readonly Sourced<Policy>[];
+  /** Custom resources neither in the operator catalogue nor with a pod template of their own. */
+  readonly unknownResources: readonly Sourced<UnknownResource>[];
+}
+
+/** A custom resource whose controller may make pods the workspace does not show. */
+export interface UnknownResource {
+  readonly kind: string;
+  /** Undefined when the name could not be read (a header-only document in flow style). */
+  readonly name: string | undefined;
+  readonly namespace: string;
 }
 
 const NETWORK_POLICY_API = /^(networking\.k8s\.io|extensions)\//;
@@ -28,9 +43,17 @@ export function extractFile(file: FileModel, defaultNamespace: string): FileExtr
   const workloads: Sourced<Workload>[] = [];
   const namespaces: Sourced<Namespace>[] = [];
   const policies: Sourced<Policy>[] = [];
+  const unknownResources: Sourced<UnknownResource>[] = [];
   for (const obj of file.objects) {
-    if (!obj.node) continue;
     const ns = obj.namespace ?? defaultNamespace;
+    if (isCustomApiVersion(obj.apiVersion)) {
+      const entry = catalogueEntry(obj.apiVersion, obj.kind);
+      const found = entry ? operatorWorkloads(obj, entry, ns) : [readWorkload(obj, ns) ?? []].flat();
+      for (const value of found) workloads.push({ value, source: obj });
+      if (!entry && found.length === 0) unknownResources.push({ value: { kind: obj.kind, name: obj.name, namespace: ns }, source: obj });
+      continue;
+    }
+    if (!obj.node) continue;
     if (obj.kind === 'Namespace' && obj.name) {
       namespaces.push({ value: { name: obj.name, labels: toStringMap(getMap(getMap(obj.node, 'metadata'), 'labels')) }, source: obj });
     } else if (obj.kind === 'NetworkPolicy' && (obj.apiVersion === undefined || NETWORK_POLICY_API.test(obj.apiVersion))) {
@@ -41,7 +64,7 @@ export function extractFile(file: FileModel, defaultNamespace: string): FileExtr
       if (workload) workloads.push({ value: workload, source: obj });
     }
   }
-  return { workloads, namespaces, policies };
+  return { workloads, namespaces, policies, unknownResources };
 }
 
 /** Per-file extractions, reused while a FileModel object lives (inject one per server or CLI run). */

@@ -4,9 +4,15 @@
  * or a Pod itself. A Pod with a controller ownerReference stands for its direct owner
  * (`ns/owner[OwnerKind]`, as netpol-analyzer reports it; an owner without kind counts as a Pod).
  * Mirror pods of static pods are owned by their Node: each is a workload of its own.
+ *
+ * Any custom resource with a pod template (`spec.template` with labels or containers, as Argo
+ * Rollouts' Rollout and Knative's Service have) is a workload too: whatever controller reads it
+ * makes pods from that template. Custom resources whose operator makes pods of its own design are
+ * read by the operator catalogue (`operators/`) instead.
  */
+import { isCustomApiVersion } from '../model/apiGroups';
 import type { K8sObject } from '../model/k8sObject';
-import { at, get, getMap, getSeq, getString, isMap, scalarString, toStringMap, type YNode } from '../model/yamlTree';
+import { at, get, getMap, getScalar, getSeq, getString, isMap, isSeq, scalarString, toStringMap, type YNode } from '../model/yamlTree';
 import { parseProtocol } from '../engine/portSpec';
 import type { NamedPort, Workload } from '../engine/types';
 
@@ -27,7 +33,11 @@ export function workloadId(namespace: string, name: string, kind: string): strin
 
 /** The workload an object is or belongs to, or undefined for other kinds. */
 export function readWorkload(obj: K8sObject, namespace: string): Workload | undefined {
-  if (!obj.node || !WORKLOAD_KINDS.has(obj.kind)) return undefined;
+  if (!obj.node) return undefined;
+  if (!WORKLOAD_KINDS.has(obj.kind)) {
+    const template = isCustomApiVersion(obj.apiVersion) ? at(obj.node, ['spec', 'template']) : undefined;
+    return isPodTemplate(template) ? podWorkload(namespace, obj.name ?? '', obj.kind, getMap(template, 'metadata'), getMap(template, 'spec')) : undefined;
+  }
   if (obj.kind === 'Pod') {
     const owner = controllerOf(obj.node);
     const name = owner?.name ?? obj.name ?? '';
@@ -38,8 +48,13 @@ export function readWorkload(obj: K8sObject, namespace: string): Workload | unde
   return podWorkload(namespace, obj.name ?? '', obj.kind, getMap(template, 'metadata'), getMap(template, 'spec'));
 }
 
+/** A pod template: a map with labels or containers (a CR's `spec.template` may be something else). */
+function isPodTemplate(node: YNode | undefined): boolean {
+  return isMap(node) && (isMap(at(node, ['metadata', 'labels'])) || isSeq(at(node, ['spec', 'containers'])));
+}
+
 function podWorkload(namespace: string, name: string, kind: string, metadata: YNode | undefined, spec: YNode | undefined): Workload {
-  return {
+  const workload: Workload = {
     id: workloadId(namespace, name, kind),
     name,
     namespace,
@@ -47,6 +62,12 @@ function podWorkload(namespace: string, name: string, kind: string, metadata: YN
     labels: toStringMap(get(metadata, 'labels')),
     namedPorts: namedPortsOf(spec),
   };
+  return usesHostNetwork(spec) ? { ...workload, hostNetwork: true } : workload;
+}
+
+/** `hostNetwork: true` in a pod spec (or an operator's spec that has the same field). */
+export function usesHostNetwork(spec: YNode | undefined): boolean {
+  return getScalar(spec, 'hostNetwork')?.value === true;
 }
 
 function controllerOf(pod: YNode): { name: string; kind: string } | undefined {
@@ -62,7 +83,7 @@ function controllerOf(pod: YNode): { name: string; kind: string } | undefined {
 }
 
 /** Named container ports (`name`, `containerPort`, `protocol` defaulting to TCP) of the containers. */
-function namedPortsOf(spec: YNode | undefined): NamedPort[] {
+export function namedPortsOf(spec: YNode | undefined): NamedPort[] {
   const out: NamedPort[] = [];
   for (const container of getSeq(spec, 'containers')?.items ?? []) {
     for (const p of getSeq(container, 'ports')?.items ?? []) {

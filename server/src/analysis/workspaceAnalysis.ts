@@ -16,7 +16,7 @@ import { Network, type DirectionAnswer } from '../engine/network';
 import { PortSet } from '../engine/portSet';
 import type { Direction, Namespace, Policy, Protocol, RuleRef, Workload } from '../engine/types';
 import { AnalysisCarry } from './analysisCarry';
-import { ExtractionCache, type Sourced } from './fileExtraction';
+import { ExtractionCache, type Sourced, type UnknownResource } from './fileExtraction';
 
 /** A workload with the manifests it comes from (several Pods for one owner). */
 export interface WorkloadInfo {
@@ -47,7 +47,9 @@ interface Built {
   readonly workloads: readonly WorkloadInfo[];
   readonly policies: readonly PolicyInfo[];
   readonly namespaces: readonly NamespaceInfo[];
-  readonly workloadByObject: ReadonlyMap<K8sObject, WorkloadInfo>;
+  /** The workloads of each manifest (a custom resource may stand for several). */
+  readonly workloadsByObject: ReadonlyMap<K8sObject, readonly WorkloadInfo[]>;
+  readonly unknownResources: ReadonlyMap<string, readonly Sourced<UnknownResource>[]>;
   readonly policyByObject: ReadonlyMap<K8sObject, PolicyInfo>;
   readonly policyById: ReadonlyMap<string, PolicyInfo>;
 }
@@ -93,9 +95,28 @@ export class WorkspaceAnalysis {
     return this.build().policies;
   }
 
-  /** The workload a manifest defines or belongs to (a Pod: its owner's workload). */
+  /** The workload a manifest defines or belongs to (a Pod: its owner's workload; a custom resource: its first). */
   workloadOf(obj: K8sObject): WorkloadInfo | undefined {
-    return this.build().workloadByObject.get(obj);
+    return this.build().workloadsByObject.get(obj)?.[0];
+  }
+
+  /** Every workload a manifest defines (an operator's custom resource may make several). */
+  workloadsOf(obj: K8sObject): readonly WorkloadInfo[] {
+    return this.build().workloadsByObject.get(obj) ?? [];
+  }
+
+  /**
+   * Custom resources of a namespace whose kinds the operator catalogue does not know (and that
+   * hold no pod template): their controllers may make pods the workspace does not show. In file
+   * order.
+   */
+  unknownResourcesIn(namespace: string): readonly Sourced<UnknownResource>[] {
+    return this.build().unknownResources.get(namespace) ?? [];
+  }
+
+  /** The same, for every namespace that has some. */
+  unknownResources(): ReadonlyMap<string, readonly Sourced<UnknownResource>[]> {
+    return this.build().unknownResources;
   }
 
   policyOf(obj: K8sObject): PolicyInfo | undefined {
@@ -186,6 +207,7 @@ export class WorkspaceAnalysis {
     const namespaces = new Map<string, Sourced<Namespace> | undefined>();
     const policies: Sourced<Policy>[] = [];
     const policyIds = new Map<string, number>();
+    const unknownResources = new Map<string, Sourced<UnknownResource>[]>();
     const uris = [...this.manifests.files()].map((f) => f.uri).sort();
     for (const uri of uris) {
       const file = this.manifests.getFile(uri);
@@ -202,6 +224,11 @@ export class WorkspaceAnalysis {
         }
       }
       for (const n of extraction.namespaces) if (!namespaces.get(n.value.name)) namespaces.set(n.value.name, n);
+      for (const r of extraction.unknownResources) {
+        const list = unknownResources.get(r.value.namespace);
+        if (list) list.push(r);
+        else unknownResources.set(r.value.namespace, [r]);
+      }
       for (const p of extraction.policies) {
         const seen = (policyIds.get(p.value.id) ?? 0) + 1;
         policyIds.set(p.value.id, seen);
@@ -218,14 +245,21 @@ export class WorkspaceAnalysis {
     const workloadInfos = [...workloadsById.values()].map((w, index): WorkloadInfo => ({ index, workload: w.value, sources: w.sources }));
     const policyInfos = policies.map((p, index): PolicyInfo => ({ index, policy: p.value, source: p.source }));
     const namespaceInfos = network.namespaces.map((n): NamespaceInfo => ({ namespace: n, source: namespaces.get(n.name)?.source }));
-    const workloadByObject = new Map<K8sObject, WorkloadInfo>();
-    for (const w of workloadInfos) for (const s of w.sources) workloadByObject.set(s, w);
+    const workloadsByObject = new Map<K8sObject, WorkloadInfo[]>();
+    for (const w of workloadInfos) {
+      for (const s of w.sources) {
+        const list = workloadsByObject.get(s);
+        if (!list) workloadsByObject.set(s, [w]);
+        else if (!list.includes(w)) list.push(w);
+      }
+    }
     this.built = {
       network,
       workloads: workloadInfos,
       policies: policyInfos,
       namespaces: namespaceInfos,
-      workloadByObject,
+      workloadsByObject,
+      unknownResources,
       policyByObject: new Map(policyInfos.map((p) => [p.source, p])),
       policyById: new Map(policyInfos.map((p) => [p.policy.id, p])),
     };

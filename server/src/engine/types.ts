@@ -44,6 +44,17 @@ export interface Workload {
   /** The pod template's labels (the pods' labels). */
   readonly labels: Labels;
   readonly namedPorts: readonly NamedPort[];
+  /**
+   * True when the pods may declare container ports `namedPorts` does not list (pods an operator
+   * makes, whose ports depend on objects not read); absent means the list is complete.
+   */
+  readonly namedPortsPartial?: true;
+  /**
+   * True for pods in the node's network namespace (`hostNetwork: true`). The engine selects them
+   * by labels like any pod; whether a network plugin applies policies to them is the rules'
+   * business (most do not).
+   */
+  readonly hostNetwork?: true;
 }
 
 export interface Namespace {

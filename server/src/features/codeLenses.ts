@@ -30,16 +30,20 @@ export function codeLenses(analysis: WorkspaceAnalysis, file: FileModel): LensDa
       out.push({ start: object.start, end: object.start, title: policyLensTitle(analysis, policy), targets: analysis.selectedWorkloads(policy).flatMap(definitions) });
       continue;
     }
-    const workload = analysis.workloadOf(object);
-    // Several Pods of one owner: one lens, over the first of them in this file.
-    if (!workload || seen.has(workload)) continue;
-    seen.add(workload);
-    out.push({
-      start: object.start,
-      end: object.start,
-      title: workloadLensTitle(analysis, workload),
-      targets: analysis.policiesSelecting(workload).map((p) => definitionOf(p.source)),
-    });
+    // Several Pods of one owner: one lens, over the first of them in this file. An operator's
+    // custom resource: one lens per workload it makes.
+    const workloads = analysis.workloadsOf(object);
+    for (const workload of workloads) {
+      if (seen.has(workload)) continue;
+      seen.add(workload);
+      const title = workloadLensTitle(analysis, workload);
+      out.push({
+        start: object.start,
+        end: object.start,
+        title: workloads.length > 1 ? `${workload.workload.name}: ${title}` : title,
+        targets: analysis.policiesSelecting(workload).map((p) => definitionOf(p.source)),
+      });
+    }
   }
   return out;
 }

@@ -42,8 +42,9 @@ function hoverContent(analysis: WorkspaceAnalysis, file: FileModel, offset: numb
   if (!found) return undefined;
   let markdown: string | undefined;
   if (found.type === 'workload') {
-    const workload = analysis.workloadOf(found.object);
-    markdown = workload ? workloadHover(analysis, workload) : undefined;
+    // An operator's custom resource may stand for several workloads: each gets its section.
+    const workloads = analysis.workloadsOf(found.object);
+    markdown = workloads.length > 0 ? workloads.map((w) => workloadHover(analysis, w)).join('\n\n---\n\n') : undefined;
   } else {
     const policy = analysis.policyOf(found.object);
     if (!policy) return undefined;

@@ -6,6 +6,7 @@
  * Odd shapes (a scalar where a map belongs) simply locate nothing; nothing throws.
  */
 import { WORKLOAD_KINDS } from '../analysis/readWorkload';
+import { isCustomApiVersion } from '../model/apiGroups';
 import type { FileModel } from '../model/fileModel';
 import type { K8sObject } from '../model/k8sObject';
 import { at, getMap, getPair, type YMap, type YNode, type YPair } from '../model/yamlTree';
@@ -90,7 +91,8 @@ export function locate(file: FileModel, offset: number): Located | undefined {
   const object = objectAt(file, offset);
   if (!object?.node) return undefined;
   if (isKubernetesNetworkPolicy(object)) return locateInPolicy(object, object.node, offset);
-  if (WORKLOAD_KINDS.has(object.kind)) return locateInWorkload(object, object.node, offset);
+  // A custom resource may be a workload (a pod template, or an operator's resource making pods).
+  if (WORKLOAD_KINDS.has(object.kind) || isCustomApiVersion(object.apiVersion)) return locateInWorkload(object, object.node, offset);
   return undefined;
 }
 

@@ -3,9 +3,9 @@
  * found while reading. Building one never throws.
  */
 import { parseYamlDocument } from '../yaml/parseYamlDocument';
-import { isAnalysedKind, type K8sObject } from './k8sObject';
+import { parsesInFull, type K8sObject } from './k8sObject';
 import { LineIndex } from './lineIndex';
-import { scanHeader, splitDocuments, type DocumentSlice, type HeaderField } from './splitDocuments';
+import { scanHeader, scanMetadataNames, splitDocuments, type DocumentSlice, type HeaderField } from './splitDocuments';
 import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
 import { shiftTree } from './shiftTree';
 import { hasTemplatedField } from './templatedFields';
@@ -128,7 +128,7 @@ function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean)
   if (templated) return templatedDocument(slice);
   const header = isJson ? undefined : scanHeader(slice);
   if (header?.kind?.value.includes('{{') || header?.apiVersion?.value.includes('{{')) return templatedDocument(slice);
-  const fullParse = isJson || !header || header.flowStyle || (header.kind !== undefined && isAnalysedKind(header.kind.value));
+  const fullParse = isJson || !header || header.flowStyle || (header.kind !== undefined && parsesInFull(header.apiVersion?.value, header.kind.value, slice.text));
   const looksKubernetes = header !== undefined && header.kind !== undefined && header.apiVersion !== undefined;
   if (!fullParse) {
     return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false };
@@ -172,6 +172,7 @@ function objectsOf(uri: string, doc: DocumentModel, slice: DocumentSlice): K8sOb
     if (!doc.isKubernetes) return [];
     const header = scanHeader(slice);
     if (!header.kind) return [];
+    const names = scanMetadataNames(slice);
     return [
       {
         uri,
@@ -181,8 +182,8 @@ function objectsOf(uri: string, doc: DocumentModel, slice: DocumentSlice): K8sOb
         kind: header.kind.value,
         apiVersionNode: headerScalar(header.apiVersion),
         kindNode: headerScalar(header.kind),
-        name: undefined,
-        namespace: undefined,
+        name: names.name?.value,
+        namespace: names.namespace?.value,
         node: undefined,
         start: doc.start,
         end: doc.end,

@@ -1,3 +1,4 @@
+import { apiGroupOf, isCustomApiVersion } from './apiGroups';
 import type { YMap, YScalar } from './yamlTree';
 
 /** Kinds whose documents are parsed in full; every other document keeps only its header. */
@@ -20,6 +21,41 @@ export const ANALYSED_KINDS: ReadonlySet<string> = new Set([
 
 export function isAnalysedKind(kind: string): boolean {
   return ANALYSED_KINDS.has(kind) || kind.endsWith('List');
+}
+
+/**
+ * Custom resources whose operators make pods the analysis knows (`analysis/operators/`), as
+ * `group/Kind`: parsed in full. A test keeps this list and the catalogue the same.
+ */
+export const OPERATOR_KINDS: ReadonlySet<string> = new Set([
+  'monitoring.coreos.com/Prometheus',
+  'monitoring.coreos.com/PrometheusAgent',
+  'monitoring.coreos.com/Alertmanager',
+  'monitoring.coreos.com/ThanosRuler',
+  'kafka.strimzi.io/Kafka',
+  'kafka.strimzi.io/KafkaNodePool',
+  'kafka.strimzi.io/KafkaConnect',
+  'kafka.strimzi.io/KafkaMirrorMaker2',
+  'kafka.strimzi.io/KafkaBridge',
+  'postgresql.cnpg.io/Cluster',
+  'postgresql.cnpg.io/Pooler',
+  'elasticsearch.k8s.elastic.co/Elasticsearch',
+  'kibana.k8s.elastic.co/Kibana',
+]);
+
+/**
+ * A custom resource may hold a pod template (`spec.template`, as Argo Rollouts' Rollout does),
+ * which makes it a workload; only a document with an indented `template:` key can. Built-in
+ * kinds the rules do not read (CustomResourceDefinitions, whose schemas say `template:` a lot,
+ * ConfigMaps) are never parsed for it.
+ */
+const TEMPLATE_KEY = /^[ \t]+template[ \t]*:/m;
+
+/** Whether a document of this header is parsed in full (the others keep their header only). */
+export function parsesInFull(apiVersion: string | undefined, kind: string, text: string): boolean {
+  if (isAnalysedKind(kind)) return true;
+  if (!isCustomApiVersion(apiVersion)) return false;
+  return OPERATOR_KINDS.has(`${apiGroupOf(apiVersion) ?? ''}/${kind}`) || TEMPLATE_KEY.test(text);
 }
 
 /** A Kubernetes object found in a file: a document, or an item of a `List` document. */

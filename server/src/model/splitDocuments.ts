@@ -103,3 +103,49 @@ export function scanHeader(slice: DocumentSlice): DocumentHeader {
   }
   return { apiVersion, kind, flowStyle };
 }
+
+export interface MetadataNames {
+  readonly name: HeaderField | undefined;
+  readonly namespace: HeaderField | undefined;
+}
+
+const METADATA_KEY = /^metadata[ \t]*:[ \t]*(?:#[^\r\n]*)?\r?$/m;
+const NAME_FIELD = /^(name|namespace)[ \t]*:[ \t]*([^\r\n]*)/;
+
+/**
+ * `metadata.name` and `metadata.namespace` of a block-style document, read with a line scan (for
+ * documents that keep their header only): the keys of the `metadata:` block at its first
+ * indentation. A flow-style `metadata: {…}` yields neither.
+ */
+export function scanMetadataNames(slice: DocumentSlice): MetadataNames {
+  let name: HeaderField | undefined;
+  let namespace: HeaderField | undefined;
+  const text = slice.text;
+  const m = METADATA_KEY.exec(text);
+  if (!m) return { name, namespace };
+  let pos = m.index + m[0].length + 1;
+  let indent: number | undefined;
+  while (pos < text.length) {
+    let lineEnd = text.indexOf('\n', pos);
+    if (lineEnd < 0) lineEnd = text.length;
+    let lead = 0;
+    while (text[pos + lead] === ' ') lead++;
+    const c = text[pos + lead];
+    const blank = c === undefined || c === '\n' || c === '\r' || c === '#';
+    if (!blank) {
+      if (lead === 0) break;
+      indent ??= lead;
+      if (lead < indent) break;
+      const field = lead === indent ? NAME_FIELD.exec(text.slice(pos + lead, lineEnd)) : null;
+      const found = field ? headerValue(field[2] ?? '') : undefined;
+      if (field && found) {
+        const at = pos + lead + field[0].length - (field[2] ?? '').length + found.at;
+        const value: HeaderField = { value: found.value, start: slice.start + at, end: slice.start + at + found.value.length };
+        if (field[1] === 'name') name = value;
+        else namespace = value;
+      }
+    }
+    pos = lineEnd + 1;
+  }
+  return { name, namespace };
+}

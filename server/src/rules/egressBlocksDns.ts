@@ -8,13 +8,21 @@
  * Only the pods' egress side is judged (DNS pods' own ingress is the cluster's business). An
  * ipBlock peer open on port 53 counts as a way to DNS: whether ipBlocks match pod IPs after the
  * Service's address translation depends on the network plugin, so it is not called a mistake.
+ *
+ * A policy selecting every pod of its namespace (`podSelector: {}`) isolates egress for whatever
+ * pods the namespace will hold, so it is judged even when the workspace holds none of them (a
+ * folder of policies, the commonest place for this mistake): then DNS counts as allowed when any
+ * policy of the namespace allows it, for some pods or all — which pods exist is not known. (With
+ * `workspaceIsWholeCluster`, a namespace without workloads in the workspace has no pods.)
+ * Host-network pods are left out: NetworkPolicy does not isolate them (policy-selects-host-network).
  */
 import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
-import { selectorMatches } from '../engine/labelSelector';
+import { isEmptySelector, selectorMatches } from '../engine/labelSelector';
 import type { AllowedPiece } from '../engine/network';
 import { rulesOf } from '../engine/policyTypes';
 import { resolvePorts } from '../engine/portSpec';
 import { NAMESPACE_NAME_LABEL, type NamedPort, type Protocol } from '../engine/types';
+import { ClusterKnowledge } from './crossFile/clusterKnowledge';
 import { listWorkloads } from './crossFile/describe';
 import { addDnsRuleEdit } from './crossFile/dnsEgressRule';
 import { directionSpan, specOf } from './crossFile/policySource';
@@ -31,36 +39,64 @@ const ASSUMED_DNS_PORTS: readonly NamedPort[] = [
 ];
 const PROTOCOLS: readonly Protocol[] = ['UDP', 'TCP'];
 
+interface DnsReach {
+  readonly known: ClusterKnowledge;
+  /** The DNS protocols the workload cannot reach; undefined when there is no cluster DNS to reach. */
+  missingFor(workload: number): Protocol[] | undefined;
+  /** The same for pods of a namespace the workspace does not show, isolated by its policies. */
+  missingIn(namespace: string): Protocol[] | undefined;
+}
+
 export const egressBlocksDnsRule = policyRule(
   'egress-blocks-dns',
-  (analysis) => {
+  (analysis): DnsReach => {
     const net = analysis.network;
     const targets = [...net.podsMatching({ matchLabels: DNS_LABELS })];
     const assumed = analysis.settings.assumeClusterDns && !targets.some((t) => net.workloads[t]?.namespace === DNS_NAMESPACE);
     const missingByWorkload = new Map<number, Protocol[]>();
-    /** The DNS protocols the workload cannot reach; undefined when there is no cluster DNS to reach. */
-    return (w: number): Protocol[] | undefined => {
-      if (targets.length === 0 && !assumed) return undefined;
-      let missing = missingByWorkload.get(w);
-      if (!missing) {
-        const pieces = net.allowed(w, 'egress').pieces;
-        missing = PROTOCOLS.filter((p) => !pieces.some((piece) => reachesDns(analysis, piece, p, targets, assumed)));
-        missingByWorkload.set(w, missing);
-      }
-      return missing;
+    const missingOf = (pieces: readonly AllowedPiece[]): Protocol[] =>
+      PROTOCOLS.filter((p) => !pieces.some((piece) => reachesDns(analysis, piece, p, targets, assumed)));
+    return {
+      known: new ClusterKnowledge(analysis),
+      missingFor(w) {
+        if (targets.length === 0 && !assumed) return undefined;
+        let missing = missingByWorkload.get(w);
+        if (!missing) {
+          missing = missingOf(net.allowed(w, 'egress').pieces);
+          missingByWorkload.set(w, missing);
+        }
+        return missing;
+      },
+      missingIn(namespace) {
+        if (targets.length === 0 && !assumed) return undefined;
+        const policies = analysis.policies().filter((p) => p.policy.namespace === namespace);
+        return missingOf(policies.flatMap((p) => net.piecesOf(p.index, 'egress')));
+      },
     };
   },
-  (policy, missingFor, analysis): Finding[] => {
+  (policy, reach, analysis): Finding[] => {
     if (!analysis.network.governs(policy.index, 'egress')) return [];
-    const blocked = analysis.selectedWorkloads(policy).filter((w) => (missingFor(w.index) ?? []).length > 0);
-    const first = blocked[0];
-    if (!first) return [];
-    const missing = PROTOCOLS.filter((p) => blocked.some((w) => (missingFor(w.index) ?? []).includes(p)));
+    const selected = analysis.selectedWorkloads(policy);
+    let pods: string;
+    let missing: Protocol[];
+    if (selected.length === 0) {
+      // No pod of the namespace in the workspace, which does not show them all: judge the
+      // namespace's pods, whatever they are (with workspaceIsWholeCluster it has none).
+      const { namespace, podSelector } = policy.policy;
+      if (!isEmptySelector(podSelector) || reach.known.workloadsKnown(namespace, namespace)) return [];
+      missing = reach.missingIn(policy.policy.namespace) ?? [];
+      pods = `every pod of namespace ${policy.policy.namespace}`;
+    } else {
+      const blocked = selected.filter((w) => !w.workload.hostNetwork && (reach.missingFor(w.index) ?? []).length > 0);
+      missing = PROTOCOLS.filter((p) => blocked.some((w) => (reach.missingFor(w.index) ?? []).includes(p)));
+      pods = listWorkloads(blocked);
+    }
+    if (missing.length === 0) return [];
     const spec = specOf(policy);
     const text = analysis.manifests.getFile(policy.source.uri)?.text;
     const edit = spec && text !== undefined ? addDnsRuleEdit(text, spec) : undefined;
     const fixes: FixData[] = edit ? [{ title: 'Allow egress to cluster DNS (UDP and TCP 53)', edits: [edit], preferred: true }] : [];
-    return [{ ruleId: 'egress-blocks-dns', message: message(listWorkloads(blocked), missing), ...directionSpan(policy, 'egress'), fixes }];
+    return [{ ruleId: 'egress-blocks-dns', message: message(pods, missing), ...directionSpan(policy, 'egress'), fixes }];
   },
 );
 

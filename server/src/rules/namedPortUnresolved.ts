@@ -3,7 +3,8 @@
  * (name and protocol must both match): ingress — the pods the policy selects; egress — the pods
  * the rule's peers match. When no destination declares it, the port allows nothing; toward an
  * ipBlock peer a named port never matches. Destinations the workspace may not fully show (open
- * namespaces, a rule without peers) are not judged.
+ * namespaces, a rule without peers, operator-made pods whose ports depend on other objects) are
+ * not judged.
  */
 import type { PolicyInfo, WorkloadInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { rulesOf } from '../engine/policyTypes';
@@ -56,6 +57,8 @@ function judge(
   const destinations = destinationsOf(analysis, known, policy, direction, rule, ruleIndex);
   if (!destinations || destinations.length === 0) return undefined;
   if (destinations.some((w) => w.workload.namedPorts.some((p) => p.name === name && p.protocol === protocol))) return undefined;
+  // Pods an operator makes may declare ports the workspace cannot list (they depend on other objects).
+  if (destinations.some((w) => w.workload.namedPortsPartial)) return undefined;
   const otherProtocol = destinations.flatMap((w) => w.workload.namedPorts).find((p) => p.name === name);
   const hint = otherProtocol ? ` (${name} is declared for ${otherProtocol.protocol}: the protocol must match too)` : '';
   return `No container of ${listWorkloads(destinations)} declares port ${ref}${hint}: this port allows nothing.`;

@@ -2,7 +2,9 @@
  * `peer-pod-selector-matches-nothing`: a `from`/`to` peer's podSelector matches no workload in the
  * namespaces it applies to (the policy's own, or those its namespaceSelector selects), so the
  * peer allows nothing. When the labels match workloads of other namespaces, the message names
- * them and a fix adds the namespaceSelector the author probably meant.
+ * them and a fix adds the namespaceSelector the author probably meant. Where those namespaces
+ * hold custom resources the operator catalogue does not know, their operators may make the pods:
+ * then a hint naming them.
  */
 import type { PolicyInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { rulesOf } from '../engine/policyTypes';
@@ -13,6 +15,7 @@ import { ClusterKnowledge, isWellFormedSelector } from './crossFile/clusterKnowl
 import { listOf, selectorText } from './crossFile/describe';
 import { knownPeerNamespaces } from './crossFile/peerScope';
 import { pairSpan, peerMap } from './crossFile/policySource';
+import { unknownResourcesText } from './crossFile/unknownResources';
 import { policyRule } from './crossFile/workspaceFindings';
 import type { Finding, FixData } from './types';
 
@@ -56,7 +59,10 @@ function finding(
     .filter((w) => w !== undefined && !namespaces.includes(w.workload.namespace));
   const otherNamespaces = [...new Set(elsewhere.map((w) => w?.workload.namespace ?? ''))].sort();
   const side = direction === 'ingress' ? 'accepts traffic from no pod' : 'allows traffic to no pod';
-  let message = `podSelector ${selectorText(peer.podSelector)} matches no workload in ${where}: this peer ${side}.`;
+  const unknown = unknownResourcesText(analysis, namespaces);
+  let message = unknown
+    ? `podSelector ${selectorText(peer.podSelector)} matches no workload in ${where}, but such pods may be created by the operator of ${unknown}: if they are not, this peer ${side}.`
+    : `podSelector ${selectorText(peer.podSelector)} matches no workload in ${where}: this peer ${side}.`;
   const fixes: FixData[] = [];
   if (elsewhere.length > 0) {
     message += ` It matches ${listOf(elsewhere.map((w) => w?.workload.id ?? ''))}; a peer without namespaceSelector only selects pods of the policy's namespace.`;
@@ -71,7 +77,7 @@ function finding(
       }
     }
   }
-  return { ruleId: 'peer-pod-selector-matches-nothing', message, ...pairSpan(pair), fixes };
+  return { ruleId: 'peer-pod-selector-matches-nothing', message, ...pairSpan(pair), fixes, ...(unknown ? { severity: 'hint' as const } : {}) };
 }
 
 /** Insert `namespaceSelector` (by name) before the peer's podSelector key, in the peer's style. */

@@ -1,11 +1,13 @@
 /**
  * `policy-selects-nothing`: `spec.podSelector` selects no workload of the policy's namespace, so
  * the policy isolates nothing and allows nothing. Judged only where the workspace knows the
- * namespace's workloads (see ClusterKnowledge).
+ * namespace's workloads (see ClusterKnowledge). Where the namespace holds custom resources the
+ * operator catalogue does not know, their operators may make the pods: then a hint naming them.
  */
 import { getPair } from '../model/yamlTree';
 import { ClusterKnowledge, isWellFormedSelector } from './crossFile/clusterKnowledge';
 import { selectorText } from './crossFile/describe';
+import { unknownResourcesText } from './crossFile/unknownResources';
 import { pairSpan, specOf } from './crossFile/policySource';
 import { policyRule } from './crossFile/workspaceFindings';
 import type { Finding } from './types';
@@ -22,14 +24,18 @@ export const policySelectsNothingRule = policyRule(
     const count = analysis.network.podsIn(namespace).count();
     const elsewhere = [...analysis.network.podsMatching(podSelector)].map((i) => analysis.workloads()[i]?.workload.namespace ?? '');
     const hint = elsewhere.length > 0 ? ` (it matches workloads in namespace ${[...new Set(elsewhere)].sort().join(', ')}: a policy applies only in its own namespace)` : '';
-    return [
-      {
-        ruleId: 'policy-selects-nothing',
-        message:
-          `${selectorText(podSelector)} selects no workload in namespace ${namespace} (the workspace has ${count} there)${hint}: ` +
-          'this policy has no effect at runtime.',
-        ...pairSpan(pair),
-      },
-    ];
+    const found = `${selectorText(podSelector)} selects no workload in namespace ${namespace} (the workspace has ${count} there)${hint}`;
+    const unknown = unknownResourcesText(analysis, [namespace]);
+    if (unknown) {
+      return [
+        {
+          ruleId: 'policy-selects-nothing',
+          message: `${found}, but its pods may be created by the operator of ${unknown}: if they are not, this policy has no effect at runtime.`,
+          severity: 'hint',
+          ...pairSpan(pair),
+        },
+      ];
+    }
+    return [{ ruleId: 'policy-selects-nothing', message: `${found}: this policy has no effect at runtime.`, ...pairSpan(pair) }];
   },
 );

@@ -11,6 +11,7 @@ import { protocolInvalidRule } from './protocolInvalid';
 import { selectorInvalidRule } from './selectorInvalid';
 import { policySelectsNothingRule } from './policySelectsNothing';
 import { peerPodSelectorMatchesNothingRule } from './peerPodSelectorMatchesNothing';
+import { policySelectsHostNetworkRule } from './policySelectsHostNetwork';
 import { peerNamespaceSelectorMatchesNothingRule } from './peerNamespaceSelectorMatchesNothing';
 import { egressBlocksDnsRule } from './egressBlocksDns';
 import { exceptNullifiedRule } from './exceptNullified';
@@ -49,6 +50,7 @@ export const ALL_RULES: readonly Rule[] = [
   fieldTypeInvalidRule,
   policySelectsNothingRule,
   peerPodSelectorMatchesNothingRule,
+  policySelectsHostNetworkRule,
   peerNamespaceSelectorMatchesNothingRule,
   egressBlocksDnsRule,
   exceptNullifiedRule,

@@ -3,7 +3,8 @@
  * its traffic is allowed), and a namespace with workloads but no default-deny policy (an empty
  * podSelector isolating a direction with no rule for it). The fix appends a default-deny policy
  * for the namespace to the file: all ingress and all egress denied except cluster DNS, the
- * "deny all at onboarding, then open what is needed" starting point.
+ * "deny all at onboarding, then open what is needed" starting point. Host-network workloads are
+ * left out: no NetworkPolicy isolates them.
  */
 import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { isEmptySelector } from '../engine/labelSelector';
@@ -26,7 +27,8 @@ export const workloadNotIsolatedRule = workspaceRule('workload-not-isolated', (a
   }
   // The namespace finding first: where it stands, it carries the fix (one insertion per file).
   const namespaceFindingUri = new Map<string, string>();
-  for (const w of analysis.workloads()) {
+  const governed = analysis.workloads().filter((w) => !w.workload.hostNetwork);
+  for (const w of governed) {
     const source = w.sources[0];
     const ns = w.workload.namespace;
     if (!source || withDefaultDeny.has(ns) || namespaceFindingUri.has(ns)) continue;
@@ -46,7 +48,7 @@ export const workloadNotIsolatedRule = workspaceRule('workload-not-isolated', (a
       },
     });
   }
-  for (const w of analysis.workloads()) {
+  for (const w of governed) {
     const source = w.sources[0];
     const at = source && (metadataValue(source, 'name') ?? source.kindNode);
     if (!source || !at || analysis.policiesSelecting(w).length > 0) continue;

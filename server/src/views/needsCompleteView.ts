@@ -11,6 +11,8 @@ const IDS: ReadonlySet<string> = new Set([
   'named-port-unresolved',
   'workload-not-isolated',
   'policy-selects-host-network',
+  // "No rule allows cluster DNS": a policy of the view the workspace does not show may.
+  'egress-blocks-dns',
 ]);
 
 export function needsCompleteView(ruleId: string): boolean {

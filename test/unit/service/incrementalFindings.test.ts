@@ -1,8 +1,9 @@
 /**
  * The cross-file rules reuse what the previous analysis computed (policyInputs.ts,
  * workspaceFindings.ts, the findings service's per-file entries). Property: after any sequence of
- * edits — labels, ports, selectors, namespaces, documents and files added, removed or moved — a
- * long-lived service gives, for every file, exactly the findings a fresh service computes.
+ * edits — labels, ports, host network, selectors, namespaces, operators' custom resources,
+ * documents and files added, removed or moved — a long-lived service gives, for every file,
+ * exactly the findings a fresh service computes.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,20 +70,31 @@ const namespaceDoc = fc
 
 const portsOfArb = fc.subarray(['http', 'dns', 'metrics']);
 
-function workloadText(ns: string, name: string, labels: Record<string, string>, ports: readonly string[]): string {
+function workloadText(ns: string, name: string, labels: Record<string, string>, ports: readonly string[], hostNetwork = false): string {
   const labelLines = Object.entries(labels)
     .map(([k, v]) => `        ${k}: ${v}\n`)
     .join('');
   const portLines = ports.map((p) => `        - {name: ${p}, containerPort: ${p === 'dns' ? 53 : p === 'http' ? 8080 : 9090}${p === 'dns' ? ', protocol: UDP' : ''}}\n`).join('');
   return (
     `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  selector:\n    matchLabels: {app: ${labels.app ?? ''}}\n` +
-    `  template:\n    metadata:\n      labels:\n${labelLines}    spec:\n      containers:\n      - name: main\n        image: x\n${ports.length > 0 ? `        ports:\n${portLines}` : ''}`
+    `  template:\n    metadata:\n      labels:\n${labelLines}    spec:\n${hostNetwork ? '      hostNetwork: true\n' : ''}      containers:\n      - name: main\n        image: x\n${ports.length > 0 ? `        ports:\n${portLines}` : ''}`
   );
 }
 
+const hostNetworkArb = fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
+
 const workloadDoc = fc
-  .tuple(fc.constantFrom(...NAMESPACES, 'kube-system', ''), fc.constantFrom('w1', 'w2', 'w3'), labelsArb, portsOfArb)
-  .map(([ns, name, labels, ports]) => workloadText(ns, name, labels, ports));
+  .tuple(fc.constantFrom(...NAMESPACES, 'kube-system', ''), fc.constantFrom('w1', 'w2', 'w3'), labelsArb, portsOfArb, hostNetworkArb)
+  .map(([ns, name, labels, ports, hostNetwork]) => workloadText(ns, name, labels, ports, hostNetwork));
+
+/** An operator's resource (its pods carry podMetadata's app label) or one of a kind no catalogue knows. */
+const customResourceDoc = fc
+  .tuple(fc.constantFrom(...NAMESPACES), fc.constantFrom('c1', 'c2'), fc.constantFrom(...APPS), fc.boolean())
+  .map(([ns, name, app, known]) =>
+    known
+      ? `apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n  podMetadata:\n    labels: {app: ${app}}\n`
+      : `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n  size: 1\n`,
+  );
 
 const policyDoc = fc
   .tuple(
@@ -101,7 +113,7 @@ const policyDoc = fc
     return text;
   });
 
-const docArb = fc.oneof({ weight: 1, arbitrary: namespaceDoc }, { weight: 3, arbitrary: workloadDoc }, { weight: 4, arbitrary: policyDoc });
+const docArb = fc.oneof({ weight: 1, arbitrary: namespaceDoc }, { weight: 3, arbitrary: workloadDoc }, { weight: 4, arbitrary: policyDoc }, { weight: 1, arbitrary: customResourceDoc });
 const fileArb = fc.array(docArb, { minLength: 1, maxLength: 4 });
 
 type Edit =
@@ -109,7 +121,7 @@ type Edit =
   | { kind: 'insert'; file: number; doc: number; text: string }
   | { kind: 'remove'; file: number; doc: number }
   | { kind: 'shift'; file: number }
-  | { kind: 'relabel'; file: number; doc: number; labels: Record<string, string>; ports: string[] }
+  | { kind: 'relabel'; file: number; doc: number; labels: Record<string, string>; ports: string[]; hostNetwork: boolean }
   | { kind: 'addFile'; docs: string[] }
   | { kind: 'removeFile'; file: number };
 
@@ -118,7 +130,10 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('insert' as const), file: fc.nat(), doc: fc.nat(), text: docArb }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('remove' as const), file: fc.nat(), doc: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('shift' as const), file: fc.nat() }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('relabel' as const), file: fc.nat(), doc: fc.nat(), labels: labelsArb, ports: portsOfArb }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('relabel' as const), file: fc.nat(), doc: fc.nat(), labels: labelsArb, ports: portsOfArb, hostNetwork: hostNetworkArb }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('addFile' as const), docs: fileArb }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('removeFile' as const), file: fc.nat() }) },
 );
@@ -138,7 +153,7 @@ const textOf = (f: WsFile): string => f.prefix + f.docs.join('---\n');
 
 function apply(files: WsFile[], edit: Edit, nextUri: () => string): { changed?: WsFile; removed?: string } {
   if (edit.kind === 'addFile') {
-    const f = { uri: nextUri(), docs: edit.docs, prefix: '' };
+    const f = { uri: nextUri(), docs: [...edit.docs], prefix: '' };
     files.push(f);
     return { changed: f };
   }
@@ -150,10 +165,10 @@ function apply(files: WsFile[], edit: Edit, nextUri: () => string): { changed?: 
       files.splice(i, 1);
       return { removed: f.uri };
     case 'relabel': {
-      // The same workload (name and namespace) with other labels or ports.
+      // The same workload (name and namespace) with other labels, ports or host network.
       const j = edit.doc % Math.max(1, f.docs.length);
       const m = /^kind: Deployment\nmetadata:\n {2}name: (\S+)\n(?: {2}namespace: (\S+)\n)?/m.exec(f.docs[j] ?? '');
-      if (m) f.docs[j] = workloadText(m[2] ?? '', m[1] ?? '', edit.labels, edit.ports);
+      if (m) f.docs[j] = workloadText(m[2] ?? '', m[1] ?? '', edit.labels, edit.ports, edit.hostNetwork);
       return { changed: f };
     }
     case 'shift':
@@ -178,7 +193,8 @@ describe('incremental cross-file findings', () => {
       fc.property(fc.array(fileArb, { minLength: 1, maxLength: 5 }), fc.array(editArb, { minLength: 1, maxLength: 8 }), settingsArb, (initial, edits, settings) => {
         let n = 0;
         const nextUri = (): string => `file:///ws/f${n++}.yaml`;
-        const files: WsFile[] = initial.map((docs) => ({ uri: nextUri(), docs, prefix: '' }));
+        // Copies: the edits must not change the generated values (fast-check replays and prints them).
+        const files: WsFile[] = initial.map((docs) => ({ uri: nextUri(), docs: [...docs], prefix: '' }));
         const index = new WorkspaceIndex();
         index.setDiskTexts(files.map((f) => ({ uri: f.uri, text: textOf(f) })));
         const service = new FindingsService((rule, error) => assert.fail(`${rule.id} threw: ${String(error)}`));
@@ -291,6 +307,13 @@ describe('incremental cross-file findings: what each re-check is for', () => {
     assert.ok(!has('deny-nullified')(s.findings('deny.yaml')));
   });
 
+  it('without workloads in the namespace, a DNS rule added in another policy there clears egress-blocks-dns (every pod of the namespace)', () => {
+    const s = session({ 'deny.yaml': netpol('deny', '  podSelector: {}\n  policyTypes: [Egress]\n', 'data') });
+    assert.ok(has('egress-blocks-dns')(s.findings('deny.yaml')));
+    s.edit('dns.yaml', netpol('dns', '  podSelector: {}\n  policyTypes: [Egress]\n  egress: [{ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]}]\n', 'data'));
+    assert.ok(!has('egress-blocks-dns')(s.findings('deny.yaml')));
+  });
+
   it('a change of container ports re-checks the policies whose peers match the workload (named-port-unresolved)', () => {
     const s = session({
       'web.yaml': deployment('web', '{app: web}'),
@@ -307,6 +330,32 @@ describe('incremental cross-file findings: what each re-check is for', () => {
     const before = s.findings('netpol.yaml');
     s.edit('db.yaml', deployment('db', '{app: db}'));
     assert.notDeepEqual(s.findings('netpol.yaml'), before);
+  });
+
+  it('a custom resource of an unknown kind added to the namespace turns policy-selects-nothing into a hint naming it', () => {
+    const s = session({ 'web.yaml': deployment('web', '{app: web}'), 'netpol.yaml': netpol('redis', '  podSelector: {matchLabels: {app: redis}}\n  policyTypes: [Ingress]\n') });
+    assert.ok(!s.findings('netpol.yaml').some((f) => f.includes('RedisCluster/sessions')));
+    s.edit('redis.yaml', 'apiVersion: cache.example.com/v1\nkind: RedisCluster\nmetadata:\n  name: sessions\n  namespace: shop\n');
+    assert.ok(s.findings('netpol.yaml').some((f) => f.startsWith('policy-selects-nothing:') && f.includes('RedisCluster/sessions')));
+  });
+
+  it('hostNetwork switched on the selected workload re-checks policy-selects-host-network', () => {
+    const hostNetworked = deployment('web', '{app: web}').replace('    spec:\n      containers:', '    spec:\n      hostNetwork: true\n      containers:');
+    const s = session({ 'web.yaml': deployment('web', '{app: web}'), 'netpol.yaml': netpol('web', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Ingress]\n') });
+    assert.ok(!has('policy-selects-host-network')(s.findings('netpol.yaml')));
+    s.edit('web.yaml', hostNetworked);
+    assert.ok(has('policy-selects-host-network')(s.findings('netpol.yaml')));
+    s.edit('web.yaml', deployment('web', '{app: web}'));
+    assert.ok(!has('policy-selects-host-network')(s.findings('netpol.yaml')));
+  });
+
+  it("an operator's resource edited to give its pods other labels re-checks the policies selecting them", () => {
+    const prometheus = (app: string): string =>
+      `apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: k8s\n  namespace: shop\nspec:\n  podMetadata:\n    labels: {app: ${app}}\n`;
+    const s = session({ 'prometheus.yaml': prometheus('prometheus'), 'netpol.yaml': netpol('prometheus', '  podSelector: {matchLabels: {app: prometheus}}\n  policyTypes: [Ingress]\n') });
+    assert.ok(!has('policy-selects-nothing')(s.findings('netpol.yaml')));
+    s.edit('prometheus.yaml', prometheus('prom'));
+    assert.ok(has('policy-selects-nothing')(s.findings('netpol.yaml')));
   });
 
   it('workloads changing places in the workspace order re-check everything (messages list them in that order)', () => {

@@ -5,11 +5,13 @@
  * The contract a per-policy rule (see `policyRule`) keeps: its findings for a policy depend only on
  *   - the policy itself (its YAML node, id and the text of its file);
  *   - the workloads its podSelector or a peer's podSelector matches by labels, in any namespace
- *     (their ids, labels, kinds and container ports), and their order;
+ *     (their ids, labels, kinds, container ports and whether they use the host network), and
+ *     their order;
  *   - the other policies of its namespace that select some of its pods, or, when it selects no
  *     workload, every policy of its namespace (stand-in pods);
  *   - the namespaces (names, labels, which are declared), which namespaces hold workloads and how
- *     many, and the cluster DNS workloads (`k8s-app: kube-dns`);
+ *     many, the cluster DNS workloads (`k8s-app: kube-dns`), and the custom resources of kinds the
+ *     operator catalogue does not know, per namespace;
  *   - the settings (one record per settings object).
  * An edit that changes one of the workspace-wide inputs re-checks every policy; otherwise only the
  * policies whose own inputs changed. Policies are matched across analyses by their YAML node,
@@ -86,6 +88,7 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
       a.namespaces().flatMap((n) => (n.source ? [n.namespace.name] : [])),
       [...workloadCount.keys()].sort(),
       [...net.podsMatching(DNS_SELECTOR)].map((i) => net.workloads[i]),
+      [...a.unknownResources()].map(([ns, list]) => [ns, list.map((r) => [r.value.kind, r.value.name])]),
     ]);
     const changesSince = new WeakMap<PolicyInputs, readonly WorkloadChange[]>();
     const base = previous?.workspaceKey === workspaceKey ? previous : undefined;
@@ -223,7 +226,10 @@ interface WorkloadChange {
   readonly before: Workload | undefined;
   readonly after: Workload | undefined;
   readonly namespace: string;
-  /** Same container ports before and after (labels aside, what rules read of a matched workload). */
+  /**
+   * Same container ports and host-network setting before and after (labels aside, what rules
+   * read of a matched workload).
+   */
   readonly samePorts: boolean;
   /** For a workload in both: the label keys whose values differ. */
   readonly changedKeys: ReadonlySet<string> | undefined;
@@ -242,7 +248,10 @@ function workloadChanges(before: ReadonlyMap<string, Workload>, now: ReadonlyMap
 function change(before: Workload | undefined, after: Workload | undefined): WorkloadChange {
   const namespace = (before ?? after)?.namespace ?? '';
   if (!before || !after) return { before, after, namespace, samePorts: false, changedKeys: undefined };
-  const samePorts = JSON.stringify(before.namedPorts) === JSON.stringify(after.namedPorts);
+  const samePorts =
+    JSON.stringify(before.namedPorts) === JSON.stringify(after.namedPorts) &&
+    before.namedPortsPartial === after.namedPortsPartial &&
+    before.hostNetwork === after.hostNetwork;
   const changedKeys = new Set<string>();
   for (const k of new Set([...Object.keys(before.labels), ...Object.keys(after.labels)])) if (before.labels[k] !== after.labels[k]) changedKeys.add(k);
   return { before, after, namespace, samePorts, changedKeys };

@@ -6,6 +6,10 @@
  * stand-in pod is used, governed by the policy itself and by the policies of its namespace that
  * certainly select the same pods: an empty podSelector, or the very same selector. That keeps the
  * classic two-policy case (deny or except in one, allow-all in another) visible without workloads.
+ *
+ * Host-network pods are left out: NetworkPolicy does not isolate them, so what policies allow
+ * them says nothing about their traffic (policy-selects-host-network reports a policy selecting
+ * only such pods).
  */
 import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
 import { isEmptySelector, selectorKey } from '../../engine/labelSelector';
@@ -25,7 +29,7 @@ export interface SelectedPod {
 export function selectedPods(analysis: WorkspaceAnalysis, known: ClusterKnowledge, policy: PolicyInfo, direction: Direction): SelectedPod[] {
   const selected = analysis.selectedWorkloads(policy);
   if (selected.length > 0) {
-    return selected.map((w) => ({
+    return selected.filter((w) => !w.workload.hostNetwork).map((w) => ({
       label: w.workload.id,
       namedPorts: w.workload.namedPorts,
       pieces: analysis.allowed(w, direction).pieces,
