@@ -169,7 +169,7 @@ export class ViewBuilder {
       let items: BuildItem[] = entry.file.objects.map((obj) => ({ obj, originalName: obj.name, failedPatches: 0 }));
       for (const level of entry.chain) items = applyLevel(items, level);
       for (const i of items) if (i.failedPatches > 0) this.failedPatch.add(i.obj);
-      model = { ...entry.file, objects: items.map((i) => i.obj) };
+      model = { ...entry.file, objects: items.filter((i) => !i.deleted).map((i) => i.obj) };
       perChain.set(entry.chainKey, model);
     }
     return model;

@@ -32,6 +32,8 @@ export interface BuildItem {
   readonly originalName: string | undefined;
   /** Patch operations that could not be applied so far. */
   readonly failedPatches: number;
+  /** A strategic merge patch with `$patch: delete` removed the object from the build. */
+  readonly deleted?: boolean;
 }
 
 /** Kinds kustomize leaves without a namespace (the common cluster-scoped ones). */
@@ -94,14 +96,15 @@ const TEMPLATE_PATHS: Readonly<Record<string, readonly (readonly string[])[]>> =
 };
 
 export function applyLevel(items: readonly BuildItem[], level: TransformLevel): BuildItem[] {
-  return items.map((item) => {
+  return items.flatMap((item) => {
+    if (item.deleted) return [item];
     let cur = item;
     for (const p of level.patches) cur = applyPatch(cur, p);
     if (level.namespace !== undefined) cur = setNamespace(cur, level.namespace);
     if (level.namePrefix !== '' || level.nameSuffix !== '') cur = rename(cur, level.namePrefix, level.nameSuffix);
     for (const l of level.labels) cur = addLabels(cur, l);
     for (const p of level.jsonPatches) cur = applyPatch(cur, p);
-    return cur;
+    return [cur];
   });
 }
 
@@ -166,6 +169,7 @@ function applyPatch(item: BuildItem, patch: ResolvedPatch): BuildItem {
     const b = body as Record<string, unknown>;
     const own = ownTarget(b);
     if (patch.target ? !matchesTarget(cur, patch.target) : !own || !matchesTarget(cur, own)) continue;
+    if (b.$patch === 'delete') return { ...cur, deleted: true };
     // The patch names its object; it never renames or moves it.
     const { apiVersion: _a, kind: _k, ...rest } = b;
     const metadata = typeof rest.metadata === 'object' && rest.metadata !== null ? { ...(rest.metadata as Record<string, unknown>) } : undefined;
