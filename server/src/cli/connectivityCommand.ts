@@ -5,12 +5,13 @@ import { buildListing, entryLine, type ListingEndpoint, type ListingEntry, type 
 import { explainPair, type Endpoint, type SideExplanation } from '../engine/explain';
 import type { Network } from '../engine/network';
 import type { PortSet } from '../engine/portSet';
-import { PROTOCOLS, type RuleRef } from '../engine/types';
+import type { RuleRef } from '../engine/types';
 import type { ManifestSet } from '../model/manifestSet';
 import { FindingsService } from '../service/findingsService';
 import { UsageError, type CliIo } from './io';
 import { loadInputs } from './loadInputs';
 import { parseArgs } from './parseArgs';
+import { portsJson } from './portsJson';
 
 export const CONNECTIVITY_HELP = `Usage: netpol-lens connectivity [options] [paths…]
 
@@ -115,13 +116,6 @@ async function writeJson(io: CliIo, net: Network, entries: readonly ListingEntry
   );
   const head = `{"workloads":${JSON.stringify(workloads)},\n"connections":[\n`;
   await writeChunked(io, [head, ...connections.map((c, i) => `${c}${i + 1 < connections.length ? ',' : ''}\n`), ']}\n']);
-}
-
-function portsJson(ports: PortSet): 'all' | Record<string, [number, number][]> {
-  if (ports.isAll()) return 'all';
-  const out: Record<string, [number, number][]> = {};
-  for (const p of PROTOCOLS) if (ports.ranges[p].length > 0) out[p] = ports.ranges[p].map(([a, b]) => [a, b]);
-  return out;
 }
 
 function toEndpoint(e: ListingEndpoint): Endpoint {
