@@ -12,6 +12,7 @@ import { formatRange, type AddressRange } from '../../engine/addressSet';
 import type { IpFamily } from '../../engine/cidr';
 import type { ListingEndpoint, ListingEntry } from '../../engine/connectivityListing';
 import { PortSet } from '../../engine/portSet';
+import { portSetMinus } from '../portSetMinus';
 
 export type DiffType = 'changed' | 'added' | 'removed';
 
@@ -99,28 +100,12 @@ export function diffConnectivity(side1: DiffSide, side2: DiffSide): DiffEntry[] 
 
 /** Whether the second side allows something the first did not (a new path, or new ports on one). */
 export function opensSomething(e: DiffEntry): boolean {
-  return !subtract(e.ref2, e.ref1).isEmpty();
+  return !portSetMinus(e.ref2, e.ref1).isEmpty();
 }
 
 /** Whether the second side no longer allows something the first did. */
 export function closesSomething(e: DiffEntry): boolean {
-  return !subtract(e.ref1, e.ref2).isEmpty();
-}
-
-/** `a` minus `b`. */
-export function subtract(a: PortSet, b: PortSet): PortSet {
-  return a.intersect(PortSet.fromRanges({ TCP: gaps(b.ranges.TCP), UDP: gaps(b.ranges.UDP), SCTP: gaps(b.ranges.SCTP) }));
-}
-
-function gaps(ranges: readonly (readonly [number, number])[]): [number, number][] {
-  const out: [number, number][] = [];
-  let next = 1;
-  for (const [a, b] of ranges) {
-    if (a > next) out.push([next, a - 1]);
-    next = b + 1;
-  }
-  if (next <= 65535) out.push([next, 65535]);
-  return out;
+  return !portSetMinus(e.ref1, e.ref2).isEmpty();
 }
 
 interface Segment {

@@ -9,7 +9,8 @@ import type { WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
 import { explainPair, type Endpoint, type SideExplanation } from '../../engine/explain';
 import type { PortSet } from '../../engine/portSet';
 import type { RuleRef } from '../../engine/types';
-import { subtract, type DiffEndpoint, type DiffEntry } from './connectivityDiff';
+import { portSetMinus } from '../portSetMinus';
+import type { DiffEndpoint, DiffEntry } from './connectivityDiff';
 
 /** A policy or rule where it is written: the file's URI and 1-based line, when known. */
 export interface SourceRef {
@@ -33,8 +34,8 @@ export interface ChangeReasons {
 }
 
 export function changeReasons(e: DiffEntry, before: WorkspaceAnalysis | undefined, after: WorkspaceAnalysis | undefined): ChangeReasons {
-  const opened = subtract(e.ref2, e.ref1);
-  const closed = subtract(e.ref1, e.ref2);
+  const opened = portSetMinus(e.ref2, e.ref1);
+  const closed = portSetMinus(e.ref1, e.ref2);
   const reasons: Reason[] = [];
   if (after && !opened.isEmpty()) reasons.push(...allowing(after, e, opened, 'opens'));
   if (!closed.isEmpty()) {
@@ -82,7 +83,7 @@ function denying(analysis: WorkspaceAnalysis, e: DiffEntry, ports: PortSet): Rea
   if (!sides) return [];
   const net = analysis.network;
   return sides.flatMap((side): Reason[] => {
-    const denied = subtract(ports, side.ports);
+    const denied = portSetMinus(ports, side.ports);
     if (!side.isolated || denied.isEmpty()) return [];
     const who = net.workloads[side.workload]?.id ?? '';
     return side.policies.map((id) => ({
