@@ -36,3 +36,32 @@ export const DIFF_KNOWN_DIFFERENCES: ReadonlyMap<string, string> = new Map<strin
     ['diff_between_banp_test_core_ingress_udp_swapping_rules_and_banp_test_core_ingress_udp_rules', 'the change swaps BANP ingress rules (UDP)'],
   ].map(([id, what]) => [id as string, `${NEEDS_ANP}: ${what as string}`]),
 );
+
+/**
+ * Explain cases (netpol-analyzer-explain/) where we answer differently, with the reason. Each of
+ * these inputs holds AdminNetworkPolicy/BaselineAdminNetworkPolicy objects whose rules decide some
+ * of the explained pairs (an ANP allow/deny/pass or a BANP line where we print the NetworkPolicy
+ * or system-default verdict). Explain cases whose ANPs decide no explained pair already pass and
+ * are not listed.
+ */
+export const EXPLAIN_KNOWN_DIFFERENCES: ReadonlyMap<string, string> = new Map<string, string>(
+  [
+    ['anp_banp_blog_demo_2_explain_output', '2 ANPs and a BANP'],
+    ['anp_banp_blog_demo_focus_workload_myfoo_ingress_explain_output', '2 ANPs and a BANP (focus myfoo, ingress)'],
+    ['anp_banp_blog_demo_focus_workload_mymonitoring_egress_with_myfoo_allow_explain_output', '2 ANPs and a BANP (focus mymonitoring → myfoo, allow only)'],
+    ['anp_banp_blog_demo_focus_workload_mymonitoring_egress_with_myfoo_tcp-80_allow_explain_output', '2 ANPs and a BANP (focus mymonitoring → myfoo on TCP 80)'],
+    ['anp_banp_blog_demo_focus_workload_mymonitoring_mybaz_explain_output', '2 ANPs and a BANP (focus mymonitoring, mybaz)'],
+    ['anp_banp_blog_demo_focus_workload_mymonitoring_with_myfoo_allow_explain_output', '2 ANPs and a BANP (focus mymonitoring with myfoo, allow only)'],
+    ['anp_banp_blog_demo_focus_workload_mymonitoring_with_myfoo_explain_output', '2 ANPs and a BANP (focus mymonitoring with myfoo)'],
+    ['anp_banp_test_with_named_port_matched_explain_output', 'an ANP and a BANP with named ports'],
+    ['anp_banp_test_with_named_port_unmatched_explain_output', 'an ANP and a BANP with unmatched named ports'],
+    ['anp_demo_explain_output', '4 ANPs and a BANP'],
+    ['anp_test_10_explain_output', 'an ANP allowing UDP 53 and denying the rest'],
+    ['exposure_test_with_anp_12_explain_exposure_output', 'an ANP and a BANP'],
+    ['exposure_test_with_anp_15_explain_exposure_output', '4 ANPs'],
+    ['exposure_test_with_anp_3_w_banp_explain_exposure_output', 'an ANP and a BANP'],
+    ['exposure_test_with_anp_4_entire_cluster_example_explain_exposure_output', 'an ANP over the entire cluster'],
+    ['exposure_test_with_anp_6_entire_cluster_example_explain_exposure_output', 'an ANP over the entire cluster'],
+    ['exposure_test_with_anp_7_w_banp_explain_exposure_output', 'an ANP and a BANP'],
+  ].map(([id, what]) => [id as string, `${NEEDS_ANP}: ${what as string}`]),
+);

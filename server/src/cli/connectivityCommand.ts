@@ -8,6 +8,8 @@ import type { PortSet } from '../engine/portSet';
 import type { RuleRef } from '../engine/types';
 import type { ManifestSet } from '../model/manifestSet';
 import { FindingsService } from '../service/findingsService';
+import { EXPLAIN_OPTION_SPECS, runExplain } from './explainCommand';
+import { FOCUS_HELP, readFocusOptions } from './focusOptions';
 import { UsageError, type CliIo } from './io';
 import { loadInputs } from './loadInputs';
 import { parseArgs } from './parseArgs';
@@ -30,13 +32,10 @@ views") gets one listing per view, each under a "# <view>" line.
 Options:
   --format txt|json           output format (default txt); json adds IPv6 ranges and the rules
                               allowing each connection
-  --focus-workload NAME       only connections of this workload (name or ns/name); repeatable
-  --focus-direction ingress|egress
-                              with --focus-workload: only connections into (ingress) or out of
-                              (egress) the focus workloads
-  --focus-workload-peer NAME  with --focus-workload: only connections whose other end is this
-                              workload; repeatable
-  --default-namespace NAME    namespace of objects without one (default "default")
+  --explain                   for each pair, what is allowed and denied and which policy and rule
+                              decides (as "netpol-lens explain")
+  --explain-only allow|deny   with --explain: only pairs with something allowed, or nothing
+${FOCUS_HELP}  --default-namespace NAME    namespace of objects without one (default "default")
 Exit codes: 0 listed, 2 usage error (unknown option, missing path).
 `;
 
@@ -49,9 +48,8 @@ export function listConnections(manifests: ManifestSet, settings: NetpolLensSett
 export async function connectivityCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals, values, flags } = parseArgs(args, [
     { name: 'format', takesValue: true, choices: ['txt', 'json'] },
-    { name: 'focus-workload', takesValue: true, repeatable: true },
-    { name: 'focus-direction', takesValue: true, choices: ['ingress', 'egress'] },
-    { name: 'focus-workload-peer', takesValue: true, repeatable: true },
+    ...EXPLAIN_OPTION_SPECS,
+    { name: 'explain', takesValue: false },
     { name: 'default-namespace', takesValue: true },
     { name: 'help', takesValue: false },
   ]);
@@ -59,14 +57,17 @@ export async function connectivityCommand(args: string[], io: CliIo): Promise<nu
     await io.out(CONNECTIVITY_HELP);
     return 0;
   }
-  const focusWorkloads = values.get('focus-workload') ?? [];
-  const focusDirection = values.get('focus-direction')?.[0] as 'ingress' | 'egress' | undefined;
-  const focusPeers = values.get('focus-workload-peer') ?? [];
-  if ((focusDirection || focusPeers.length > 0) && focusWorkloads.length === 0) {
-    throw new UsageError('--focus-direction and --focus-workload-peer need --focus-workload');
-  }
+  const focus = readFocusOptions(values);
+  const { focusWorkloads, focusDirection, focusPeers } = focus;
   const ns = values.get('default-namespace')?.[0];
   const settings = normalizeSettings(ns === undefined ? {} : { defaultNamespace: ns });
+  const explainOnly = values.get('explain-only')?.[0];
+  if (flags.has('explain')) {
+    if ((values.get('format')?.[0] ?? 'txt') !== 'txt') throw new UsageError('--explain prints text only (as netpol-analyzer): leave out --format');
+    return runExplain(positionals, io, settings, focus, explainOnly);
+  }
+  if (explainOnly !== undefined) throw new UsageError('--explain-only needs --explain');
+  if (focus.focusConn) throw new UsageError('--focus-conn needs --explain (the listing with one port comes in a later change)');
   const { manifests, skipped } = await loadInputs(positionals, io, settings);
   for (const s of skipped) io.err(`netpol-lens: skipped ${s.path}: ${s.reason}\n`);
   const json = values.get('format')?.[0] === 'json';
