@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../shared/src/settings';
-import { diffManifests } from '../../server/src/cli/diff/diffViews';
+import { diffManifests } from '../../server/src/features/diff/diffViews';
 import type { ManifestSet } from '../../server/src/model/manifestSet';
 import { diffLine } from '../../server/src/cli/diff/diffText';
 import { loadFolder } from '../../server/src/workspace/loadFolder';

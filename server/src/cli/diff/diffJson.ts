@@ -4,10 +4,10 @@
  * and rule behind it (with file and line).
  */
 import { portsJson, type PortsJson } from '../portsJson';
-import { changeReasons } from './diffReasons';
+import { changeReasons } from '../../features/diff/diffReasons';
 import type { DiffLabels } from './diffText';
 import { workloadsDiffInfo } from './diffText';
-import type { DiffResult } from './diffViews';
+import type { DiffResult } from '../../features/diff/diffViews';
 
 export interface DiffChangeJson {
   readonly view: string | null;

@@ -4,11 +4,11 @@
  * the destination is an address), each row with the policy and rule behind the change and where
  * it is written.
  */
-import { changeReasons, type Reason } from './diffReasons';
-import type { DiffEndpoint, DiffEntry } from './connectivityDiff';
+import { changeReasons, type Reason } from '../../features/diff/diffReasons';
+import type { DiffEndpoint, DiffEntry } from '../../features/diff/connectivityDiff';
 import type { DiffLabels } from './diffText';
 import { workloadsDiffInfo } from './diffText';
-import type { DiffResult, ViewDiff } from './diffViews';
+import type { DiffResult, ViewDiff } from '../../features/diff/diffViews';
 
 export interface MarkdownOptions {
   readonly labels: DiffLabels;

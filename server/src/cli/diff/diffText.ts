@@ -4,7 +4,7 @@
  *
  *   diff-type: added, source: a/x[Deployment], destination: b/y[Deployment], dir1: No Connections, dir2: TCP 8080, workloads-diff-info: workload b/y[Deployment] added
  */
-import type { DiffEntry } from './connectivityDiff';
+import type { DiffEntry } from '../../features/diff/connectivityDiff';
 
 export interface DiffLabels {
   readonly ref1: string;

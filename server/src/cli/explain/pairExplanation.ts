@@ -21,7 +21,7 @@ import { PortSet } from '../../engine/portSet';
 import { resolvePorts } from '../../engine/portSpec';
 import { rulesOf } from '../../engine/policyTypes';
 import type { Direction } from '../../engine/types';
-import { portSetMinus } from '../portSetMinus';
+import { portSetMinus } from '../../features/portSetMinus';
 
 /** A workload (index into the network) or an address range, with the text output names it by. */
 export type ExplainEnd =
