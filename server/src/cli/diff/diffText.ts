@@ -4,7 +4,9 @@
  *
  *   diff-type: added, source: a/x[Deployment], destination: b/y[Deployment], dir1: No Connections, dir2: TCP 8080, workloads-diff-info: workload b/y[Deployment] added
  */
-import type { DiffEntry } from '../../features/diff/connectivityDiff';
+import { workloadsDiffInfo, type DiffEntry } from '../../features/diff/connectivityDiff';
+
+export { workloadsDiffInfo };
 
 export interface DiffLabels {
   readonly ref1: string;
@@ -17,10 +19,4 @@ export function diffLine(e: DiffEntry, labels: DiffLabels): string {
   const line = `diff-type: ${e.type}, source: ${e.src.text}, destination: ${e.dst.text}, ${labels.ref1}: ${e.ref1.toString()}, ${labels.ref2}: ${e.ref2.toString()}`;
   const info = workloadsDiffInfo(e);
   return info === '' ? line : `${line}, workloads-diff-info: ${info}`;
-}
-
-/** `workload <src> and <dst> added`: the ends that exist on one side only; '' when none. */
-export function workloadsDiffInfo(e: DiffEntry): string {
-  const ends = [...(e.srcNewOrRemoved ? [e.src.text] : []), ...(e.dstNewOrRemoved ? [e.dst.text] : [])];
-  return ends.length === 0 ? '' : `workload ${ends.join(' and ')} ${e.type}`;
 }

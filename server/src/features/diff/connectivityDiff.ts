@@ -98,6 +98,12 @@ export function diffConnectivity(side1: DiffSide, side2: DiffSide): DiffEntry[] 
   return keyed.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map(([, e]) => e);
 }
 
+/** `workload <src> and <dst> added`: the ends that exist on one side only; '' when none. */
+export function workloadsDiffInfo(e: DiffEntry): string {
+  const ends = [...(e.srcNewOrRemoved ? [e.src.text] : []), ...(e.dstNewOrRemoved ? [e.dst.text] : [])];
+  return ends.length === 0 ? '' : `workload ${ends.join(' and ')} ${e.type}`;
+}
+
 /** Whether the second side allows something the first did not (a new path, or new ports on one). */
 export function opensSomething(e: DiffEntry): boolean {
   return !portSetMinus(e.ref2, e.ref1).isEmpty();
