@@ -158,3 +158,52 @@ export interface DefaultDenyResult {
   readonly fileName: string;
   readonly text: string;
 }
+
+/**
+ * `netpolLens/compareConnectivity`: what the workspace opens and closes against another version of
+ * its files (a git revision the client read). The server runs no git: the client sends the base
+ * text of every file that differs (`null`: the file does not exist at the base); every other
+ * workspace file is the same at the base.
+ */
+export const COMPARE_CONNECTIVITY_REQUEST = 'netpolLens/compareConnectivity';
+
+export interface CompareConnectivityParams {
+  readonly uri?: string;
+  /** How the base is named in the answer (`HEAD`, `main`, a commit). */
+  readonly baseLabel: string;
+  readonly files: readonly { readonly uri: string; readonly text: string | null }[];
+}
+
+export interface CompareReason {
+  /** `opens`: why the workspace allows it now; `closes`: why it no longer does; `was`: what allowed it at the base. */
+  readonly effect: 'opens' | 'closes' | 'was';
+  readonly text: string;
+  /** Listing form of the ports concerned. */
+  readonly ports: string;
+  /** The rule or policy: in the workspace's files (`opens`, `closes`), or where it was at the base (`was`, line of the base text). */
+  readonly location: Location | undefined;
+}
+
+export interface CompareChange {
+  readonly type: 'changed' | 'added' | 'removed';
+  /** `ns/name[Kind]` or `a.b.c.d-e.f.g.h[External]`. */
+  readonly src: string;
+  readonly dst: string;
+  /** Listing form; `No Connections` when none. */
+  readonly before: string;
+  readonly after: string;
+  /** `workload x added`, or ''. */
+  readonly workloadsInfo: string;
+  /** The view (`kustomize build overlays/prod`) when the workspace is read as several, else ''. */
+  readonly view: string;
+  readonly reasons: readonly CompareReason[];
+}
+
+export interface CompareConnectivityResult {
+  readonly baseLabel: string;
+  /** Changes grouped by namespace (the destination workload's, or the source's toward an address). */
+  readonly namespaces: readonly { readonly namespace: string; readonly changes: readonly CompareChange[] }[];
+  /** Changes that open something, and that close something. */
+  readonly opened: number;
+  readonly closed: number;
+}

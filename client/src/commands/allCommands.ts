@@ -9,6 +9,7 @@ import { generateDefaultDeny } from './generateDefaultDeny';
 import { allowDnsEgress } from './allowDnsEgress';
 import { migrateDeprecatedApis } from './migrateDeprecatedApis';
 import { fixAll } from './fixAll';
+import { compareConnectivity } from './compareConnectivity';
 
 export const ALL_COMMANDS: readonly CommandDefinition[] = [
   restartServer,
@@ -20,4 +21,5 @@ export const ALL_COMMANDS: readonly CommandDefinition[] = [
   allowDnsEgress,
   migrateDeprecatedApis,
   fixAll,
+  compareConnectivity,
 ];

@@ -1,16 +1,23 @@
 /** `netpol-lens connectivity [paths…]`: who may connect to whom, in netpol-analyzer's listing format. */
 import { normalizeSettings, type NetpolLensSettings } from '../../../shared/src/settings';
 import { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
-import { buildListing, entryLine, type ListingEndpoint, type ListingEntry, type ListingOptions } from '../engine/connectivityListing';
+import { buildListing, entryLine, workloadMatchesName, type ListingEndpoint, type ListingEntry, type ListingOptions } from '../engine/connectivityListing';
+import type { IpFamily } from '../engine/cidr';
 import { explainPair, type Endpoint, type SideExplanation } from '../engine/explain';
 import type { Network } from '../engine/network';
 import type { PortSet } from '../engine/portSet';
-import { PROTOCOLS, type RuleRef } from '../engine/types';
+import type { RuleRef } from '../engine/types';
 import type { ManifestSet } from '../model/manifestSet';
+import type { ClusterView } from '../views/clusterViews';
 import { FindingsService } from '../service/findingsService';
+import { EXPLAIN_OPTION_SPECS, runExplain } from './explainCommand';
+import { exposureMarkdown, exposureReport, exposureText, type ExposureReport } from './exposureOutput';
+import { FOCUS_HELP, readFocusOptions, unknownFocusNames } from './focusOptions';
+import { listingCsv, listingDot, listingMarkdown } from './listingFormats';
 import { UsageError, type CliIo } from './io';
 import { loadInputs } from './loadInputs';
 import { parseArgs } from './parseArgs';
+import { portsJson } from './portsJson';
 
 export const CONNECTIVITY_HELP = `Usage: netpol-lens connectivity [options] [paths…]
 
@@ -27,16 +34,23 @@ A folder deployed in several ways (kustomize overlays, alternative bundles: see 
 views") gets one listing per view, each under a "# <view>" line.
 
 Options:
-  --format txt|json           output format (default txt); json adds IPv6 ranges and the rules
-                              allowing each connection
-  --focus-workload NAME       only connections of this workload (name or ns/name); repeatable
-  --focus-direction ingress|egress
-                              with --focus-workload: only connections into (ingress) or out of
-                              (egress) the focus workloads
-  --focus-workload-peer NAME  with --focus-workload: only connections whose other end is this
-                              workload; repeatable
-  --default-namespace NAME    namespace of objects without one (default "default")
-Exit codes: 0 listed, 2 usage error (unknown option, missing path).
+  --format txt|json|md|csv|dot
+                              output format (default txt); json adds IPv6 ranges and the rules
+                              allowing each connection; md, csv and dot (Graphviz: workloads
+                              grouped by namespace, edges labelled with the connections) as
+                              netpol-analyzer writes them
+  --exposure                  also list what each workload is open to beyond the workloads here:
+                              the entire cluster, pods of namespaces chosen by labels, pods no
+                              workload here is, addresses; and the workloads no policy protects
+                              (txt, json, md)
+  --explain                   for each pair, what is allowed and denied and which policy and rule
+                              decides (as "netpol-lens explain")
+  --explain-only allow|deny   with --explain: only pairs with something allowed, or nothing
+${FOCUS_HELP}  --default-namespace NAME    namespace of objects without one (default "default")
+With --focus-conn the listing is "Permitted connections on UDP 53:" and one "src => dst" line per
+pair that allows it.
+Exit codes: 0 listed, 2 usage error (unknown option, missing path, a focus name that matches no
+workload).
 `;
 
 /** The listing for loaded manifests: what both the command and the conformance test print. */
@@ -47,10 +61,10 @@ export function listConnections(manifests: ManifestSet, settings: NetpolLensSett
 
 export async function connectivityCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals, values, flags } = parseArgs(args, [
-    { name: 'format', takesValue: true, choices: ['txt', 'json'] },
-    { name: 'focus-workload', takesValue: true, repeatable: true },
-    { name: 'focus-direction', takesValue: true, choices: ['ingress', 'egress'] },
-    { name: 'focus-workload-peer', takesValue: true, repeatable: true },
+    { name: 'format', takesValue: true, choices: ['txt', 'json', 'md', 'csv', 'dot'] },
+    ...EXPLAIN_OPTION_SPECS,
+    { name: 'explain', takesValue: false },
+    { name: 'exposure', takesValue: false },
     { name: 'default-namespace', takesValue: true },
     { name: 'help', takesValue: false },
   ]);
@@ -58,41 +72,102 @@ export async function connectivityCommand(args: string[], io: CliIo): Promise<nu
     await io.out(CONNECTIVITY_HELP);
     return 0;
   }
-  const focusWorkloads = values.get('focus-workload') ?? [];
-  const focusDirection = values.get('focus-direction')?.[0] as 'ingress' | 'egress' | undefined;
-  const focusPeers = values.get('focus-workload-peer') ?? [];
-  if ((focusDirection || focusPeers.length > 0) && focusWorkloads.length === 0) {
-    throw new UsageError('--focus-direction and --focus-workload-peer need --focus-workload');
-  }
+  const focus = readFocusOptions(values);
+  const { focusWorkloads, focusDirection, focusPeers, focusConn } = focus;
   const ns = values.get('default-namespace')?.[0];
   const settings = normalizeSettings(ns === undefined ? {} : { defaultNamespace: ns });
+  const explainOnly = values.get('explain-only')?.[0];
+  const format = values.get('format')?.[0] ?? 'txt';
+  if (flags.has('explain')) {
+    if (format !== 'txt') throw new UsageError('--explain prints text only (as netpol-analyzer): leave out --format');
+    if (flags.has('exposure')) throw new UsageError('--explain and --exposure go separately: run the command twice');
+    return runExplain(positionals, io, settings, focus, explainOnly);
+  }
+  if (explainOnly !== undefined) throw new UsageError('--explain-only needs --explain');
+  const exposure = flags.has('exposure');
+  if (exposure && (format === 'csv' || format === 'dot')) throw new UsageError(`--exposure is printed as txt, json or md, not ${format}`);
   const { manifests, skipped } = await loadInputs(positionals, io, settings);
   for (const s of skipped) io.err(`netpol-lens: skipped ${s.path}: ${s.reason}\n`);
-  const json = values.get('format')?.[0] === 'json';
-  const options: ListingOptions = { focusWorkloads, focusDirection, focusPeers, families: json ? ['ipv4', 'ipv6'] : ['ipv4'] };
+  const families: readonly IpFamily[] = format === 'json' ? ['ipv4', 'ipv6'] : ['ipv4'];
+  const options: ListingOptions = { focusWorkloads, focusDirection, focusPeers, families };
   const views = new FindingsService().views(manifests, settings).views;
-  if (views.length <= 1) {
-    const { analysis, entries } = listConnections(views[0]?.manifests ?? manifests, settings, options);
-    if (json) await writeJson(io, analysis.network, entries);
-    else await writeChunked(io, entries.map((e) => `${entryLine(e)}\n`));
+  // Several views (kustomize builds, alternative bundles): one listing each, never one across them.
+  const listed = (views.length > 0 ? views : [undefined]).map((view) => {
+    const { analysis, entries } = listConnections(view?.manifests ?? manifests, settings, options);
+    return { view, analysis, entries: focusConn ? onPort(entries, focusConn.ports) : entries };
+  });
+  const unknown = unknownFocusNames(
+    listed.map((l) => l.analysis.network),
+    focus,
+  );
+  if (unknown.length > 0) throw new UsageError(`no workload named ${unknown.map((n) => `"${n}"`).join(', ')} (focus names are name or namespace/name)`);
+  const multi = listed.length > 1;
+  const focusText = focusConn ? `${focusConn.protocol} ${focusConn.port}` : undefined;
+  const shownIn = (net: Network) => (index: number): boolean => {
+    const w = net.workloads[index];
+    const names = [...focusWorkloads, ...(focusPeers.length > 0 ? focusPeers : [])];
+    return w !== undefined && (focusWorkloads.length === 0 || names.some((n) => workloadMatchesName(w, n)));
+  };
+  const exposureOf = (net: Network): ExposureReport =>
+    exposureReport(net, {
+      shown: (i) => focusWorkloads.length === 0 || focusWorkloads.some((n) => (net.workloads[i] ? workloadMatchesName(net.workloads[i], n) : false)),
+      directions: focusDirection ? [focusDirection] : ['egress', 'ingress'],
+      families,
+      focus: focusConn?.ports,
+    });
+
+  if (format === 'json') {
+    if (multi) await io.out('{"views":[\n');
+    for (const [i, l] of listed.entries()) {
+      if (multi && l.view) await io.out(`{"view":${JSON.stringify({ id: l.view.id, kind: l.view.kind, name: l.view.name, partial: l.view.partial })},"listing":\n`);
+      await writeJson(io, l.analysis.network, l.entries, exposure ? exposureOf(l.analysis.network) : undefined);
+      if (multi) await io.out(i + 1 < listed.length ? '},\n' : '}\n');
+    }
+    if (multi) await io.out(']}\n');
     return 0;
   }
-  // Several views (kustomize builds, alternative bundles): one listing each, never one across them.
-  if (json) await io.out('{"views":[\n');
-  for (const [i, view] of views.entries()) {
-    const { analysis, entries } = listConnections(view.manifests, settings, options);
-    if (json) {
-      await io.out(`{"view":${JSON.stringify({ id: view.id, kind: view.kind, name: view.name, partial: view.partial })},"listing":\n`);
-      await writeJson(io, analysis.network, entries);
-      await io.out(i + 1 < views.length ? '},\n' : '}\n');
-    } else {
-      const partial = view.partial.length > 0 ? ` (partial: ${view.partial.join('; ')})` : '';
-      await io.out(`${i > 0 ? '\n' : ''}# ${view.kind === 'kustomize' ? 'kustomize build' : view.kind === 'declared' ? 'declared view' : 'loose files'} ${view.name}${partial}\n`);
-      await writeChunked(io, entries.map((e) => `${entryLine(e)}\n`));
+  if (format === 'csv') {
+    const header = listingCsv([], { focusConn: focusText }, multi ? { header: 'view', value: '' } : undefined);
+    await io.out(header);
+    for (const l of listed) {
+      const rows = listingCsv(l.entries, { focusConn: focusText }, multi && l.view ? { header: 'view', value: l.view.id } : undefined);
+      await io.out(rows.slice(rows.indexOf('\n') + 1));
     }
+    return 0;
   }
-  if (json) await io.out(']}\n');
+  for (const [i, l] of listed.entries()) {
+    const net = l.analysis.network;
+    const title = l.view ? viewTitle(l.view) : undefined;
+    if (format === 'dot') {
+      await io.out(listingDot(net, l.entries, shownIn(net), { focusConn: focusText }, multi ? title : undefined));
+      continue;
+    }
+    if (format === 'md') {
+      if (multi) await io.out(`${i > 0 ? '\n' : ''}## ${title ?? ''}\n\n`);
+      await io.out(listingMarkdown(l.entries, { focusConn: focusText }));
+      if (exposure) await io.out(`\n${exposureMarkdown(exposureOf(net))}`);
+      continue;
+    }
+    if (multi) await io.out(`${i > 0 ? '\n' : ''}# ${title ?? ''}\n`);
+    if (focusText) await io.out(`Permitted connections on ${focusText}:\n`);
+    await writeChunked(io, l.entries.map((e) => (focusText ? `${e.src.text} => ${e.dst.text}\n` : `${entryLine(e)}\n`)));
+    if (exposure) await io.out(`${l.entries.length > 0 ? '\n' : ''}${exposureText(exposureOf(net), focusText)}`);
+  }
   return 0;
+}
+
+/** `kustomize build overlays/prod (partial: …)`: how output names a view. */
+function viewTitle(view: ClusterView): string {
+  const partial = view.partial.length > 0 ? ` (partial: ${view.partial.join('; ')})` : '';
+  return `${view.kind === 'kustomize' ? 'kustomize build' : view.kind === 'declared' ? 'declared view' : 'loose files'} ${view.name}${partial}`;
+}
+
+/** The entries that allow the focus port, each with that port only (netpol-analyzer's --focus-conn). */
+function onPort(entries: readonly ListingEntry[], port: PortSet): ListingEntry[] {
+  return entries.flatMap((e) => {
+    const ports = e.ports.intersect(port);
+    return ports.isEmpty() ? [] : [{ ...e, ports }];
+  });
 }
 
 /** Writes lines in chunks, waiting for each to flush, so a huge listing reaches a pipe whole. */
@@ -108,20 +183,19 @@ async function writeChunked(io: CliIo, pieces: Iterable<string>): Promise<void> 
   if (chunk !== '') await io.out(chunk);
 }
 
-async function writeJson(io: CliIo, net: Network, entries: readonly ListingEntry[]): Promise<void> {
+async function writeJson(io: CliIo, net: Network, entries: readonly ListingEntry[], exposure?: ExposureReport): Promise<void> {
   const workloads = net.workloads.map((w) => ({ id: w.id, namespace: w.namespace, name: w.name, kind: w.kind, labels: w.labels }));
   const connections = entries.map((e) =>
     JSON.stringify({ src: e.src.text, dst: e.dst.text, conns: portsJson(e.ports), reasons: reasons(net, e) }),
   );
   const head = `{"workloads":${JSON.stringify(workloads)},\n"connections":[\n`;
-  await writeChunked(io, [head, ...connections.map((c, i) => `${c}${i + 1 < connections.length ? ',' : ''}\n`), ']}\n']);
+  const tail = exposure ? `],\n"exposure":${JSON.stringify(exposureJson(exposure))}}\n` : ']}\n';
+  await writeChunked(io, [head, ...connections.map((c, i) => `${c}${i + 1 < connections.length ? ',' : ''}\n`), tail]);
 }
 
-function portsJson(ports: PortSet): 'all' | Record<string, [number, number][]> {
-  if (ports.isAll()) return 'all';
-  const out: Record<string, [number, number][]> = {};
-  for (const p of PROTOCOLS) if (ports.ranges[p].length > 0) out[p] = ports.ranges[p].map(([a, b]) => [a, b]);
-  return out;
+function exposureJson(report: ExposureReport): unknown {
+  const line = (l: ExposureReport['egress'][number]): unknown => ({ workload: l.workload, peer: l.peer, conns: portsJson(l.ports), text: l.conns });
+  return { egress: report.egress.map(line), ingress: report.ingress.map(line), unprotected: report.unprotected };
 }
 
 function toEndpoint(e: ListingEndpoint): Endpoint {

@@ -4,6 +4,8 @@
  */
 import { checkCommand } from './checkCommand';
 import { connectivityCommand } from './connectivityCommand';
+import { diffCommand } from './diffCommand';
+import { explainCommand } from './explainCommand';
 import { nodeIo, UsageError, type CliIo } from './io';
 import { viewsCommand } from './viewsCommand';
 
@@ -15,6 +17,9 @@ const HELP = `netpol-lens ${VERSION} — Kubernetes NetworkPolicy linter and con
 Usage:
   netpol-lens check [options] [paths…]          report NetworkPolicy problems (text, JSON, SARIF)
   netpol-lens connectivity [options] [paths…]   list who may connect to whom, and on which ports
+  netpol-lens explain [options] [paths…]        for each pair, what is allowed and denied, and which rule decides
+  netpol-lens diff --dir1 A --dir2 B            what changed in allowed connections between two folders
+  netpol-lens diff [--base REF] [paths…]        … between a git revision (default HEAD) and the working tree
   netpol-lens views [options] [paths…]          show how the folder is deployed: kustomize builds, alternatives
   netpol-lens --version | --help
 
@@ -26,6 +31,8 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   check: (args, io) => checkCommand(args, io, VERSION),
   connectivity: connectivityCommand,
+  diff: diffCommand,
+  explain: explainCommand,
   views: viewsCommand,
 };
 

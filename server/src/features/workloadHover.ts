@@ -1,5 +1,6 @@
 /**
- * The hover on a workload: the policies selecting it, then for ingress and for egress whether it
+ * The hover on a workload: the policies selecting it, one line on what it is exposed to beyond
+ * the workspace's workloads (features/exposure.ts), then for ingress and for egress whether it
  * is isolated and the union of what its policies allow (each line naming the policy and rule),
  * what is denied, any `except` another rule undoes, and what policies cannot express. Built from
  * the engine's cached answers only.
@@ -10,7 +11,8 @@ import { resolvePorts } from '../engine/portSpec';
 import type { Direction, NamedPort } from '../engine/types';
 import { WorkloadSet } from '../engine/workloadSet';
 import { AddressSet } from '../engine/addressSet';
-import { peerOf, pieceTargetText, pieceWorkloads, portSpecText, ruleRefText } from './describe';
+import { peerOf, pieceTargetText, pieceWorkloads, portSetText, portSpecText, ruleRefText } from './describe';
+import { exposureSentence } from './exposure';
 import { capList, code, plural, policyLink } from './markdown';
 
 /** Allowed peers listed per direction; a hover taller than this is not read. */
@@ -31,6 +33,7 @@ export function workloadHover(analysis: WorkspaceAnalysis, workload: WorkloadInf
       ? 'Selected by no NetworkPolicy.'
       : `Selected by ${plural(selecting.length, 'policy', 'policies')}: ${capList(selecting.map((p) => policyLink(p, analysis.manifests)))}`,
   );
+  lines.push('', exposureSentence(analysis.network, workload.index, code, portSetText));
   for (const answer of [ingress, egress]) lines.push('', ...directionSection(analysis, workload, answer));
   lines.push('', '---', POLICY_LIMITS_NOTE);
   return lines.join('\n');

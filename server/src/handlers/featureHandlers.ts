@@ -7,12 +7,15 @@
 import { MarkupKind, RequestType, type CodeLens, type ExecuteCommandParams, type Hover, type ServerCapabilities, type TextEdit } from 'vscode-languageserver';
 import {
   CLIENT_COMMANDS,
+  COMPARE_CONNECTIVITY_REQUEST,
   CONNECTIVITY_MATRIX_REQUEST,
   DEFAULT_DENY_REQUEST,
   EXPLAIN_TRAFFIC_REQUEST,
   SERVER_COMMANDS,
   WORKLOADS_REQUEST,
   type AllowDnsEgressResult,
+  type CompareConnectivityParams,
+  type CompareConnectivityResult,
   type ConnectivityMatrixParams,
   type ConnectivityMatrixResult,
   type DefaultDenyParams,
@@ -27,6 +30,7 @@ import { DEFAULT_SETTINGS, type NetpolLensSettings } from '../../../shared/src/s
 import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { allowDnsEgressEdit } from '../features/allowDnsEgress';
 import { codeLenses } from '../features/codeLenses';
+import { compareConnectivity } from '../features/compareConnectivity';
 import { connectivityMatrixData, workloadsData } from '../features/connectivityMatrixData';
 import { defaultDenyPolicy } from '../features/defaultDenyPolicy';
 import { explainTraffic } from '../features/explainTraffic';
@@ -85,6 +89,12 @@ export function registerFeatureHandlers(ctx: ServerContext): Partial<ServerCapab
       token,
       { verdict: 'invalid', summary: 'The server failed to explain this connection (see its log).', allowedPorts: '', steps: [], markdown: '' },
       async () => explainTraffic(await analysisFor(params.uri), params),
+    ),
+  );
+
+  connection.onRequest(new RequestType<CompareConnectivityParams, CompareConnectivityResult, void>(COMPARE_CONNECTIVITY_REQUEST), (params, token) =>
+    runSafe<CompareConnectivityResult>(log, COMPARE_CONNECTIVITY_REQUEST, token, { baseLabel: params.baseLabel, namespaces: [], opened: 0, closed: 0 }, async () =>
+      compareConnectivity(index.manifests, params, await ctx.settings(params.uri)),
     ),
   );
 

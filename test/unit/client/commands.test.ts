@@ -232,6 +232,16 @@ describe('palette commands (fake vscode, real server over IPC)', () => {
     });
   });
 
+  describe('Compare connectivity with…', () => {
+    it('without the git extension says so, asks nothing and opens nothing', async () => {
+      const views = record.webviews.length;
+      const errors = record.errorMessages.length;
+      await run('netpolLens.compareConnectivity');
+      assert.equal(record.webviews.length, views);
+      assert.match(record.errorMessages[errors] ?? '', /needs the Git extension/);
+    });
+  });
+
   describe('Generate default-deny policy for namespace…', () => {
     it('offers the workspace’s namespaces; the policy opens as a new YAML document', async () => {
       ui.pick = (title, items) => (title.startsWith('Deny which') ? pickLabel('Ingress only')(title, items) : pickLabel('monitoring')(title, items));

@@ -82,4 +82,12 @@ describe('hovers on namespaces outside the workspace and on denied addresses', (
     const md = hover(workloads, 'name: api');
     assert.match(md, /Denied: everything else — IPv4 `10\.0\.0\.0\/8`, `192\.168\.0\.0\/16`, every IPv6 address outside `2001:db8::\/32`; other ports of the peers above\./);
   });
+
+  it('the workload hover says in one line what the workload is exposed to beyond the workspace', () => {
+    const md = hover(workloads, 'name: api');
+    assert.match(
+      md,
+      /^Exposed beyond this workspace — ingress: everything \(no policy isolates it\) · egress: every pod of every namespace on TCP http; pods `k8s-app=kube-dns` of namespace `kube-system` \(no such workload here\) on TCP http,UDP 53; every IPv4 address outside `10\.0\.0\.0\/8`, `192\.168\.0\.0\/16` and IPv6 `2001:db8::\/32` on TCP 443\.$/m,
+    );
+  });
 });
