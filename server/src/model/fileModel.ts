@@ -29,6 +29,11 @@ export interface DocumentModel {
    * holding `{{`): it means something only once rendered, so nothing is read from it.
    */
   readonly templated: boolean;
+  /**
+   * The document uses aliases or merge keys: a node of the tree may stand for text at several
+   * places, so no edit is computed from it (see `runRules`).
+   */
+  readonly expanded: boolean;
 }
 
 export interface FileModel {
@@ -131,23 +136,23 @@ function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean)
   const fullParse = isJson || !header || header.flowStyle || (header.kind !== undefined && parsesInFull(header.apiVersion?.value, header.kind.value, slice.text));
   const looksKubernetes = header !== undefined && header.kind !== undefined && header.apiVersion !== undefined;
   if (!fullParse) {
-    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false };
+    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false, expanded: false };
   }
-  let { root, problems } = parseYamlDocument(slice.text, slice.start);
+  let { root, problems, expanded } = parseYamlDocument(slice.text, slice.start);
   // kubectl's YAML parser accepts TABs as whitespace where YAML 1.2 forbids them (seen in real
   // manifests). A TAB and a space are both one UTF-16 unit, so replacing them keeps every offset.
   if (problems.some((p) => p.code === 'TAB_AS_INDENT') || (problems.length > 0 && /^[ ]*\t/m.test(slice.text))) {
     const retry = parseYamlDocument(slice.text.replace(/^[ \t]+/gm, (ws) => ws.replace(/\t/g, ' ')), slice.start);
-    if (retry.problems.length === 0) ({ root, problems } = retry);
+    if (retry.problems.length === 0) ({ root, problems, expanded } = retry);
   }
   // A name, label, selector or port holding `{{` cannot be rendered output: the API server rejects it.
   if (slice.text.includes('{{') && hasTemplatedField(root)) return templatedDocument(slice);
   const isKubernetes = isMap(root) ? getScalar(root, 'kind') !== undefined && getScalar(root, 'apiVersion') !== undefined : looksKubernetes;
-  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root, problems, isKubernetes, templated: false };
+  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root, problems, isKubernetes, templated: false, expanded };
 }
 
 function templatedDocument(slice: DocumentSlice): DocumentModel {
-  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: false, templated: true };
+  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: false, templated: true, expanded: false };
 }
 
 function relocate(doc: DocumentModel, slice: DocumentSlice): DocumentModel {

@@ -22,8 +22,8 @@ export const fieldTypeInvalidRule: Rule = {
 };
 
 function walk(text: string, node: YNode | undefined, schema: FieldSchema, path: string, out: Finding[]): void {
-  // A null value means "not set", which the decoder accepts; an alias is not resolved here.
-  if (schema.kind === 'open' || node === undefined || node.type === 'alias' || (node.type === 'scalar' && node.value === null)) return;
+  // A null value means "not set", which the decoder accepts.
+  if (schema.kind === 'open' || node === undefined || (node.type === 'scalar' && node.value === null)) return;
   if (schema.kind === 'list') {
     if (!isSeq(node)) {
       if (schema.shapeCheckedBy === undefined) out.push(wrongShape(text, node, schema, path));
@@ -63,8 +63,6 @@ function describe(node: YNode): string {
       return 'a list';
     case 'scalar':
       return typeof node.value === 'string' ? `the string ${JSON.stringify(node.value)}` : `the ${typeof node.value} ${node.source}`;
-    default:
-      return 'an alias';
   }
 }
 

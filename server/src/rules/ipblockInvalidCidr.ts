@@ -50,7 +50,6 @@ export const ipblockInvalidCidrRule: Rule = {
 function checkValue(value: CidrValue, report: (start: number, end: number, message: string) => void): void {
   const { node } = value;
   const what = value.exceptIndex === undefined ? '`cidr`' : 'This `except` entry';
-  if (node.type === 'alias') return;
   if (value.text === undefined) {
     report(node.start, Math.max(node.end, node.start + 1), `${what} must be a CIDR string, not ${describe(node.type, value.scalar?.value === null)}: the API server rejects the policy.`);
     return;
@@ -67,8 +66,6 @@ function describe(type: string, isNull = false): string {
       return 'a map';
     case 'seq':
       return 'a list';
-    case 'alias':
-      return 'an alias';
     default:
       return 'a plain value';
   }

@@ -27,9 +27,9 @@ function finding(node: YNode, message: string): Finding {
   return { ruleId: 'port-invalid', message, start: node.start, end: Math.max(node.end, node.start + 1) };
 }
 
-/** The node when it holds a value (null and aliases count as absent: nothing to say about them). */
+/** The node when it holds a value (null counts as absent: nothing to say about it). */
 function present(node: YNode | undefined): YNode | undefined {
-  if (!node || node.type === 'alias' || (isScalar(node) && node.value === null)) return undefined;
+  if (!node || (isScalar(node) && node.value === null)) return undefined;
   return node;
 }
 

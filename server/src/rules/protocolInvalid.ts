@@ -19,7 +19,7 @@ export const protocolInvalidRule: Rule = {
     for (const { spec } of networkPolicies(file)) {
       for (const port of policyPorts(spec)) {
         const node = getPair(port.map, 'protocol')?.value;
-        if (!node || node.type === 'alias' || (isScalar(node) && node.value === null)) continue;
+        if (!node || (isScalar(node) && node.value === null)) continue;
         const value = scalarString(node);
         if (value !== undefined && (PROTOCOLS as readonly string[]).includes(value)) continue;
         const path = `${port.path}.protocol`;

@@ -33,9 +33,11 @@ import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
 import { fieldTypeInvalidRule } from './fieldTypeInvalid';
 import { yamlSyntaxRule } from './yamlSyntax';
+import { documentNotAnalysedRule } from './documentNotAnalysed';
 
 export const ALL_RULES: readonly Rule[] = [
   yamlSyntaxRule,
+  documentNotAnalysedRule,
   ipblockInvalidCidrRule,
   ipblockNoncanonicalCidrRule,
   ipblockExceptOutsideCidrRule,

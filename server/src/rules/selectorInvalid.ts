@@ -20,7 +20,7 @@ export const selectorInvalidRule: Rule = {
     for (const { spec } of networkPolicies(file)) {
       for (const selector of policySelectors(spec)) {
         const node = selector.node;
-        if (!node || node.type === 'alias' || (isScalar(node) && node.value === null)) continue;
+        if (!node || (isScalar(node) && node.value === null)) continue;
         if (!isMap(node)) {
           findings.push(problem(node, `${selector.path} must be a label selector map (matchLabels, matchExpressions): the API server cannot decode the policy and rejects it.`));
           continue;
@@ -38,7 +38,7 @@ function problem(node: YNode, message: string, fixes: Finding['fixes'] = []): Fi
 
 function checkMatchLabels(selector: YMap, path: string): Finding[] {
   const labels = get(selector, 'matchLabels');
-  if (!labels || (isScalar(labels) && labels.value === null) || labels.type === 'alias') return [];
+  if (!labels || (isScalar(labels) && labels.value === null)) return [];
   if (!isMap(labels)) return [problem(labels, 'matchLabels must be a map of label keys to values: the API server cannot decode the policy.')];
   const out: Finding[] = [];
   for (const { key, value } of labels.pairs) {
@@ -52,7 +52,6 @@ function checkMatchLabels(selector: YMap, path: string): Finding[] {
 }
 
 function checkValue(value: YNode, path: string): Finding[] {
-  if (value.type === 'alias') return [];
   if (!isScalar(value)) return [problem(value, 'A label value must be a string: the API server cannot decode the policy.')];
   if (value.value === null) return [];
   if (typeof value.value !== 'string') {
@@ -68,12 +67,11 @@ function checkValue(value: YNode, path: string): Finding[] {
 
 function checkMatchExpressions(selector: YMap, path: string): Finding[] {
   const exprs = get(selector, 'matchExpressions');
-  if (!exprs || (isScalar(exprs) && exprs.value === null) || exprs.type === 'alias') return [];
+  if (!exprs || (isScalar(exprs) && exprs.value === null)) return [];
   if (!isSeq(exprs)) return [problem(exprs, 'matchExpressions must be a list of {key, operator, values}: the API server cannot decode the policy.')];
   const out: Finding[] = [];
   exprs.items.forEach((expr, i) => {
     const exprPath = `${path}.matchExpressions[${i}]`;
-    if (expr.type === 'alias') return;
     if (!isMap(expr)) {
       out.push(problem(expr, 'A matchExpressions entry must be a map {key, operator, values}: the API server cannot decode the policy.'));
       return;
@@ -114,7 +112,7 @@ function checkExpression(expr: YMap, path: string): Finding[] {
   } else if ((operator === 'Exists' || operator === 'DoesNotExist') && valueItems.length > 0 && values) {
     out.push(problem(values, `${operator} takes no values: it only tests whether the key is there. ${apiServerRejects(`${path}.values`, 'Forbidden', undefined, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'")}`));
   }
-  if (values && !isSeq(values) && values.type !== 'alias' && !(isScalar(values) && values.value === null)) {
+  if (values && !isSeq(values) && !(isScalar(values) && values.value === null)) {
     out.push(problem(values, 'values must be a list of strings: the API server cannot decode the policy.'));
   }
   valueItems.forEach((v, j) => out.push(...checkValue(v, `${path}.values[${j}]`)));
