@@ -163,6 +163,12 @@ class TreeBuilder {
       set({ key: keyNode, value: this.node(item.value, depth + 1) }, false);
     }
     const pairs = [...effective.values()].map((e) => e.pair);
+    // A key written three times: both earlier pairs lost to the last one, not to each other.
+    for (let i = 0; i < overridden.length; i++) {
+      const o = overridden[i] as OverriddenPair;
+      const final = effective.get(o.pair.key.source);
+      if (final && final.pair !== o.winner) overridden[i] = { pair: o.pair, winner: final.pair, merged: final.merged };
+    }
     let height = 1;
     let size = 1;
     for (const p of pairs) {
