@@ -14,7 +14,10 @@ import type { CliIo } from '../../server/src/cli/io';
 import { main } from '../../server/src/cli/main';
 import { buildFileModel } from '../../server/src/model/fileModel';
 import { ManifestSet } from '../../server/src/model/manifestSet';
-import { at, getMap, getPair, isMap, isSeq, toPlain, type YNode } from '../../server/src/model/yamlTree';
+import { at, getMap, getPair, isMap, isSeq, MAX_TREE_DEPTH, toPlain, type YNode } from '../../server/src/model/yamlTree';
+import { codeLenses } from '../../server/src/features/codeLenses';
+import { hoverAt } from '../../server/src/features/hover';
+import { applyEdits } from '../../server/src/rules/applyEdits';
 import { ALL_RULES } from '../../server/src/rules/registry';
 import { runRules } from '../../server/src/rules/runRules';
 import { parseYamlDocument } from '../../server/src/yaml/parseYamlDocument';
@@ -155,6 +158,34 @@ describe('nesting', () => {
       ['document-not-analysed'],
     );
     assert.match(found[0]?.message ?? '', /a limit of this tool/);
+  });
+
+  it('a policy just within the limit goes through every rule, hover, lens and fix (walks are bounded by the tree depth)', () => {
+    const deep = (n: number): string => `${'['.repeat(n)}x${']'.repeat(n)}`;
+    const text = [
+      'apiVersion: networking.k8s.io/v1',
+      'kind: NetworkPolicy',
+      'metadata: {name: deep, namespace: shop, labels: {a: b}}',
+      'spec:',
+      `  podSelector: {matchLabels: {app: ${deep(MAX_TREE_DEPTH - 5)}}}`,
+      '  ingress:',
+      `  - from: [{podSelector: {matchExpressions: [{key: k, operator: In, values: ${deep(MAX_TREE_DEPTH - 10)}}]}}]`,
+      `    ports: [{port: ${deep(MAX_TREE_DEPTH - 7)}, protocol: tcp}]`,
+      `  unknownThing: ${deep(MAX_TREE_DEPTH - 3)}`,
+      '',
+    ].join('\n');
+    const file = buildFileModel('file:///deep.yaml', text, 1);
+    assert.deepEqual(file.problems, []);
+    const manifests = new ManifestSet([file], 1);
+    const settings = normalizeSettings({});
+    const analysis = new WorkspaceAnalysis(manifests, settings);
+    const errors: string[] = [];
+    const found = runRules({ file, manifests, settings, analysis }, ALL_RULES, (rule, error) => errors.push(`${rule.id}: ${String(error)}`));
+    assert.deepEqual(errors, []);
+    assert.ok(found.some((f) => f.ruleId === 'unknown-field'));
+    for (const f of found) for (const fix of f.fixes ?? []) applyEdits(text, fix.edits);
+    for (let offset = 0; offset <= text.length; offset += 7) hoverAt(analysis, file, offset);
+    codeLenses(analysis, file);
   });
 
   it('an ordinary manifest is far from the limits', () => {
