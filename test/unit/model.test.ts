@@ -6,6 +6,7 @@ import { LineIndex } from '../../server/src/model/lineIndex';
 import { kustomizePatchPaths } from '../../server/src/model/kustomize';
 import { splitDocuments } from '../../server/src/model/splitDocuments';
 import { getString } from '../../server/src/model/yamlTree';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 
 describe('splitDocuments', () => {
   it('splits on --- and ... lines, drops comment-only documents, keeps offsets', () => {
@@ -184,5 +185,34 @@ describe('kustomize', () => {
   it('lists patch files of every patch style', () => {
     const k = 'resources: [a.yaml]\npatchesStrategicMerge:\n- p1.yaml\npatches:\n- path: p2.yaml\n- patch: |-\n    - op: add\npatchesJson6902:\n- path: p3.yaml\n';
     assert.deepEqual(kustomizePatchPaths(k), ['p1.yaml', 'p2.yaml', 'p3.yaml']);
+  });
+});
+
+describe('size cap', () => {
+  const policy = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}}\n';
+
+  it('skips a file over the cap, counting UTF-8 bytes, before reading anything', () => {
+    assert.equal(buildFileModel('file:///a.yaml', policy, 1, { maxBytes: policy.length }).skipped, undefined);
+    const over = buildFileModel('file:///a.yaml', policy, 1, { maxBytes: policy.length - 1 });
+    assert.equal(over.skipped, 'too-large');
+    assert.deepEqual([over.documents, over.objects], [[], []]);
+    // 40 characters of é are 80 bytes.
+    const accents = `${policy}# ${'é'.repeat(40)}\n`;
+    assert.equal(buildFileModel('file:///a.yaml', accents, 1, { maxBytes: accents.length + 10 }).skipped, 'too-large');
+  });
+
+  it('applies to open documents as to disk files, and again when the cap changes', () => {
+    let cap = 1024;
+    const index = new WorkspaceIndex(() => cap);
+    const big = policy + `# ${'x'.repeat(2000)}\n`;
+    assert.equal(index.openDocument('file:///open.yaml', big, 1).skipped, 'too-large');
+    assert.equal(index.setDiskText('file:///disk.yaml', big).skipped, 'too-large');
+    assert.equal(index.manifests.objects().length, 0);
+    cap = 4096;
+    assert.deepEqual(
+      index.recheckSizes().map((m) => [m.uri, m.skipped]),
+      [['file:///open.yaml', undefined]],
+    );
+    assert.equal(index.manifests.objects().length, 1);
   });
 });

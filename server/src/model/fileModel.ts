@@ -59,6 +59,20 @@ export interface BuildOptions {
    * a chart `templates/` path does not make it a template.
    */
   readonly rendered?: boolean;
+  /**
+   * Files larger than this many bytes (UTF-8) are skipped as `too-large`, open in an editor or
+   * not: one policy for every file (`netpolLens.maxFileSizeKb`). Reading a 20 MB file took the
+   * server to gigabytes of memory and minutes of CPU, and every request waited.
+   */
+  readonly maxBytes?: number;
+}
+
+/** Whether `text` takes more than `maxBytes` bytes in UTF-8 (without encoding it). */
+export function exceedsBytes(text: string, maxBytes: number): boolean {
+  // A UTF-16 unit takes one to three bytes: most texts are decided without counting.
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  return Buffer.byteLength(text, 'utf8') > maxBytes;
 }
 
 /**
@@ -94,6 +108,7 @@ export function buildFileModel(uri: string, text: string, version: number, optio
     skipped,
     parsedDocuments: 0,
   });
+  if (options.maxBytes !== undefined && exceedsBytes(text, options.maxBytes)) return empty('too-large');
   if (text.includes('\u0000')) return empty('binary');
   const syntax = scanTemplateSyntax(text);
   if (isTemplateFile(uri, text, syntax, options.rendered ?? false)) return empty('helm-template');

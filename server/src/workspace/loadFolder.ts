@@ -105,7 +105,7 @@ export function loadFolder(roots: readonly string[], settings: NetpolLensSetting
       skipped.push(skippedFile(path, 'unreadable'));
       continue;
     }
-    const model = buildFileModel(fileUri(path), text, 0);
+    const model = buildFileModel(fileUri(path), text, 0, { maxBytes: settings.maxFileSizeKb * 1024 });
     if (model.skipped) skipped.push(skippedFile(path, model.skipped));
     models.push(model);
   }
