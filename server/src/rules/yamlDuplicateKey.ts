@@ -57,10 +57,9 @@ function mapsOf(root: YNode): { map: YMap; path: string }[] {
 function duplicate(file: FileModel, o: OverriddenPair, path: string): Finding {
   const key = o.pair.key;
   const field = path === '' ? key.source : `${path}.${key.source}`;
-  const line = file.lineIndex.positionAt(o.winner.key.start).line + 1;
   const message = o.merged
-    ? `${quoted(key.source)} is set here and again by the merge key (<<) after it, which wins: kubectl applies keys in order and keeps the merged value (line ${line}), dropping this one. Write the key after << to override the merged value.`
-    : `${quoted(key.source)} is set twice in this map: kubectl keeps only the last value (line ${line}) and drops this one without a warning; kustomize (kubectl apply -k) and clients that send the YAML itself reject the object (duplicate field ${quoted(field)}).`;
+    ? `${quoted(key.source)} is set here and again by the merge key (<<) after it: kubectl applies keys in order, so the merged value wins and this one is dropped. Write the key after << to override the merged value.`
+    : `${quoted(key.source)} is set again later in this map: kubectl keeps only the last value and drops this one without a warning; kustomize (kubectl apply -k) and clients that send the YAML itself reject the object (duplicate field ${quoted(field)}).`;
   return {
     ruleId: 'yaml-duplicate-key',
     message,
