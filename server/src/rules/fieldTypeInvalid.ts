@@ -10,6 +10,7 @@ import { isMap, isSeq, type YMap, type YNode } from '../model/yamlTree';
 import { networkPolicies } from './policy/networkPolicyTree';
 import { NETWORK_POLICY_SCHEMA, type FieldSchema } from './policy/networkPolicySchema';
 import type { Finding, FixData, Rule, TextEditData } from './types';
+import { quoted, shown } from '../text/displayText';
 
 export const fieldTypeInvalidRule: Rule = {
   id: 'field-type-invalid',
@@ -62,7 +63,7 @@ function describe(node: YNode): string {
     case 'seq':
       return 'a list';
     case 'scalar':
-      return typeof node.value === 'string' ? `the string ${JSON.stringify(node.value)}` : `the ${typeof node.value} ${node.source}`;
+      return typeof node.value === 'string' ? `the string ${quoted(node.value)}` : `the ${typeof node.value} ${shown(node.source)}`;
   }
 }
 

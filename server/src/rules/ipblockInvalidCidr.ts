@@ -3,6 +3,7 @@ import { apiServerRejects } from './policy/apiServerError';
 import { ipBlockCidr, ipBlockExcepts, type CidrValue } from './policy/ipBlockValues';
 import { networkPolicies, policyIpBlocks, policyPeers } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
+import { quoted } from '../text/displayText';
 
 const CIDR_DETAIL = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
 
@@ -55,7 +56,7 @@ function checkValue(value: CidrValue, report: (start: number, end: number, messa
     return;
   }
   if (value.result && !value.result.ok) {
-    report(node.start, node.end, `${JSON.stringify(value.text)} is not a valid CIDR (${value.result.reason}). ${apiServerRejects(value.path, 'Invalid value', value.text, CIDR_DETAIL)}`);
+    report(node.start, node.end, `${quoted(value.text)} is not a valid CIDR (${value.result.reason}). ${apiServerRejects(value.path, 'Invalid value', value.text, CIDR_DETAIL)}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { ruleInfo, type Severity } from '../../../shared/src/ruleCatalogue';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
 import type { FileModel } from '../model/fileModel';
+import { capMessage, MAX_MESSAGE_LENGTH } from '../text/displayText';
 import type { Finding, Rule, RuleContext } from './types';
 
 export interface ResolvedFinding extends Finding {
@@ -39,7 +40,7 @@ export function runRules(
 export function checkRule(ctx: RuleContext, rule: Rule, onError: (rule: Rule, error: unknown) => void): readonly Finding[] | undefined {
   if (ctx.file.skipped || configuredSeverity(rule.id, ctx.settings) === undefined) return undefined;
   try {
-    return withoutEditsOnSharedText(withoutRepeats(withinFile(rule.check(ctx), ctx.file.text.length)), ctx.file);
+    return withoutEditsOnSharedText(withoutRepeats(withinFile(withCappedMessages(rule.check(ctx)), ctx.file.text.length)), ctx.file);
   } catch (error) {
     onError(rule, error);
     return undefined;
@@ -58,6 +59,19 @@ function withinFile(findings: readonly Finding[], length: number): readonly Find
     const start = clamp(Math.min(f.start, f.end));
     return { ...f, start, end: Math.max(start, clamp(f.end)) };
   });
+}
+
+/**
+ * Findings whose messages (and related messages) are at most MAX_MESSAGE_LENGTH long: a last
+ * guard for a rule that lists what the input holds (one message was 257,884 characters). The same
+ * array when nothing was cut.
+ */
+function withCappedMessages(findings: readonly Finding[]): readonly Finding[] {
+  const long = (f: Finding): boolean => f.message.length > MAX_MESSAGE_LENGTH || (f.related ?? []).some((r) => r.message.length > MAX_MESSAGE_LENGTH);
+  if (!findings.some(long)) return findings;
+  return findings.map((f) =>
+    long(f) ? { ...f, message: capMessage(f.message), ...(f.related ? { related: f.related.map((r) => ({ ...r, message: capMessage(r.message) })) } : {}) } : f,
+  );
 }
 
 /**

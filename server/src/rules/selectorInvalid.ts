@@ -4,6 +4,7 @@ import { apiServerRejects } from './policy/apiServerError';
 import { labelKeyProblems, labelValueProblems } from './policy/labelSyntax';
 import { networkPolicies, policySelectors } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
+import { quoted, shown } from '../text/displayText';
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
@@ -44,7 +45,7 @@ function checkMatchLabels(selector: YMap, path: string): Finding[] {
   for (const { key, value } of labels.pairs) {
     const keyProblems = labelKeyProblems(key.source);
     if (keyProblems.length > 0) {
-      out.push(problem(key, `${JSON.stringify(key.source)} is not a valid label key. ${apiServerRejects(`${path}.matchLabels`, 'Invalid value', key.source, keyProblems.join('; '))}`));
+      out.push(problem(key, `${quoted(key.source)} is not a valid label key. ${apiServerRejects(`${path}.matchLabels`, 'Invalid value', key.source, keyProblems.join('; '))}`));
     }
     if (value) out.push(...checkValue(value, `${path}.matchLabels`));
   }
@@ -56,13 +57,13 @@ function checkValue(value: YNode, path: string): Finding[] {
   if (value.value === null) return [];
   if (typeof value.value !== 'string') {
     return [
-      problem(value, `Label values are strings: ${value.source} is read as a ${typeof value.value}, and the API server cannot decode the policy. Quote it.`, [
-        { title: `Quote "${value.source}"`, edits: [{ start: value.start, end: value.end, newText: `"${value.source}"` }], preferred: true, safe: true },
+      problem(value, `Label values are strings: ${shown(value.source)} is read as a ${typeof value.value}, and the API server cannot decode the policy. Quote it.`, [
+        { title: `Quote ${quoted(value.source)}`, edits: [{ start: value.start, end: value.end, newText: `"${value.source}"` }], preferred: true, safe: true },
       ]),
     ];
   }
   const problems = labelValueProblems(value.value);
-  return problems.length === 0 ? [] : [problem(value, `${JSON.stringify(value.value)} is not a valid label value. ${apiServerRejects(path, 'Invalid value', value.value, problems.join('; '))}`)];
+  return problems.length === 0 ? [] : [problem(value, `${quoted(value.value)} is not a valid label value. ${apiServerRejects(path, 'Invalid value', value.value, problems.join('; '))}`)];
 }
 
 function checkMatchExpressions(selector: YMap, path: string): Finding[] {
@@ -89,7 +90,7 @@ function checkExpression(expr: YMap, path: string): Finding[] {
     out.push(problem(keyNode ?? expr, `The expression has no key. ${apiServerRejects(`${path}.key`, 'Invalid value', '', 'name part must be non-empty')}`));
   } else if (keyNode) {
     const problems = labelKeyProblems(key);
-    if (problems.length > 0) out.push(problem(keyNode, `${JSON.stringify(key)} is not a valid label key. ${apiServerRejects(`${path}.key`, 'Invalid value', key, problems.join('; '))}`));
+    if (problems.length > 0) out.push(problem(keyNode, `${quoted(key)} is not a valid label key. ${apiServerRejects(`${path}.key`, 'Invalid value', key, problems.join('; '))}`));
   }
   const opNode = get(expr, 'operator');
   const op = scalarString(opNode);
@@ -103,7 +104,7 @@ function checkExpression(expr: YMap, path: string): Finding[] {
     out.push(
       problem(
         at,
-        `${op === undefined ? 'The expression has no operator' : `${JSON.stringify(op)} is not an operator`}: use In, NotIn, Exists or DoesNotExist. ${apiServerRejects(`${path}.operator`, 'Invalid value', op ?? '', 'not a valid selector operator')}`,
+        `${op === undefined ? 'The expression has no operator' : `${quoted(op)} is not an operator`}: use In, NotIn, Exists or DoesNotExist. ${apiServerRejects(`${path}.operator`, 'Invalid value', op ?? '', 'not a valid selector operator')}`,
         caseFix && isScalar(opNode) ? [{ title: `Change to ${caseFix}`, edits: [replaceScalar(opNode, caseFix)], preferred: true, safe: true }] : [],
       ),
     );

@@ -48,6 +48,17 @@ export function listText(items: readonly string[], max = 5): string {
   return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
+/** `items` joined by `separator`, the first `max` of them, then `… (N more)`. */
+export function joinCapped(items: readonly string[], separator: string, max = 8): string {
+  if (items.length <= max) return items.join(separator);
+  return `${items.slice(0, max).join(separator)}${separator}… (${items.length - max} more)`;
+}
+
+/** A label as selectors print it, `key=value`, each side shown as written. */
+export function labelText(key: string, value: string): string {
+  return `${shown(key)}=${shown(value)}`;
+}
+
 /** A message cut to MAX_MESSAGE_LENGTH characters (the last one `…`). */
 export function capMessage(message: string): string {
   if (message.length <= MAX_MESSAGE_LENGTH) return message;
