@@ -216,3 +216,28 @@ describe('size cap', () => {
     assert.equal(index.manifests.objects().length, 1);
   });
 });
+
+describe('documents with a syntax error', () => {
+  it('hold no object and no tree (kubectl applies none of it); the other documents are read', () => {
+    const text = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {matchLabels: {app: web}}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n';
+    const m = buildFileModel('file:///a.yaml', text, 1);
+    assert.deepEqual(
+      m.documents.map((d) => [d.isKubernetes, d.root !== undefined, d.problems.length > 0]),
+      [
+        [true, false, true],
+        [true, true, false],
+      ],
+    );
+    assert.deepEqual(
+      m.objects.map((o) => o.kind),
+      ['Namespace'],
+    );
+  });
+
+  it('truncated JSON is one syntax problem, not a half policy', () => {
+    const m = buildFileModel('file:///p.json', '{"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": {"name": "p"}, "spec": {"ingress": [{"from": [', 1);
+    assert.deepEqual(m.objects, []);
+    assert.ok(m.problems.length > 0);
+    assert.equal(m.documents[0]?.isKubernetes, true);
+  });
+});

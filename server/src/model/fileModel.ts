@@ -163,6 +163,9 @@ function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean)
   // A name, label, selector or port holding `{{` cannot be rendered output: the API server rejects it.
   if (slice.text.includes('{{') && hasTemplatedField(root)) return templatedDocument(slice);
   const isKubernetes = isMap(root) ? getScalar(root, 'kind') !== undefined && getScalar(root, 'apiVersion') !== undefined : looksKubernetes;
+  // kubectl rejects a document it cannot read whole: what the parser recovered is a guess, and
+  // findings on it were noise beside the syntax error. The document keeps its problems only.
+  if (problems.length > 0) root = undefined;
   return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root, problems, isKubernetes, templated: false, expanded };
 }
 
@@ -188,6 +191,9 @@ function headerScalar(field: HeaderField | undefined): YScalar | undefined {
 }
 
 function objectsOf(uri: string, doc: DocumentModel, slice: DocumentSlice): K8sObject[] {
+  // A document that could not be read (a syntax error, a limit of the reader) holds no object:
+  // kubectl would apply nothing of it, so nothing of it enters the analysis.
+  if (doc.problems.length > 0) return [];
   if (doc.root === undefined) {
     if (!doc.isKubernetes) return [];
     const header = scanHeader(slice);
