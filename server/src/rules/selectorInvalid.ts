@@ -5,6 +5,7 @@ import { labelKeyProblems, labelValueProblems } from './policy/labelSyntax';
 import { networkPolicies, policySelectors } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
 import { quoted, shown } from '../text/displayText';
+import { quoteScalarFix } from './edit/quoteScalar';
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
@@ -88,6 +89,8 @@ function checkExpression(expr: YMap, path: string): Finding[] {
   const key = scalarString(keyNode);
   if (key === undefined) {
     out.push(problem(keyNode ?? expr, `The expression has no key. ${apiServerRejects(`${path}.key`, 'Invalid value', '', 'name part must be non-empty')}`));
+  } else if (isScalar(keyNode) && typeof keyNode.value !== 'string') {
+    out.push(problem(keyNode, `A matchExpressions key is a label key, a string: ${shown(keyNode.source)} is read as a ${typeof keyNode.value}, and the API server cannot decode the policy. Quote it.`, quoteScalarFix(keyNode)));
   } else if (keyNode) {
     const problems = labelKeyProblems(key);
     if (problems.length > 0) out.push(problem(keyNode, `${quoted(key)} is not a valid label key. ${apiServerRejects(`${path}.key`, 'Invalid value', key, problems.join('; '))}`));

@@ -22,7 +22,7 @@ export const unknownFieldRule: Rule = {
 };
 
 function walk(node: YNode | undefined, schema: FieldSchema, path: string, out: Finding[]): void {
-  if (schema.kind === 'open' || !node) return;
+  if (schema.kind === 'open' || schema.kind === 'string' || schema.kind === 'stringMap' || !node) return;
   if (schema.kind === 'list') {
     if (isSeq(node)) node.items.forEach((item, i) => walk(item, schema.item, `${path}[${i}]`, out));
     return;
