@@ -5,6 +5,7 @@ import { buildFileModel } from '../../server/src/model/fileModel';
 import { LineIndex } from '../../server/src/model/lineIndex';
 import { kustomizePatchPaths } from '../../server/src/model/kustomize';
 import { splitDocuments } from '../../server/src/model/splitDocuments';
+import { splitJsonStream } from '../../server/src/model/jsonStream';
 import { getString } from '../../server/src/model/yamlTree';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 
@@ -239,5 +240,35 @@ describe('documents with a syntax error', () => {
     assert.deepEqual(m.objects, []);
     assert.ok(m.problems.length > 0);
     assert.equal(m.documents[0]?.isKubernetes, true);
+  });
+});
+
+describe('JSON streams', () => {
+  it('concatenated objects are one document each, as kubectl decodes them; strings may hold braces', () => {
+    const text = ' {"a": "}{", "b": [1, {"c": "\\"}"}]}\n{"d": 2}{"e": 3}\n';
+    assert.deepEqual(
+      splitJsonStream(text)?.map((s) => [s.text, text.slice(s.start, s.end) === s.text]),
+      [
+        ['{"a": "}{", "b": [1, {"c": "\\"}"}]}', true],
+        ['{"d": 2}', true],
+        ['{"e": 3}', true],
+      ],
+    );
+  });
+
+  it('one object, YAML, or something after the objects is not a stream', () => {
+    for (const text of ['{"a": 1}\n', 'a: 1\n---\nb: 2\n', '{"a": 1}\n---\n{"b": 2}\n', '{"a": 1}{"b": ', '[1]\n[2]\n']) assert.equal(splitJsonStream(text), undefined, text);
+  });
+
+  it('every object of a .json or .yaml stream is an object of the file', () => {
+    const np = (name: string): string => `{"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": {"name": "${name}"}, "spec": {"podSelector": {}}}`;
+    for (const uri of ['file:///s.json', 'file:///s.yaml']) {
+      const m = buildFileModel(uri, `${np('a')}\n${np('b')}${np('c')}\n`, 1);
+      assert.deepEqual(m.problems, []);
+      assert.deepEqual(
+        m.objects.map((o) => o.name),
+        ['a', 'b', 'c'],
+      );
+    }
   });
 });

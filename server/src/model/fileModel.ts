@@ -4,6 +4,7 @@
  */
 import { parseYamlDocument } from '../yaml/parseYamlDocument';
 import { parsesInFull, type K8sObject } from './k8sObject';
+import { splitJsonStream } from './jsonStream';
 import { LineIndex } from './lineIndex';
 import { scanHeader, scanMetadataNames, splitDocuments, type DocumentSlice, type HeaderField } from './splitDocuments';
 import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
@@ -115,8 +116,9 @@ export function buildFileModel(uri: string, text: string, version: number, optio
   // In a file that is no template, actions still mark the documents they stand in.
   const actions = [...syntax.lineActions, ...syntax.inlineActions].sort((a, b) => a - b);
 
-  const isJson = options.isJson ?? /\.json$/i.test(uri);
-  const slices: DocumentSlice[] = isJson ? [{ index: 0, start: 0, end: text.length, text }] : splitDocuments(text);
+  const stream = splitJsonStream(text);
+  const isJson = stream !== undefined || (options.isJson ?? /\.json$/i.test(uri));
+  const slices: DocumentSlice[] = stream ?? (isJson ? [{ index: 0, start: 0, end: text.length, text }] : splitDocuments(text));
   const previousByText = new Map<string, DocumentModel>();
   for (const d of options.previous?.documents ?? []) previousByText.set(d.text, d);
 
