@@ -26,6 +26,7 @@ import { fixAllText, minimalEdit } from './service/fixAll';
 import { toRange } from './handlers/conversions';
 import { scanFolders } from './workspace/diskScanner';
 import { createFileFilter } from './workspace/fileFilter';
+import { decodeUtf8 } from './workspace/decodeUtf8';
 import { uriToPath } from './workspace/loadFolder';
 import { skipReasonText } from './workspace/skippedFiles';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
@@ -174,7 +175,8 @@ export function startServer(connection: Connection): void {
         index.removeDiskFile(uri);
         return;
       }
-      index.setDiskText(uri, await readFile(path, 'utf8'));
+      const { text, invalidUtf8At } = decodeUtf8(await readFile(path));
+      index.setDiskText(uri, text, invalidUtf8At);
     } catch {
       index.removeDiskFile(uri);
     }

@@ -66,6 +66,12 @@ export interface BuildOptions {
    * server to gigabytes of memory and minutes of CPU, and every request waited.
    */
   readonly maxBytes?: number;
+  /**
+   * UTF-16 offset of the first byte of the file on disk that was not UTF-8 (see
+   * `workspace/decodeUtf8`): the document holding it is rejected by kubectl, so it gets that
+   * syntax problem only.
+   */
+  readonly invalidUtf8At?: number | undefined;
 }
 
 /** Whether `text` takes more than `maxBytes` bytes in UTF-8 (without encoding it). */
@@ -120,7 +126,8 @@ export function buildFileModel(uri: string, text: string, version: number, optio
   const isJson = stream !== undefined || (options.isJson ?? /\.json$/i.test(uri));
   const slices: DocumentSlice[] = stream ?? (isJson ? [{ index: 0, start: 0, end: text.length, text }] : splitDocuments(text));
   const previousByText = new Map<string, DocumentModel>();
-  for (const d of options.previous?.documents ?? []) previousByText.set(d.text, d);
+  // A document rejected for its bytes is read again: the same text typed in an editor is UTF-8.
+  for (const d of options.previous?.documents ?? []) if (!d.problems.some((p) => p.code === INVALID_UTF8)) previousByText.set(d.text, d);
 
   const documents: DocumentModel[] = [];
   const objects: K8sObject[] = [];
@@ -138,6 +145,8 @@ export function buildFileModel(uri: string, text: string, version: number, optio
       doc = readDocument(slice, isJson, templated);
       if (doc.root !== undefined || doc.problems.length > 0) parsed++;
     }
+    const badByte = options.invalidUtf8At;
+    if (badByte !== undefined && slice.start <= badByte && badByte < slice.end) doc = notUtf8(doc, badByte);
     documents.push(doc);
     if (doc.isKubernetes) problems.push(...doc.problems);
     objects.push(...objectsOf(uri, doc, slice));
@@ -173,6 +182,20 @@ function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean)
 
 function templatedDocument(slice: DocumentSlice): DocumentModel {
   return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: false, templated: true, expanded: false };
+}
+
+const INVALID_UTF8 = 'INVALID_UTF8';
+
+/** The document holding a byte that is not UTF-8: kubectl cannot decode it, so it is not read. */
+function notUtf8(doc: DocumentModel, at: number): DocumentModel {
+  const problem: ParseProblem = {
+    message: 'This document is not valid UTF-8 (the byte here, shown as \ufffd, is not): kubectl cannot decode it ("yaml: invalid leading UTF-8 octet"). Save the file as UTF-8',
+    code: INVALID_UTF8,
+    kind: 'syntax',
+    start: at,
+    end: at + 1,
+  };
+  return { ...doc, root: undefined, problems: [problem, ...doc.problems] };
 }
 
 function relocate(doc: DocumentModel, slice: DocumentSlice): DocumentModel {

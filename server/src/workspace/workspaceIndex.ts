@@ -31,19 +31,19 @@ export class WorkspaceIndex {
   }
 
   /** Text of a file on disk changed (or was found by the initial scan). */
-  setDiskText(uri: string, text: string): FileModel {
+  setDiskText(uri: string, text: string, invalidUtf8At?: number): FileModel {
     const previous = this.disk.get(uri);
-    const model = buildFileModel(uri, text, (previous?.version ?? 0) + 1, { previous, maxBytes: this.maxBytesFor(uri) });
+    const model = buildFileModel(uri, text, (previous?.version ?? 0) + 1, { previous, maxBytes: this.maxBytesFor(uri), invalidUtf8At });
     this.disk.set(uri, model);
     if (!this.open.has(uri)) this.publish(model, uri);
     return model;
   }
 
   /** Many disk files at once (the initial scan): one new ManifestSet instead of one per file. */
-  setDiskTexts(entries: Iterable<{ uri: string; text: string }>): FileModel[] {
+  setDiskTexts(entries: Iterable<{ uri: string; text: string; invalidUtf8At?: number | undefined }>): FileModel[] {
     const models: FileModel[] = [];
-    for (const { uri, text } of entries) {
-      const model = buildFileModel(uri, text, 0, { maxBytes: this.maxBytesFor(uri) });
+    for (const { uri, text, invalidUtf8At } of entries) {
+      const model = buildFileModel(uri, text, 0, { maxBytes: this.maxBytesFor(uri), invalidUtf8At });
       this.disk.set(uri, model);
       models.push(model);
     }
