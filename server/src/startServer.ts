@@ -20,11 +20,13 @@ import { codeActionsHandler } from './handlers/codeActionsHandler';
 import { DiagnosticsPublisher } from './handlers/diagnosticsPublisher';
 import { runSafe, type Logger } from './handlers/runner';
 import { SettingsStore } from './handlers/settingsStore';
+import { SizeCaps } from './handlers/sizeCaps';
 import { FindingsService } from './service/findingsService';
 import { fixAllText, minimalEdit } from './service/fixAll';
 import { toRange } from './handlers/conversions';
 import { scanFolders } from './workspace/diskScanner';
 import { createFileFilter } from './workspace/fileFilter';
+import { decodeUtf8 } from './workspace/decodeUtf8';
 import { uriToPath } from './workspace/loadFolder';
 import { skipReasonText } from './workspace/skippedFiles';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
@@ -49,7 +51,8 @@ export function startServer(connection: Connection): void {
     error: (m) => connection.console.error(m),
   };
   const documents = new TextDocuments(TextDocument);
-  const index = new WorkspaceIndex();
+  const sizeCaps = new SizeCaps(connection, log, (uri) => folderOf(uri));
+  const index = new WorkspaceIndex((uri) => sizeCaps.maxBytesFor(uri));
   const findings = new FindingsService((rule, error, uri) =>
     log.error(`rule ${rule.id} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );
@@ -61,7 +64,13 @@ export function startServer(connection: Connection): void {
   const folderOf = (uri: string | undefined): string | undefined =>
     (uri === undefined ? undefined : folders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0]) ??
     folders[0];
-  const settings = (uri?: string): Promise<NetpolLensSettings> => (settingsStore as SettingsStore).get(folderOf(uri));
+  const settings = async (uri?: string): Promise<NetpolLensSettings> => {
+    const folder = folderOf(uri);
+    const s = await (settingsStore as SettingsStore).get(folder);
+    // A changed cap applies to the open files at once (a file may now be read, or skipped).
+    if (sizeCaps.learn(folder, s)) for (const m of index.recheckSizes()) sizeCaps.noteOpen(m);
+    return s;
+  };
   const publisher = new DiagnosticsPublisher(connection, index, findings, settings, log, { debounceMs: 150, sliceMs: 15 });
   const ctx: ServerContext = { connection, documents, index, findings, publisher, settings, log };
 
@@ -140,15 +149,16 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen(({ document }) => {
     if (!isManifestDocument(document)) return;
-    index.openDocument(document.uri, document.getText(), document.version);
+    sizeCaps.noteOpen(index.openDocument(document.uri, document.getText(), document.version));
     publisher.schedule(0);
   });
   documents.onDidChangeContent(({ document }) => {
     if (!isManifestDocument(document)) return;
-    index.changeDocument(document.uri, document.getText(), document.version);
+    sizeCaps.noteOpen(index.changeDocument(document.uri, document.getText(), document.version));
     publisher.schedule();
   });
   documents.onDidClose(({ document }) => {
+    sizeCaps.forget(document.uri);
     index.closeDocument(document.uri);
     void reloadFromDisk(document.uri).then(() => publisher.schedule());
   });
@@ -165,7 +175,8 @@ export function startServer(connection: Connection): void {
         index.removeDiskFile(uri);
         return;
       }
-      index.setDiskText(uri, await readFile(path, 'utf8'));
+      const { text, invalidUtf8At } = decodeUtf8(await readFile(path));
+      index.setDiskText(uri, text, invalidUtf8At);
     } catch {
       index.removeDiskFile(uri);
     }
@@ -184,7 +195,8 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((params) => {
     settingsStore?.changed(params.settings);
-    publisher.schedule(0);
+    // Read the settings again now, so a changed size cap applies to the open files.
+    void Promise.all(folders.map((f) => settings(f))).finally(() => publisher.schedule(0));
   });
 
   connection.onCodeAction((params, token) =>

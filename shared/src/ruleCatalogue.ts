@@ -23,6 +23,8 @@ export function docsUrl(ruleId: string): string {
 
 export const RULES = [
   { id: 'yaml-syntax', title: 'YAML syntax error in a Kubernetes manifest', category: 'syntax', defaultSeverity: 'error' },
+  { id: 'yaml-duplicate-key', title: 'Key set twice in one map', category: 'syntax', defaultSeverity: 'warning' },
+  { id: 'document-not-analysed', title: 'Document beyond what Netpol Lens reads (nesting, alias expansion)', category: 'syntax', defaultSeverity: 'warning' },
   { id: 'ipblock-invalid-cidr', title: 'ipBlock CIDR is not valid', category: 'ipblock', defaultSeverity: 'error' },
   { id: 'ipblock-noncanonical-cidr', title: 'ipBlock CIDR has host bits set or is not canonical', category: 'ipblock', defaultSeverity: 'warning' },
   { id: 'ipblock-except-outside-cidr', title: 'except entry outside its cidr', category: 'ipblock', defaultSeverity: 'error' },

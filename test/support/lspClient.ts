@@ -17,6 +17,8 @@ export interface StartOptions {
   /** Advertise workspace/configuration support (VS Code does; some clients don't). */
   readonly pullConfiguration?: boolean;
   readonly execArgv?: readonly string[];
+  /** The `processId` sent in `initialize` (the test process by default). */
+  readonly processId?: number;
 }
 
 type Waiter = { check: () => boolean; resolve: () => void };
@@ -61,7 +63,7 @@ export class LspTestClient {
     connection.listen();
     const rootUri = URI.file(workspaceDir).toString();
     await connection.sendRequest('initialize', {
-      processId: process.pid,
+      processId: options.processId ?? process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'ws' }],
       initializationOptions: { settings: { netpolLens: options.settings ?? {} } },

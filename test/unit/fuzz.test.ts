@@ -33,12 +33,13 @@ import { locate } from '../../server/src/features/locate';
 import { toLocation } from '../../server/src/features/locations';
 import { buildFileModel, type FileModel } from '../../server/src/model/fileModel';
 import { ManifestSet } from '../../server/src/model/manifestSet';
-import { toPlain } from '../../server/src/model/yamlTree';
+import { toPlain, type YNode } from '../../server/src/model/yamlTree';
 import { applyEdits } from '../../server/src/rules/applyEdits';
 import { ALL_RULES } from '../../server/src/rules/registry';
 import { runRules, type ResolvedFinding } from '../../server/src/rules/runRules';
 import type { TextEditData } from '../../server/src/rules/types';
 import { fileUri, kustomizePatchUris } from '../../server/src/workspace/loadFolder';
+import { MAX_MESSAGE_LENGTH } from '../../server/src/text/displayText';
 import { parseAnnotations } from '../support/annotations';
 
 // FUZZ_SEED / FUZZ_RUNS explore further (say FUZZ_RUNS=5000) without changing what `npm test` runs.
@@ -257,6 +258,11 @@ const SCALARS = [
   '>-',
   '*anchor',
   '&anchor value',
+  '*a',
+  '&a x',
+  '[*a, *a]',
+  '{<<: *a, from: []}',
+  '"tier\u200b"',
   '!!binary aGVsbG8=',
   '!custom x',
   '? complex',
@@ -335,7 +341,13 @@ type Mutation =
   | { readonly op: 'insertLine'; readonly line: number; readonly text: string }
   | { readonly op: 'tabs'; readonly line: number }
   | { readonly op: 'crlf' }
-  | { readonly op: 'bom' };
+  | { readonly op: 'bom' }
+  // What a YAML power user writes, and what a hostile file holds.
+  | { readonly op: 'alias'; readonly from: number; readonly to: number }
+  | { readonly op: 'merge'; readonly line: number; readonly inline: boolean }
+  | { readonly op: 'nest'; readonly line: number; readonly depth: number; readonly flow: boolean }
+  | { readonly op: 'bomb'; readonly line: number }
+  | { readonly op: 'grow'; readonly line: number; readonly times: number };
 
 const mutationArb = (keys: readonly string[]): fc.Arbitrary<Mutation> =>
   fc.oneof(
@@ -358,7 +370,29 @@ const mutationArb = (keys: readonly string[]): fc.Arbitrary<Mutation> =>
     { weight: 1, arbitrary: fc.record({ op: fc.constant('tabs' as const), line: fc.nat() }) },
     { weight: 1, arbitrary: fc.constant({ op: 'crlf' as const }) },
     { weight: 1, arbitrary: fc.constant({ op: 'bom' as const }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('alias' as const), from: fc.nat(), to: fc.nat() }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('merge' as const), line: fc.nat(), inline: fc.boolean() }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('nest' as const), line: fc.nat(), depth: fc.constantFrom(20, 98, 99, 100, 101, 150, 301, 3000), flow: fc.boolean() }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('bomb' as const), line: fc.nat() }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('grow' as const), line: fc.nat(), times: fc.constantFrom(50, 500, 3000) }) },
   );
+
+/** The `key: value` lines (or `- value` items) of a text: [line index, prefix up to the value, value]. */
+function valueLines(lines: readonly string[]): [number, string, string][] {
+  const out: [number, string, string][] = [];
+  lines.forEach((line, i) => {
+    const m = /^(\s*(?:- )?[^\s:#'"-][^:#]*:)([ \t]*)(.*?)(\r?)$/.exec(line);
+    if (m) out.push([i, `${m[1] ?? ''}${m[2] === '' ? ' ' : (m[2] ?? ' ')}`, m[3] ?? '']);
+  });
+  return out;
+}
+
+/** 9 strings, then each level 9 aliases of the one before: 9^levels values once expanded. */
+function aliasBomb(indent: string, levels: number): string[] {
+  const lines = [`${indent}l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]`];
+  for (let i = 1; i <= levels; i++) lines.push(`${indent}l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
+  return lines;
+}
 
 function mutate(text: string, m: Mutation): string {
   const lines = text.split('\n');
@@ -427,6 +461,49 @@ function mutate(text: string, m: Mutation): string {
       return text.replace(/\r?\n/g, '\r\n');
     case 'bom':
       return text.startsWith('\uFEFF') ? text : '\uFEFF' + text;
+    case 'alias': {
+      // An anchor on one value, an alias of it as a later value (or an earlier one: an unknown anchor).
+      // Mostly anchor before alias, as people write them; an alias over block content is left out.
+      const values = valueLines(lines);
+      const a = values[m.from % Math.max(1, values.length)];
+      const targets = values.filter((v) => v[2] !== '' && (m.to % 5 === 0 || v[0] > (a?.[0] ?? 0)));
+      const b = targets[m.to % Math.max(1, targets.length)];
+      if (!a || !b || a[0] === b[0]) return text;
+      lines[a[0]] = `${a[1]}&a ${a[2]}`;
+      lines[b[0]] = `${b[1]}*a`;
+      return lines.join('\n');
+    }
+    case 'merge': {
+      // A merge key at the indentation of a line's key: of the anchor above, or of an inline map.
+      const i = li(m.line);
+      const indent = /^(\s*)(?:- )?/.exec(lines[i] ?? '')?.[0].replace('-', ' ') ?? '';
+      lines.splice(i + 1, 0, `${indent}<<: ${m.inline ? '{podSelector: {matchLabels: {app: web}}, ports: [{port: 80}], from: []}' : '*a'}`);
+      return lines.join('\n');
+    }
+    case 'nest': {
+      const values = valueLines(lines);
+      const v = values[m.line % Math.max(1, values.length)];
+      if (!v) return text;
+      if (m.flow) lines[v[0]] = `${v[1]}${'['.repeat(m.depth)}x${']'.repeat(m.depth)}`;
+      else {
+        const indent = /^\s*/.exec(lines[v[0]] ?? '')?.[0] ?? '';
+        lines[v[0]] = `${v[1]}`.replace(/[ \t]+$/, '');
+        lines.splice(v[0] + 1, 0, `${indent}  ${'- '.repeat(m.depth)}x`);
+      }
+      return lines.join('\n');
+    }
+    case 'bomb': {
+      const i = li(m.line);
+      const indent = /^\s*/.exec(lines[i] ?? '')?.[0] ?? '';
+      lines.splice(i + 1, 0, ...aliasBomb(indent, 7));
+      return lines.join('\n');
+    }
+    case 'grow': {
+      // An oversized document: one line written many times (a key repeated, or a list grown).
+      const i = li(m.line);
+      lines.splice(i, 0, ...Array<string>(m.times).fill(lines[i] ?? ''));
+      return lines.join('\n');
+    }
   }
 }
 
@@ -449,7 +526,8 @@ interface Workspace {
 }
 
 function buildWorkspace(files: readonly SourceFile[], settings: NetpolLensSettings, version = 1): Workspace {
-  const models = files.map((f) => buildFileModel(f.uri, f.text, version));
+  // The size cap the server applies to every file (the overlay lowers it now and then).
+  const models = files.map((f) => buildFileModel(f.uri, f.text, version, { maxBytes: settings.maxFileSizeKb * 1024 }));
   const manifests = new ManifestSet(models, version, kustomizePatchUris(models));
   return { models, manifests, analysis: new WorkspaceAnalysis(manifests, settings), settings };
 }
@@ -479,12 +557,12 @@ function assertEditsSound(what: string, edits: readonly TextEditData[], length: 
 }
 
 /** A model built reusing `previous` equals one built from scratch. */
-function assertIncrementalAgrees(previous: FileModel, fresh: FileModel): void {
-  const reused = buildFileModel(fresh.uri, fresh.text, fresh.version + 1, { previous });
+function assertIncrementalAgrees(previous: FileModel, fresh: FileModel, maxBytes: number): void {
+  const reused = buildFileModel(fresh.uri, fresh.text, fresh.version + 1, { previous, maxBytes });
   const shape = (m: FileModel): unknown => ({
     skipped: m.skipped,
     problems: m.problems,
-    documents: m.documents.map((d) => ({ index: d.index, start: d.start, end: d.end, root: d.root, problems: d.problems, isKubernetes: d.isKubernetes, templated: d.templated })),
+    documents: m.documents.map((d) => ({ index: d.index, start: d.start, end: d.end, root: d.root, problems: d.problems, isKubernetes: d.isKubernetes, templated: d.templated, expanded: d.expanded })),
     objects: m.objects,
   });
   assert.deepEqual(shape(reused), shape(fresh), `${fresh.uri}: the model reusing the previous parse differs from a fresh one`);
@@ -525,8 +603,13 @@ function exercise(ws: Workspace, options: { readonly hoverProbes: number; readon
     const found = findings(ws, file);
     all.push(found);
     for (const f of found) {
-      const what = `${file.uri}: ${f.ruleId} "${f.message}"`;
+      const what = `${file.uri}: ${f.ruleId} "${f.message.slice(0, 300)}"`;
       assertSpan(what, f.start, f.end, length);
+      // Messages stay short whatever the input, and never blame the user for this tool's limits.
+      assert.ok(f.message.length <= MAX_MESSAGE_LENGTH, `${what}: ${f.message.length} characters`);
+      assert.doesNotMatch(f.message, /call stack|Buffer|"type":|\[object /, what);
+      // A skipped (oversized) file is silent.
+      assert.equal(file.skipped, undefined, `${what}: a finding in a skipped file`);
       // A templated document means something only once rendered: nothing is said about it. (`{{`
       // inside a string of a rendered document is text: such documents are checked.)
       const doc = file.documents.find((d) => d.start <= f.start && f.start < d.end);
@@ -591,11 +674,13 @@ function exercise(ws: Workspace, options: { readonly hoverProbes: number; readon
 // ---------------------------------------------------------------------------------------------
 // Properties
 
-const settingsArb = fc.record({ whole: fc.boolean(), cidrs: fc.boolean(), everyRule: fc.boolean(), noDns: fc.boolean() });
+const settingsArb = fc.record({ whole: fc.boolean(), cidrs: fc.boolean(), everyRule: fc.boolean(), noDns: fc.boolean(), smallCap: fc.boolean() });
 
-function withOverlay(base: NetpolLensSettings, o: { whole: boolean; cidrs: boolean; everyRule: boolean; noDns: boolean }): NetpolLensSettings {
+function withOverlay(base: NetpolLensSettings, o: { whole: boolean; cidrs: boolean; everyRule: boolean; noDns: boolean; smallCap: boolean }): NetpolLensSettings {
   return {
     ...base,
+    // A cap a grown file crosses: it is skipped, and stays silent.
+    maxFileSizeKb: o.smallCap ? 24 : base.maxFileSizeKb,
     workspaceIsWholeCluster: base.workspaceIsWholeCluster || o.whole,
     clusterCidrs: o.cidrs ? ['10.0.0.0/8', 'fd00::/8'] : base.clusterCidrs,
     assumeClusterDns: o.noDns ? false : base.assumeClusterDns,
@@ -607,6 +692,26 @@ function withOverlay(base: NetpolLensSettings, o: { whole: boolean; cidrs: boole
 const editsArb = fc.array(fc.record({ file: fc.nat(), mutations: fc.array(mutationArb(KEYS), { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 4 });
 
 const HANG_MS = 5000;
+
+/** How many mutated files showed each hostile shape (the test asserts each was reached). */
+const shapes = { aliases: 0, duplicateKeys: 0, tooDeep: 0, aliasBomb: 0, badAlias: 0, oversized: 0 };
+
+function countShapes(m: FileModel): void {
+  if (m.skipped === 'too-large') shapes.oversized++;
+  for (const d of m.documents) {
+    if (d.expanded && d.root) shapes.aliases++;
+    if (d.problems.some((p) => p.code === 'TOO_DEEP')) shapes.tooDeep++;
+    if (d.problems.some((p) => p.code === 'TOO_MANY_NODES')) shapes.aliasBomb++;
+    if (d.problems.some((p) => p.code === 'UNKNOWN_ANCHOR' || p.code === 'BAD_MERGE' || p.code === 'RECURSIVE_ALIAS')) shapes.badAlias++;
+    const stack: YNode[] = d.root ? [d.root] : [];
+    for (let n = stack.pop(), seen = 0; n !== undefined && seen < 10_000; n = stack.pop(), seen++) {
+      if (n.type === 'map') {
+        if (n.overridden) shapes.duplicateKeys++;
+        for (const p of n.pairs) if (p.value) stack.push(p.value);
+      } else if (n.type === 'seq') stack.push(...n.items);
+    }
+  }
+}
 const RUNS = Math.round(200 * SCALE);
 const CALM_RUNS = Math.round(250 * SCALE);
 
@@ -616,7 +721,7 @@ describe('fuzz: mutated manifests', () => {
     for (const unit of UNITS) {
       const ws = buildWorkspace(unit.files, unit.settings);
       exercise(ws, { hoverProbes: 15, fixesRebuilt: 0 });
-      for (const m of ws.models) assertIncrementalAgrees(m, m);
+      for (const m of ws.models) assertIncrementalAgrees(m, m, unit.settings.maxFileSizeKb * 1024);
     }
   });
 
@@ -634,13 +739,17 @@ describe('fuzz: mutated manifests', () => {
           return text === f.text ? f : { ...f, text };
         });
         const ws = buildWorkspace(files, withOverlay(unit.settings, overlay), 2);
-        ws.models.forEach((m, i) => assertIncrementalAgrees(original.models[i] as FileModel, m));
+        for (const m of ws.models) countShapes(m);
+        ws.models.forEach((m, i) => assertIncrementalAgrees(original.models[i] as FileModel, m, ws.settings.maxFileSizeKb * 1024));
         exercise(ws, { hoverProbes: 60, fixesRebuilt: 2 });
         // A run takes some 30 ms; seconds mean something went quadratic (a hang while typing).
         assert.ok(performance.now() - started < HANG_MS, `took ${Math.round(performance.now() - started)} ms`);
       }),
       { seed: SEED, numRuns: RUNS },
     );
+    // The hostile shapes were reached, not only generated.
+    for (const [shape, n] of Object.entries(shapes)) assert.ok(n > 0, `no mutated file had ${shape}`);
+    if (process.env.FUZZ_SHAPES) console.log(shapes);
   });
 
   it('CRLF line ends, a BOM, a leading --- or a trailing comment change no finding (no squiggle appears or goes)', () => {

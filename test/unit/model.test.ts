@@ -5,7 +5,9 @@ import { buildFileModel } from '../../server/src/model/fileModel';
 import { LineIndex } from '../../server/src/model/lineIndex';
 import { kustomizePatchPaths } from '../../server/src/model/kustomize';
 import { splitDocuments } from '../../server/src/model/splitDocuments';
+import { splitJsonStream } from '../../server/src/model/jsonStream';
 import { getString } from '../../server/src/model/yamlTree';
+import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 
 describe('splitDocuments', () => {
   it('splits on --- and ... lines, drops comment-only documents, keeps offsets', () => {
@@ -184,5 +186,89 @@ describe('kustomize', () => {
   it('lists patch files of every patch style', () => {
     const k = 'resources: [a.yaml]\npatchesStrategicMerge:\n- p1.yaml\npatches:\n- path: p2.yaml\n- patch: |-\n    - op: add\npatchesJson6902:\n- path: p3.yaml\n';
     assert.deepEqual(kustomizePatchPaths(k), ['p1.yaml', 'p2.yaml', 'p3.yaml']);
+  });
+});
+
+describe('size cap', () => {
+  const policy = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}}\n';
+
+  it('skips a file over the cap, counting UTF-8 bytes, before reading anything', () => {
+    assert.equal(buildFileModel('file:///a.yaml', policy, 1, { maxBytes: policy.length }).skipped, undefined);
+    const over = buildFileModel('file:///a.yaml', policy, 1, { maxBytes: policy.length - 1 });
+    assert.equal(over.skipped, 'too-large');
+    assert.deepEqual([over.documents, over.objects], [[], []]);
+    // 40 characters of é are 80 bytes.
+    const accents = `${policy}# ${'é'.repeat(40)}\n`;
+    assert.equal(buildFileModel('file:///a.yaml', accents, 1, { maxBytes: accents.length + 10 }).skipped, 'too-large');
+  });
+
+  it('applies to open documents as to disk files, and again when the cap changes', () => {
+    let cap = 1024;
+    const index = new WorkspaceIndex(() => cap);
+    const big = policy + `# ${'x'.repeat(2000)}\n`;
+    assert.equal(index.openDocument('file:///open.yaml', big, 1).skipped, 'too-large');
+    assert.equal(index.setDiskText('file:///disk.yaml', big).skipped, 'too-large');
+    assert.equal(index.manifests.objects().length, 0);
+    cap = 4096;
+    assert.deepEqual(
+      index.recheckSizes().map((m) => [m.uri, m.skipped]),
+      [['file:///open.yaml', undefined]],
+    );
+    assert.equal(index.manifests.objects().length, 1);
+  });
+});
+
+describe('documents with a syntax error', () => {
+  it('hold no object and no tree (kubectl applies none of it); the other documents are read', () => {
+    const text = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {matchLabels: {app: web}}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n';
+    const m = buildFileModel('file:///a.yaml', text, 1);
+    assert.deepEqual(
+      m.documents.map((d) => [d.isKubernetes, d.root !== undefined, d.problems.length > 0]),
+      [
+        [true, false, true],
+        [true, true, false],
+      ],
+    );
+    assert.deepEqual(
+      m.objects.map((o) => o.kind),
+      ['Namespace'],
+    );
+  });
+
+  it('truncated JSON is one syntax problem, not a half policy', () => {
+    const m = buildFileModel('file:///p.json', '{"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": {"name": "p"}, "spec": {"ingress": [{"from": [', 1);
+    assert.deepEqual(m.objects, []);
+    assert.ok(m.problems.length > 0);
+    assert.equal(m.documents[0]?.isKubernetes, true);
+  });
+});
+
+describe('JSON streams', () => {
+  it('concatenated objects are one document each, as kubectl decodes them; strings may hold braces', () => {
+    const text = ' {"a": "}{", "b": [1, {"c": "\\"}"}]}\n{"d": 2}{"e": 3}\n';
+    assert.deepEqual(
+      splitJsonStream(text)?.map((s) => [s.text, text.slice(s.start, s.end) === s.text]),
+      [
+        ['{"a": "}{", "b": [1, {"c": "\\"}"}]}', true],
+        ['{"d": 2}', true],
+        ['{"e": 3}', true],
+      ],
+    );
+  });
+
+  it('one object, YAML, or something after the objects is not a stream', () => {
+    for (const text of ['{"a": 1}\n', 'a: 1\n---\nb: 2\n', '{"a": 1}\n---\n{"b": 2}\n', '{"a": 1}{"b": ', '[1]\n[2]\n']) assert.equal(splitJsonStream(text), undefined, text);
+  });
+
+  it('every object of a .json or .yaml stream is an object of the file', () => {
+    const np = (name: string): string => `{"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": {"name": "${name}"}, "spec": {"podSelector": {}}}`;
+    for (const uri of ['file:///s.json', 'file:///s.yaml']) {
+      const m = buildFileModel(uri, `${np('a')}\n${np('b')}${np('c')}\n`, 1);
+      assert.deepEqual(m.problems, []);
+      assert.deepEqual(
+        m.objects.map((o) => o.name),
+        ['a', 'b', 'c'],
+      );
+    }
   });
 });

@@ -23,6 +23,9 @@ export function allowDnsEgressEdit(file: FileModel, offset: number, settings: Ne
   if (!policy || !governedDirections(policy).has('egress')) {
     return { message: `${name} does not restrict egress (Egress is not in its policyTypes), so it does not block DNS; adding a rule would isolate its pods for egress.` };
   }
+  if (file.documents.find((d) => d.index === object.docIndex)?.expanded) {
+    return { message: `${name} uses YAML aliases or merge keys: add the rule by hand (an edit made here could change every place that uses an anchor).` };
+  }
   const spec = getMap(object.node, 'spec');
   const edit = spec ? addDnsRuleEdit(file.text, spec) : undefined;
   if (!edit) return { message: `Could not add a rule to ${name}: its spec or spec.egress has a shape this command does not edit.` };

@@ -10,32 +10,34 @@ import type { PortSet } from '../engine/portSet';
 import { resolvePorts, type PortSpec } from '../engine/portSpec';
 import { PROTOCOLS, type Direction, type LabelSelector, type NamedPort, type PolicyPeer, type RuleRef } from '../engine/types';
 import { BUILT_IN_NAMESPACES, pinnedNamespaceNames } from '../rules/crossFile/clusterKnowledge';
+import { joinCapped, labelText, shown } from '../text/displayText';
 import { capList, code, policyLink, workloadLink } from './markdown';
 
 /** `app=web, tier in (a,b), !legacy`, or `{}` (everything). */
 export function selectorText(selector: LabelSelector | undefined): string {
   if (isEmptySelector(selector)) return '{}';
-  const parts = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  const parts = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => labelText(k, v));
   for (const r of selector?.matchExpressions ?? []) {
-    const values = `(${(r.values ?? []).join(',')})`;
+    const key = shown(r.key);
+    const values = `(${joinCapped((r.values ?? []).map((v) => shown(v)), ',', 5)})`;
     switch (r.operator) {
       case 'In':
-        parts.push(`${r.key} in ${values}`);
+        parts.push(`${key} in ${values}`);
         break;
       case 'NotIn':
-        parts.push(`${r.key} notin ${values}`);
+        parts.push(`${key} notin ${values}`);
         break;
       case 'Exists':
-        parts.push(r.key);
+        parts.push(key);
         break;
       case 'DoesNotExist':
-        parts.push(`!${r.key}`);
+        parts.push(`!${key}`);
         break;
       default:
-        parts.push(`${r.key} ${r.operator} ${values} (invalid operator: matches nothing)`);
+        parts.push(`${key} ${shown(r.operator)} ${values} (invalid operator: matches nothing)`);
     }
   }
-  return parts.join(', ');
+  return joinCapped(parts, ', ', 6);
 }
 
 /** `all ports`, `no port`, or `TCP 80, 8080-8090 · UDP 53`. */

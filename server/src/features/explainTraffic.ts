@@ -11,6 +11,7 @@ import type { RuleRef } from '../engine/types';
 import { portSetText, ruleRefText, rulePath } from './describe';
 import { toLocation } from './locations';
 import { capList, definitionOf, plural, policyLink, workloadLabel } from './markdown';
+import { quoted } from '../text/displayText';
 
 const invalid = (summary: string): ExplainTrafficResult => ({ verdict: 'invalid', summary, allowedPorts: '', steps: [], markdown: summary });
 
@@ -23,7 +24,7 @@ export function explainTraffic(analysis: WorkspaceAnalysis, params: ExplainTraff
   let port: { protocol: 'TCP' | 'UDP' | 'SCTP'; port: number } | undefined;
   if (params.port !== undefined) {
     const protocol = parseProtocol(params.protocol);
-    if (!protocol) return invalid(`Unknown protocol ${JSON.stringify(params.protocol)}: use TCP, UDP or SCTP.`);
+    if (!protocol) return invalid(`Unknown protocol ${quoted(String(params.protocol))}: use TCP, UDP or SCTP.`);
     if (!Number.isInteger(params.port) || params.port < 1 || params.port > 65535) return invalid(`Port ${params.port} is not between 1 and 65535.`);
     port = { protocol, port: params.port };
   }

@@ -7,6 +7,7 @@ import type { PolicyInfo, WorkloadInfo } from '../analysis/workspaceAnalysis';
 import type { ManifestSet } from '../model/manifestSet';
 import type { K8sObject } from '../model/k8sObject';
 import { getMap, getScalar } from '../model/yamlTree';
+import { shown } from '../text/displayText';
 
 /** A location as file offsets: the object's `metadata.name` value, else the object's start. */
 export interface OffsetLocation {
@@ -25,8 +26,9 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
-/** Inline code, with a fence longer than any run of backticks inside. */
-export function code(text: string): string {
+/** Inline code, with a fence longer than any run of backticks inside; invisible characters escaped. */
+export function code(raw: string): string {
+  const text = shown(raw, Number.POSITIVE_INFINITY);
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';

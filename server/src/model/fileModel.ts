@@ -4,6 +4,7 @@
  */
 import { parseYamlDocument } from '../yaml/parseYamlDocument';
 import { parsesInFull, type K8sObject } from './k8sObject';
+import { splitJsonStream } from './jsonStream';
 import { LineIndex } from './lineIndex';
 import { scanHeader, scanMetadataNames, splitDocuments, type DocumentSlice, type HeaderField } from './splitDocuments';
 import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
@@ -29,6 +30,11 @@ export interface DocumentModel {
    * holding `{{`): it means something only once rendered, so nothing is read from it.
    */
   readonly templated: boolean;
+  /**
+   * The document uses aliases or merge keys: a node of the tree may stand for text at several
+   * places, so no edit is computed from it (see `runRules`).
+   */
+  readonly expanded: boolean;
 }
 
 export interface FileModel {
@@ -54,6 +60,26 @@ export interface BuildOptions {
    * a chart `templates/` path does not make it a template.
    */
   readonly rendered?: boolean;
+  /**
+   * Files larger than this many bytes (UTF-8) are skipped as `too-large`, open in an editor or
+   * not: one policy for every file (`netpolLens.maxFileSizeKb`). Reading a 20 MB file took the
+   * server to gigabytes of memory and minutes of CPU, and every request waited.
+   */
+  readonly maxBytes?: number;
+  /**
+   * UTF-16 offset of the first byte of the file on disk that was not UTF-8 (see
+   * `workspace/decodeUtf8`): the document holding it is rejected by kubectl, so it gets that
+   * syntax problem only.
+   */
+  readonly invalidUtf8At?: number | undefined;
+}
+
+/** Whether `text` takes more than `maxBytes` bytes in UTF-8 (without encoding it). */
+export function exceedsBytes(text: string, maxBytes: number): boolean {
+  // A UTF-16 unit takes one to three bytes: most texts are decided without counting.
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  return Buffer.byteLength(text, 'utf8') > maxBytes;
 }
 
 /**
@@ -89,16 +115,19 @@ export function buildFileModel(uri: string, text: string, version: number, optio
     skipped,
     parsedDocuments: 0,
   });
+  if (options.maxBytes !== undefined && exceedsBytes(text, options.maxBytes)) return empty('too-large');
   if (text.includes('\u0000')) return empty('binary');
   const syntax = scanTemplateSyntax(text);
   if (isTemplateFile(uri, text, syntax, options.rendered ?? false)) return empty('helm-template');
   // In a file that is no template, actions still mark the documents they stand in.
   const actions = [...syntax.lineActions, ...syntax.inlineActions].sort((a, b) => a - b);
 
-  const isJson = options.isJson ?? /\.json$/i.test(uri);
-  const slices: DocumentSlice[] = isJson ? [{ index: 0, start: 0, end: text.length, text }] : splitDocuments(text);
+  const stream = splitJsonStream(text);
+  const isJson = stream !== undefined || (options.isJson ?? /\.json$/i.test(uri));
+  const slices: DocumentSlice[] = stream ?? (isJson ? [{ index: 0, start: 0, end: text.length, text }] : splitDocuments(text));
   const previousByText = new Map<string, DocumentModel>();
-  for (const d of options.previous?.documents ?? []) previousByText.set(d.text, d);
+  // A document rejected for its bytes is read again: the same text typed in an editor is UTF-8.
+  for (const d of options.previous?.documents ?? []) if (!d.problems.some((p) => p.code === INVALID_UTF8)) previousByText.set(d.text, d);
 
   const documents: DocumentModel[] = [];
   const objects: K8sObject[] = [];
@@ -116,6 +145,8 @@ export function buildFileModel(uri: string, text: string, version: number, optio
       doc = readDocument(slice, isJson, templated);
       if (doc.root !== undefined || doc.problems.length > 0) parsed++;
     }
+    const badByte = options.invalidUtf8At;
+    if (badByte !== undefined && slice.start <= badByte && badByte < slice.end) doc = notUtf8(doc, badByte);
     documents.push(doc);
     if (doc.isKubernetes) problems.push(...doc.problems);
     objects.push(...objectsOf(uri, doc, slice));
@@ -131,23 +162,40 @@ function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean)
   const fullParse = isJson || !header || header.flowStyle || (header.kind !== undefined && parsesInFull(header.apiVersion?.value, header.kind.value, slice.text));
   const looksKubernetes = header !== undefined && header.kind !== undefined && header.apiVersion !== undefined;
   if (!fullParse) {
-    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false };
+    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false, expanded: false };
   }
-  let { root, problems } = parseYamlDocument(slice.text, slice.start);
+  let { root, problems, expanded } = parseYamlDocument(slice.text, slice.start);
   // kubectl's YAML parser accepts TABs as whitespace where YAML 1.2 forbids them (seen in real
   // manifests). A TAB and a space are both one UTF-16 unit, so replacing them keeps every offset.
   if (problems.some((p) => p.code === 'TAB_AS_INDENT') || (problems.length > 0 && /^[ ]*\t/m.test(slice.text))) {
     const retry = parseYamlDocument(slice.text.replace(/^[ \t]+/gm, (ws) => ws.replace(/\t/g, ' ')), slice.start);
-    if (retry.problems.length === 0) ({ root, problems } = retry);
+    if (retry.problems.length === 0) ({ root, problems, expanded } = retry);
   }
   // A name, label, selector or port holding `{{` cannot be rendered output: the API server rejects it.
   if (slice.text.includes('{{') && hasTemplatedField(root)) return templatedDocument(slice);
   const isKubernetes = isMap(root) ? getScalar(root, 'kind') !== undefined && getScalar(root, 'apiVersion') !== undefined : looksKubernetes;
-  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root, problems, isKubernetes, templated: false };
+  // kubectl rejects a document it cannot read whole: what the parser recovered is a guess, and
+  // findings on it were noise beside the syntax error. The document keeps its problems only.
+  if (problems.length > 0) root = undefined;
+  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root, problems, isKubernetes, templated: false, expanded };
 }
 
 function templatedDocument(slice: DocumentSlice): DocumentModel {
-  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: false, templated: true };
+  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: false, templated: true, expanded: false };
+}
+
+const INVALID_UTF8 = 'INVALID_UTF8';
+
+/** The document holding a byte that is not UTF-8: kubectl cannot decode it, so it is not read. */
+function notUtf8(doc: DocumentModel, at: number): DocumentModel {
+  const problem: ParseProblem = {
+    message: 'This document is not valid UTF-8 (the byte here, shown as \ufffd, is not): kubectl cannot decode it ("yaml: invalid leading UTF-8 octet"). Save the file as UTF-8',
+    code: INVALID_UTF8,
+    kind: 'syntax',
+    start: at,
+    end: at + 1,
+  };
+  return { ...doc, root: undefined, problems: [problem, ...doc.problems] };
 }
 
 function relocate(doc: DocumentModel, slice: DocumentSlice): DocumentModel {
@@ -168,6 +216,9 @@ function headerScalar(field: HeaderField | undefined): YScalar | undefined {
 }
 
 function objectsOf(uri: string, doc: DocumentModel, slice: DocumentSlice): K8sObject[] {
+  // A document that could not be read (a syntax error, a limit of the reader) holds no object:
+  // kubectl would apply nothing of it, so nothing of it enters the analysis.
+  if (doc.problems.length > 0) return [];
   if (doc.root === undefined) {
     if (!doc.isKubernetes) return [];
     const header = scanHeader(slice);

@@ -4,7 +4,21 @@
  * Every node carries UTF-16 offsets into the *file* text (not the document), so a range can be
  * turned into an LSP position without knowing which document of a multi-document file it came
  * from. Only `server/src/yaml/` builds these trees; everything else reads them.
+ *
+ * The tree is what kubectl decodes, not what the text spells: aliases (`*peers`) are replaced by
+ * the anchored value, merge keys (`<<: *defaults`) by the pairs they merge in, and a key written
+ * twice keeps only the value kubectl keeps. The nodes an alias stands for are the anchored nodes
+ * themselves (shared, not copied), so they carry the anchor's offsets: a finding about them is
+ * placed on the text the user wrote, where a fix belongs. A tree is at most `MAX_TREE_DEPTH`
+ * deep and holds at most `MAX_EXPANDED_NODES` nodes counting every alias expansion, so any walk
+ * over it is bounded (the reader refuses deeper or bigger documents with a problem).
  */
+
+/** No tree is deeper than this (a document nested deeper is not read); walks may recurse. */
+export const MAX_TREE_DEPTH = 100;
+
+/** No tree holds more nodes than this, counting each alias expansion in full (alias bombs). */
+export const MAX_EXPANDED_NODES = 100_000;
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'block';
 
@@ -25,10 +39,22 @@ export interface YPair {
   readonly value: YNode | undefined;
 }
 
+/** A pair that kubectl drops because the same key is set again later in its map. */
+export interface OverriddenPair {
+  readonly pair: YPair;
+  /** The pair whose value kubectl keeps. */
+  readonly winner: YPair;
+  /** The winner came in through a merge key (`<<`) written after `pair`. */
+  readonly merged: boolean;
+}
+
 export interface YMap {
   readonly type: 'map';
   readonly flow: boolean;
+  /** One pair per key, the one kubectl keeps; merged-in pairs (`<<`) included. */
   readonly pairs: readonly YPair[];
+  /** Pairs written in this map whose key is set again later (absent when there are none). */
+  readonly overridden?: readonly OverriddenPair[];
   readonly start: number;
   readonly end: number;
 }
@@ -41,20 +67,16 @@ export interface YSeq {
   readonly end: number;
 }
 
-/** An alias (`*anchor`): kept with its range; it has no value of its own here. */
-export interface YAlias {
-  readonly type: 'alias';
-  readonly name: string;
-  readonly start: number;
-  readonly end: number;
-}
+export type YNode = YScalar | YMap | YSeq;
 
-export type YNode = YScalar | YMap | YSeq | YAlias;
-
-/** A problem the parser found, with file offsets. */
+/**
+ * A problem found while reading a document, with file offsets. `syntax`: kubectl rejects the
+ * document too; `limit`: a limit of this tool (nesting depth, alias expansion), not of Kubernetes.
+ */
 export interface ParseProblem {
   readonly message: string;
   readonly code: string;
+  readonly kind: 'syntax' | 'limit';
   readonly start: number;
   readonly end: number;
 }
@@ -71,7 +93,7 @@ export function isScalar(node: YNode | undefined): node is YScalar {
   return node?.type === 'scalar';
 }
 
-/** The pair whose key is `key`, or undefined. The last one wins, as in Kubernetes' decoder. */
+/** The pair whose key is `key`, or undefined (keys are unique: the reader kept kubectl's one). */
 export function getPair(map: YMap | undefined, key: string): YPair | undefined {
   if (!map) return undefined;
   for (let i = map.pairs.length - 1; i >= 0; i--) {
@@ -121,7 +143,7 @@ export function at(node: YNode | undefined, path: readonly (string | number)[]):
   return cur;
 }
 
-/** Plain JavaScript value of a tree (aliases become undefined). */
+/** Plain JavaScript value of a tree (at most MAX_EXPANDED_NODES values, however aliased). */
 export function toPlain(node: YNode | undefined): unknown {
   if (!node) return undefined;
   switch (node.type) {
@@ -134,8 +156,6 @@ export function toPlain(node: YNode | undefined): unknown {
       for (const p of node.pairs) out[p.key.source] = toPlain(p.value);
       return out;
     }
-    case 'alias':
-      return undefined;
   }
 }
 

@@ -19,7 +19,7 @@ export const allowAllRuleRule: Rule = {
     for (const { spec } of networkPolicies(file)) {
       for (const rule of policyRules(spec)) {
         const everyone = rule.direction === 'ingress' ? 'every source (any pod in any namespace and any external address)' : 'every destination (any pod in any namespace and any external address)';
-        if (rule.node.type !== 'alias' && isEmptyValue(rule.node)) {
+        if (isEmptyValue(rule.node)) {
           const start = rule.node.end > rule.node.start ? rule.node.start : file.text.lastIndexOf('-', rule.node.start);
           findings.push({
             ruleId: 'allow-all-rule',

@@ -7,9 +7,11 @@
  * list's only item.
  */
 import { isMap, isSeq, type YMap, type YNode } from '../model/yamlTree';
+import { quoteScalarFix } from './edit/quoteScalar';
 import { networkPolicies } from './policy/networkPolicyTree';
 import { NETWORK_POLICY_SCHEMA, type FieldSchema } from './policy/networkPolicySchema';
 import type { Finding, FixData, Rule, TextEditData } from './types';
+import { quoted, shown } from '../text/displayText';
 
 export const fieldTypeInvalidRule: Rule = {
   id: 'field-type-invalid',
@@ -22,8 +24,24 @@ export const fieldTypeInvalidRule: Rule = {
 };
 
 function walk(text: string, node: YNode | undefined, schema: FieldSchema, path: string, out: Finding[]): void {
-  // A null value means "not set", which the decoder accepts; an alias is not resolved here.
-  if (schema.kind === 'open' || node === undefined || node.type === 'alias' || (node.type === 'scalar' && node.value === null)) return;
+  // A null value means "not set", which the decoder accepts.
+  if (schema.kind === 'open' || node === undefined || (node.type === 'scalar' && node.value === null)) return;
+  if (schema.kind === 'string') {
+    if (schema.shapeCheckedBy === undefined && !(node.type === 'scalar' && typeof node.value === 'string')) out.push(notAString(node, path));
+    return;
+  }
+  if (schema.kind === 'stringMap') {
+    if (!isMap(node)) {
+      if (schema.shapeCheckedBy === undefined) out.push(wrongShape(text, node, { kind: 'map', name: 'a map of strings', fields: {} }, path));
+      return;
+    }
+    if (schema.shapeCheckedBy !== undefined) return;
+    for (const { key, value } of node.pairs) {
+      if (value === undefined || (value.type === 'scalar' && (value.value === null || typeof value.value === 'string'))) continue;
+      out.push(notAString(value, `${path}.${key.source}`));
+    }
+    return;
+  }
   if (schema.kind === 'list') {
     if (!isSeq(node)) {
       if (schema.shapeCheckedBy === undefined) out.push(wrongShape(text, node, schema, path));
@@ -43,8 +61,23 @@ function walk(text: string, node: YNode | undefined, schema: FieldSchema, path: 
   }
 }
 
+/**
+ * A string field holding a number, a boolean, a map or a list: Kubernetes' JSON decoding fails
+ * (`json: cannot unmarshal number into Go struct field ObjectMeta.metadata.namespace of type
+ * string`). A number or boolean written plain is fixed by quoting it.
+ */
+function notAString(node: YNode, path: string): Finding {
+  return {
+    ruleId: 'field-type-invalid',
+    message: `${path} must be a string, not ${describe(node)}: the API server cannot decode the policy and rejects it${node.type === 'scalar' ? ' (quote the value to make it a string)' : ''}.`,
+    start: node.start,
+    end: Math.max(node.end, node.start + 1),
+    fixes: node.type === 'scalar' ? quoteScalarFix(node) : [],
+  };
+}
+
 function wrongShape(text: string, node: YNode, schema: FieldSchema & { kind: 'map' | 'list' }, path: string): Finding {
-  const expected = schema.kind === 'map' ? 'a map of fields' : schema.item.kind === 'map' ? `a list, each item ${schema.item.name}` : 'a list';
+  const expected = schema.kind === 'map' ? (schema.name === 'a map of strings' ? schema.name : 'a map of fields') : schema.item.kind === 'map' ? `a list, each item ${schema.item.name}` : 'a list';
   const fixes: FixData[] = schema.kind === 'list' && isMap(node) ? [wrapInList(text, node, path)] : [];
   return {
     ruleId: 'field-type-invalid',
@@ -62,9 +95,7 @@ function describe(node: YNode): string {
     case 'seq':
       return 'a list';
     case 'scalar':
-      return typeof node.value === 'string' ? `the string ${JSON.stringify(node.value)}` : `the ${typeof node.value} ${node.source}`;
-    default:
-      return 'an alias';
+      return typeof node.value === 'string' ? `the string ${quoted(node.value)}` : `the ${typeof node.value} ${shown(node.source)}`;
   }
 }
 

@@ -3,6 +3,7 @@ import { apiServerRejects } from './policy/apiServerError';
 import { ipBlockCidr, ipBlockExcepts, type CidrValue } from './policy/ipBlockValues';
 import { networkPolicies, policyIpBlocks, policyPeers } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
+import { quoted } from '../text/displayText';
 
 const CIDR_DETAIL = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
 
@@ -50,13 +51,12 @@ export const ipblockInvalidCidrRule: Rule = {
 function checkValue(value: CidrValue, report: (start: number, end: number, message: string) => void): void {
   const { node } = value;
   const what = value.exceptIndex === undefined ? '`cidr`' : 'This `except` entry';
-  if (node.type === 'alias') return;
   if (value.text === undefined) {
     report(node.start, Math.max(node.end, node.start + 1), `${what} must be a CIDR string, not ${describe(node.type, value.scalar?.value === null)}: the API server rejects the policy.`);
     return;
   }
   if (value.result && !value.result.ok) {
-    report(node.start, node.end, `${JSON.stringify(value.text)} is not a valid CIDR (${value.result.reason}). ${apiServerRejects(value.path, 'Invalid value', value.text, CIDR_DETAIL)}`);
+    report(node.start, node.end, `${quoted(value.text)} is not a valid CIDR (${value.result.reason}). ${apiServerRejects(value.path, 'Invalid value', value.text, CIDR_DETAIL)}`);
   }
 }
 
@@ -67,8 +67,6 @@ function describe(type: string, isNull = false): string {
       return 'a map';
     case 'seq':
       return 'a list';
-    case 'alias':
-      return 'an alias';
     default:
       return 'a plain value';
   }

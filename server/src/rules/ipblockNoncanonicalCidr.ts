@@ -3,6 +3,7 @@ import { replaceScalar } from './edit/replaceScalar';
 import { ipBlockCidr, ipBlockExcepts, validCidr, type CidrValue } from './policy/ipBlockValues';
 import { fileIpBlocks } from './policy/networkPolicyTree';
 import type { FixData, Finding, Rule } from './types';
+import { quoted } from '../text/displayText';
 
 /**
  * `ipblock-noncanonical-cidr`: a CIDR the API server accepts but warns about (since 1.33): host
@@ -32,23 +33,23 @@ export const ipblockNoncanonicalCidrRule: Rule = {
 };
 
 function messageFor(value: CidrValue, cidr: Cidr): string {
-  const quoted = JSON.stringify(cidr.text);
+  const written = quoted(cidr.text);
   const parts: string[] = [];
   if (cidr.hostBitsSet) {
     parts.push(
-      `${quoted} has host bits set: the API server ignores them and uses the network ${cidr.canonical}, ` +
+      `${written} has host bits set: the API server ignores them and uses the network ${cidr.canonical}, ` +
         `so this matches ${blockSize(cidr)}, not the single address ${cidr.hostCidr}. ` +
-        `Since Kubernetes 1.33 it warns: ${value.path}: CIDR value ${quoted} is ambiguous in this context (should be "${cidr.canonical}" or "${cidr.hostCidr}"?)`,
+        `Since Kubernetes 1.33 it warns: ${value.path}: CIDR value ${written} is ambiguous in this context (should be "${cidr.canonical}" or "${cidr.hostCidr}"?)`,
     );
   }
   if (cidr.nonStandard.includes('leading-zeros') || cidr.nonStandard.includes('ipv4-mapped')) {
     const why = cidr.nonStandard.includes('ipv4-mapped') ? 'an IPv4-mapped IPv6 address' : 'leading zeros';
     parts.push(
-      `${quoted} is written with ${why}; the API server warns: non-standard CIDR value ${quoted} will be considered invalid in a future Kubernetes release: use "${cidr.canonical}"`,
+      `${written} is written with ${why}; the API server warns: non-standard CIDR value ${written} will be considered invalid in a future Kubernetes release: use "${cidr.canonical}"`,
     );
   }
   if (cidr.nonStandard.includes('not-rfc5952')) {
-    parts.push(`${quoted} is not in RFC 5952 canonical form; the API server warns that it should be in RFC 5952 canonical format ("${cidr.canonical}")`);
+    parts.push(`${written} is not in RFC 5952 canonical form; the API server warns that it should be in RFC 5952 canonical format ("${cidr.canonical}")`);
   }
   return `${parts.join('. ')}.`;
 }

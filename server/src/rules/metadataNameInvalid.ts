@@ -8,6 +8,8 @@ import { replaceScalar } from './edit/replaceScalar';
 import { apiServerRejects } from './policy/apiServerError';
 import { networkPolicies } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
+import { shown } from '../text/displayText';
+import { quoteScalarFix } from './edit/quoteScalar';
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DETAIL =
@@ -51,6 +53,17 @@ export const metadataNameInvalidRule: Rule = {
           message: `This NetworkPolicy has no name. ${apiServerRejects('metadata.name', 'Required value', undefined, 'name or generateName is required')}.`,
           start: at.start,
           end: at.end,
+        });
+        continue;
+      }
+      if (isScalar(name) && typeof name.value !== 'string') {
+        // `name: 12345` is a number: kubectl reads no name from it, and the API server cannot decode it.
+        findings.push({
+          ruleId: 'metadata-name-invalid',
+          message: `metadata.name must be a string: ${shown(name.source)} is read as a ${typeof name.value}, so kubectl and the API server cannot read the name and reject the policy. Quote it.`,
+          start: name.start,
+          end: Math.max(name.end, name.start + 1),
+          fixes: quoteScalarFix(name),
         });
         continue;
       }

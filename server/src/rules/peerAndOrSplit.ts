@@ -10,6 +10,7 @@ import { getPair, isMap, toStringMap, type YNode } from '../model/yamlTree';
 import { mergeIntoPrevious } from './edit/mergeSeqItems';
 import { networkPolicies, policyRules, type PolicyRule } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
+import { labelText, listText, shown } from '../text/displayText';
 
 type Only = 'namespaceSelector' | 'podSelector';
 
@@ -24,7 +25,7 @@ function describe(selector: YNode | undefined): string {
   const labels = Object.entries(toStringMap(getPair(isMap(selector) ? selector : undefined, 'matchLabels')?.value));
   if (isMap(selector) && selector.pairs.length === 0) return 'any labels';
   if (labels.length === 0 || (isMap(selector) && selector.pairs.length > 1)) return 'its selector';
-  return labels.map(([k, v]) => `${k}=${v}`).join(', ');
+  return listText(labels.map(([k, v]) => labelText(k, v)));
 }
 
 export const peerAndOrSplitRule: Rule = {
@@ -72,7 +73,7 @@ function checkRule(text: string, rule: PolicyRule): Finding | undefined {
     ruleId: 'peer-and-or-split',
     message:
       alone ?
-        `${effect} If you meant only ${merged} (AND), put both selectors in one peer${later.flow ? '' : `: remove the \`-\` before ${laterKey.source}`}.`
+        `${effect} If you meant only ${merged} (AND), put both selectors in one peer${later.flow ? '' : `{: remove the \`-\` before ${shown(laterKey.source)}`}.`
       : `${effect} This is right if OR is meant; for ${merged} (AND), put both selectors in one peer.`,
     start: laterKey.start,
     end: laterKey.end,

@@ -18,7 +18,6 @@ export const peerInvalidRule: Rule = {
     for (const { spec } of networkPolicies(file)) {
       for (const peer of policyPeers(spec)) {
         const { node, map } = peer;
-        if (node.type === 'alias') continue;
         if (!map && !(isScalar(node) && node.value === null)) {
           findings.push({
             ruleId: 'peer-invalid',

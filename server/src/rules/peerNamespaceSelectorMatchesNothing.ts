@@ -16,6 +16,7 @@ import { selectorText } from './crossFile/describe';
 import { pairSpan, peerMap } from './crossFile/policySource';
 import { policyRule } from './crossFile/workspaceFindings';
 import type { Finding, FixData } from './types';
+import { joinCapped, labelText, listText, quoted, shown } from '../text/displayText';
 
 export const peerNamespaceSelectorMatchesNothingRule = policyRule(
   'peer-namespace-selector-matches-nothing',
@@ -59,11 +60,11 @@ function judge(
   const misused = misusedNameLabel(analysis, known, selector, pair);
   if (misused) {
     const labels = Object.entries(analysis.network.namespaceLabelsOf(misused.namespace));
-    const has = labels.length > 0 ? labels.map(([k, v]) => `${k}=${v}`).join(', ') : `${NAMESPACE_NAME_LABEL}=${misused.namespace}`;
+    const has = labels.length > 0 ? joinCapped(labels.map(([k, v]) => labelText(k, v)), ', ', 6) : `${NAMESPACE_NAME_LABEL}=${misused.namespace}`;
     return {
       ruleId: 'peer-namespace-selector-matches-nothing',
       message:
-        `${base}: Kubernetes does not set the label "${misused.key}" on namespaces (${misused.namespace} has ${has}), so this peer ${side}. ` +
+        `${base}: Kubernetes does not set the label ${quoted(misused.key)} on namespaces (${shown(misused.namespace)} has ${has}), so this peer ${side}. ` +
         `Select the namespace by ${NAMESPACE_NAME_LABEL}, which every namespace carries.`,
       ...pairSpan(pair),
       fixes: misused.fix ? [misused.fix] : [],
@@ -73,7 +74,7 @@ function judge(
   const certain = known.wholeCluster || (pinned !== undefined && pinned.every((n) => known.exists(n) && known.labelsKnown(n)));
   if (!certain) return undefined;
   const namespaces = analysis.network.namespaces.map((n) => n.name);
-  const scope = known.wholeCluster ? ` among the workspace's namespaces (${namespaces.join(', ') || 'none'})` : '';
+  const scope = known.wholeCluster ? ` among the workspace's namespaces (${namespaces.length > 0 ? listText(namespaces.map((n) => shown(n))) : 'none'})` : '';
   return {
     ruleId: 'peer-namespace-selector-matches-nothing',
     message: `${base}${scope}: this peer ${side}.`,

@@ -11,6 +11,7 @@ import { unknownResourcesText } from './crossFile/unknownResources';
 import { pairSpan, specOf } from './crossFile/policySource';
 import { policyRule } from './crossFile/workspaceFindings';
 import type { Finding } from './types';
+import { listText, shown } from '../text/displayText';
 
 export const policySelectsNothingRule = policyRule(
   'policy-selects-nothing',
@@ -23,7 +24,7 @@ export const policySelectsNothingRule = policyRule(
     if (!pair) return [];
     const count = analysis.network.podsIn(namespace).count();
     const elsewhere = [...analysis.network.podsMatching(podSelector)].map((i) => analysis.workloads()[i]?.workload.namespace ?? '');
-    const hint = elsewhere.length > 0 ? ` (it matches workloads in namespace ${[...new Set(elsewhere)].sort().join(', ')}: a policy applies only in its own namespace)` : '';
+    const hint = elsewhere.length > 0 ? ` (it matches workloads in namespace ${listText([...new Set(elsewhere)].sort().map((n) => shown(n)))}: a policy applies only in its own namespace)` : '';
     const found = `${selectorText(podSelector)} selects no workload in namespace ${namespace} (the workspace has ${count} there)${hint}`;
     const unknown = unknownResourcesText(analysis, [namespace]);
     if (unknown) {

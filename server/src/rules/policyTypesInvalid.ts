@@ -21,7 +21,7 @@ export const policyTypesInvalidRule: Rule = {
     for (const { spec } of networkPolicies(file)) {
       const pair = getPair(spec, 'policyTypes');
       const value = pair?.value;
-      if (!pair || value === undefined || value.type === 'alias' || (isScalar(value) && value.value === null)) continue;
+      if (!pair || value === undefined || (isScalar(value) && value.value === null)) continue;
       if (!isSeq(value)) {
         const type = canonical(scalarString(value));
         findings.push({

@@ -7,6 +7,7 @@ import { getPair, isSeq, scalarString } from '../model/yamlTree';
 import { addPolicyTypeEdit } from './edit/policyTypesEdits';
 import { networkPolicies } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
+import { listText, shown } from '../text/displayText';
 
 export const policyTypesMismatchRule: Rule = {
   id: 'policy-types-mismatch',
@@ -22,7 +23,7 @@ export const policyTypesMismatchRule: Rule = {
       for (const [direction, type] of [['ingress', 'Ingress'], ['egress', 'Egress']] as const) {
         const pair = getPair(spec, direction);
         if (!pair || !isSeq(pair.value) || pair.value.items.length === 0 || values.includes(type)) continue;
-        const listed = values.join(', ');
+        const listed = listText(values.map((v) => shown(v ?? '')));
         const edit = addPolicyTypeEdit(file.text, root, spec, type);
         findings.push({
           ruleId: 'policy-types-mismatch',

@@ -3,6 +3,7 @@ import { apiServerRejects } from './policy/apiServerError';
 import { networkPolicies, policyPorts, type RuleItem } from './policy/networkPolicyTree';
 import { portNameProblems } from './policy/portName';
 import type { Finding, Rule } from './types';
+import { quoted, shown } from '../text/displayText';
 
 const RANGE = 'must be between 1 and 65535, inclusive';
 
@@ -27,9 +28,9 @@ function finding(node: YNode, message: string): Finding {
   return { ruleId: 'port-invalid', message, start: node.start, end: Math.max(node.end, node.start + 1) };
 }
 
-/** The node when it holds a value (null and aliases count as absent: nothing to say about them). */
+/** The node when it holds a value (null counts as absent: nothing to say about it). */
 function present(node: YNode | undefined): YNode | undefined {
-  if (!node || node.type === 'alias' || (isScalar(node) && node.value === null)) return undefined;
+  if (!node || (isScalar(node) && node.value === null)) return undefined;
   return node;
 }
 
@@ -46,8 +47,8 @@ function checkPort(item: RuleItem): Finding[] {
   let named = false;
   if (port) {
     if (isScalar(port) && typeof port.value === 'number') {
-      if (!Number.isInteger(port.value)) out.push(finding(port, `port ${port.source} is not a whole number: the API server cannot decode the policy.`));
-      else if (port.value < 1 || port.value > 65535) out.push(finding(port, `Port ${port.source} does not exist. ${apiServerRejects(portPath, 'Invalid value', port.value, RANGE)}`));
+      if (!Number.isInteger(port.value)) out.push(finding(port, `port ${shown(port.source)} is not a whole number: the API server cannot decode the policy.`));
+      else if (port.value < 1 || port.value > 65535) out.push(finding(port, `Port ${shown(port.source)} does not exist. ${apiServerRejects(portPath, 'Invalid value', port.value, RANGE)}`));
       else portNumber = port.value;
     } else if (isScalar(port) && typeof port.value === 'string') {
       named = true;
@@ -81,7 +82,7 @@ function namedPortProblems(port: YScalar, path: string): Finding[] {
   const quotedNumber = /^[0-9]+$/.test(name) && port.style !== 'plain';
   const lead = quotedNumber
     ? `The quotes make ${name} a port name, not a number, and a name needs a letter: write ${name} without quotes.`
-    : `${JSON.stringify(name)} is not a valid port name (${problems.join('; ')}).`;
+    : `${quoted(name)} is not a valid port name (${problems.join('; ')}).`;
   return [
     {
       ...finding(port, `${lead} ${apiServerRejects(path, 'Invalid value', name, problems[0] ?? '')}`),

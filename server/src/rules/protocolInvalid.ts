@@ -3,6 +3,7 @@ import { replaceScalar } from './edit/replaceScalar';
 import { apiServerRejects } from './policy/apiServerError';
 import { networkPolicies, policyPorts } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
+import { quoted } from '../text/displayText';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 const SUPPORTED = 'supported values: "SCTP", "TCP", "UDP"';
@@ -19,7 +20,7 @@ export const protocolInvalidRule: Rule = {
     for (const { spec } of networkPolicies(file)) {
       for (const port of policyPorts(spec)) {
         const node = getPair(port.map, 'protocol')?.value;
-        if (!node || node.type === 'alias' || (isScalar(node) && node.value === null)) continue;
+        if (!node || (isScalar(node) && node.value === null)) continue;
         const value = scalarString(node);
         if (value !== undefined && (PROTOCOLS as readonly string[]).includes(value)) continue;
         const path = `${port.path}.protocol`;
@@ -29,7 +30,7 @@ export const protocolInvalidRule: Rule = {
         if (value === undefined) message = `protocol must be one of TCP, UDP or SCTP, not a ${node.type === 'map' ? 'map' : 'list'}. ${rejects}`;
         else if (upper) message = `Protocol names are case-sensitive: write ${upper}, not ${value}. ${rejects}`;
         else if (/^icmp(v6)?$/i.test(value)) message = `NetworkPolicy cannot match ICMP: ports only take TCP, UDP or SCTP (leave out \`ports\` to allow every protocol). ${rejects}`;
-        else message = `${JSON.stringify(value)} is not a protocol NetworkPolicy supports. ${rejects}`;
+        else message = `${quoted(value)} is not a protocol NetworkPolicy supports. ${rejects}`;
         findings.push({
           ruleId: 'protocol-invalid',
           message,

@@ -33,9 +33,13 @@ import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
 import { fieldTypeInvalidRule } from './fieldTypeInvalid';
 import { yamlSyntaxRule } from './yamlSyntax';
+import { documentNotAnalysedRule } from './documentNotAnalysed';
+import { yamlDuplicateKeyRule } from './yamlDuplicateKey';
 
 export const ALL_RULES: readonly Rule[] = [
   yamlSyntaxRule,
+  documentNotAnalysedRule,
+  yamlDuplicateKeyRule,
   ipblockInvalidCidrRule,
   ipblockNoncanonicalCidrRule,
   ipblockExceptOutsideCidrRule,

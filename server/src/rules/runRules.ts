@@ -1,5 +1,7 @@
 import { ruleInfo, type Severity } from '../../../shared/src/ruleCatalogue';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
+import type { FileModel } from '../model/fileModel';
+import { capMessage, MAX_MESSAGE_LENGTH } from '../text/displayText';
 import type { Finding, Rule, RuleContext } from './types';
 
 export interface ResolvedFinding extends Finding {
@@ -38,7 +40,7 @@ export function runRules(
 export function checkRule(ctx: RuleContext, rule: Rule, onError: (rule: Rule, error: unknown) => void): readonly Finding[] | undefined {
   if (ctx.file.skipped || configuredSeverity(rule.id, ctx.settings) === undefined) return undefined;
   try {
-    return withinFile(rule.check(ctx), ctx.file.text.length);
+    return withoutEditsOnSharedText(withoutRepeats(withinFile(withCappedMessages(rule.check(ctx)), ctx.file.text.length)), ctx.file);
   } catch (error) {
     onError(rule, error);
     return undefined;
@@ -57,6 +59,54 @@ function withinFile(findings: readonly Finding[], length: number): readonly Find
     const start = clamp(Math.min(f.start, f.end));
     return { ...f, start, end: Math.max(start, clamp(f.end)) };
   });
+}
+
+/**
+ * Findings whose messages (and related messages) are at most MAX_MESSAGE_LENGTH long: a last
+ * guard for a rule that lists what the input holds (one message was 257,884 characters). The same
+ * array when nothing was cut.
+ */
+function withCappedMessages(findings: readonly Finding[]): readonly Finding[] {
+  const long = (f: Finding): boolean => f.message.length > MAX_MESSAGE_LENGTH || (f.related ?? []).some((r) => r.message.length > MAX_MESSAGE_LENGTH);
+  if (!findings.some(long)) return findings;
+  return findings.map((f) =>
+    long(f) ? { ...f, message: capMessage(f.message), ...(f.related ? { related: f.related.map((r) => ({ ...r, message: capMessage(r.message) })) } : {}) } : f,
+  );
+}
+
+/**
+ * Findings without exact repeats. Text used through an alias is checked at every place it is
+ * used, but it is written once: the same finding on the same text is shown once.
+ */
+function withoutRepeats(findings: readonly Finding[]): readonly Finding[] {
+  if (findings.length < 2) return findings;
+  const seen = new Set<string>();
+  const out = findings.filter((f) => {
+    const key = `${f.start}:${f.end}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return out.length === findings.length ? findings : out;
+}
+
+/**
+ * Findings without the fixes that would edit a document using aliases or merge keys. There a node
+ * stands for text written once and used at several places (the anchor's offsets): an edit made
+ * for one use changes every use, and an edit spanning such a node and its neighbours in the tree
+ * would cut across unrelated text. The finding stays; the fix is left to the user.
+ */
+function withoutEditsOnSharedText(findings: readonly Finding[], file: FileModel): readonly Finding[] {
+  const expanded = file.documents.filter((d) => d.expanded);
+  if (expanded.length === 0) return findings;
+  const touches = (start: number, end: number): boolean => expanded.some((d) => start <= d.end && end >= d.start);
+  let changed = false;
+  const out = findings.map((f) => {
+    if (!f.fixes?.some((fix) => fix.edits.some((e) => touches(e.start, e.end)))) return f;
+    changed = true;
+    return { ...f, fixes: f.fixes.filter((fix) => !fix.edits.some((e) => touches(e.start, e.end))) };
+  });
+  return changed ? out : findings;
 }
 
 /** A rule's findings with the severity the settings give them. */

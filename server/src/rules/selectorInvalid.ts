@@ -4,6 +4,8 @@ import { apiServerRejects } from './policy/apiServerError';
 import { labelKeyProblems, labelValueProblems } from './policy/labelSyntax';
 import { networkPolicies, policySelectors } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
+import { quoted, shown } from '../text/displayText';
+import { quoteScalarFix } from './edit/quoteScalar';
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
@@ -20,7 +22,7 @@ export const selectorInvalidRule: Rule = {
     for (const { spec } of networkPolicies(file)) {
       for (const selector of policySelectors(spec)) {
         const node = selector.node;
-        if (!node || node.type === 'alias' || (isScalar(node) && node.value === null)) continue;
+        if (!node || (isScalar(node) && node.value === null)) continue;
         if (!isMap(node)) {
           findings.push(problem(node, `${selector.path} must be a label selector map (matchLabels, matchExpressions): the API server cannot decode the policy and rejects it.`));
           continue;
@@ -38,13 +40,13 @@ function problem(node: YNode, message: string, fixes: Finding['fixes'] = []): Fi
 
 function checkMatchLabels(selector: YMap, path: string): Finding[] {
   const labels = get(selector, 'matchLabels');
-  if (!labels || (isScalar(labels) && labels.value === null) || labels.type === 'alias') return [];
+  if (!labels || (isScalar(labels) && labels.value === null)) return [];
   if (!isMap(labels)) return [problem(labels, 'matchLabels must be a map of label keys to values: the API server cannot decode the policy.')];
   const out: Finding[] = [];
   for (const { key, value } of labels.pairs) {
     const keyProblems = labelKeyProblems(key.source);
     if (keyProblems.length > 0) {
-      out.push(problem(key, `${JSON.stringify(key.source)} is not a valid label key. ${apiServerRejects(`${path}.matchLabels`, 'Invalid value', key.source, keyProblems.join('; '))}`));
+      out.push(problem(key, `${quoted(key.source)} is not a valid label key. ${apiServerRejects(`${path}.matchLabels`, 'Invalid value', key.source, keyProblems.join('; '))}`));
     }
     if (value) out.push(...checkValue(value, `${path}.matchLabels`));
   }
@@ -52,28 +54,26 @@ function checkMatchLabels(selector: YMap, path: string): Finding[] {
 }
 
 function checkValue(value: YNode, path: string): Finding[] {
-  if (value.type === 'alias') return [];
   if (!isScalar(value)) return [problem(value, 'A label value must be a string: the API server cannot decode the policy.')];
   if (value.value === null) return [];
   if (typeof value.value !== 'string') {
     return [
-      problem(value, `Label values are strings: ${value.source} is read as a ${typeof value.value}, and the API server cannot decode the policy. Quote it.`, [
-        { title: `Quote "${value.source}"`, edits: [{ start: value.start, end: value.end, newText: `"${value.source}"` }], preferred: true, safe: true },
+      problem(value, `Label values are strings: ${shown(value.source)} is read as a ${typeof value.value}, and the API server cannot decode the policy. Quote it.`, [
+        { title: `Quote ${quoted(value.source)}`, edits: [{ start: value.start, end: value.end, newText: `"${value.source}"` }], preferred: true, safe: true },
       ]),
     ];
   }
   const problems = labelValueProblems(value.value);
-  return problems.length === 0 ? [] : [problem(value, `${JSON.stringify(value.value)} is not a valid label value. ${apiServerRejects(path, 'Invalid value', value.value, problems.join('; '))}`)];
+  return problems.length === 0 ? [] : [problem(value, `${quoted(value.value)} is not a valid label value. ${apiServerRejects(path, 'Invalid value', value.value, problems.join('; '))}`)];
 }
 
 function checkMatchExpressions(selector: YMap, path: string): Finding[] {
   const exprs = get(selector, 'matchExpressions');
-  if (!exprs || (isScalar(exprs) && exprs.value === null) || exprs.type === 'alias') return [];
+  if (!exprs || (isScalar(exprs) && exprs.value === null)) return [];
   if (!isSeq(exprs)) return [problem(exprs, 'matchExpressions must be a list of {key, operator, values}: the API server cannot decode the policy.')];
   const out: Finding[] = [];
   exprs.items.forEach((expr, i) => {
     const exprPath = `${path}.matchExpressions[${i}]`;
-    if (expr.type === 'alias') return;
     if (!isMap(expr)) {
       out.push(problem(expr, 'A matchExpressions entry must be a map {key, operator, values}: the API server cannot decode the policy.'));
       return;
@@ -89,9 +89,11 @@ function checkExpression(expr: YMap, path: string): Finding[] {
   const key = scalarString(keyNode);
   if (key === undefined) {
     out.push(problem(keyNode ?? expr, `The expression has no key. ${apiServerRejects(`${path}.key`, 'Invalid value', '', 'name part must be non-empty')}`));
+  } else if (isScalar(keyNode) && typeof keyNode.value !== 'string') {
+    out.push(problem(keyNode, `A matchExpressions key is a label key, a string: ${shown(keyNode.source)} is read as a ${typeof keyNode.value}, and the API server cannot decode the policy. Quote it.`, quoteScalarFix(keyNode)));
   } else if (keyNode) {
     const problems = labelKeyProblems(key);
-    if (problems.length > 0) out.push(problem(keyNode, `${JSON.stringify(key)} is not a valid label key. ${apiServerRejects(`${path}.key`, 'Invalid value', key, problems.join('; '))}`));
+    if (problems.length > 0) out.push(problem(keyNode, `${quoted(key)} is not a valid label key. ${apiServerRejects(`${path}.key`, 'Invalid value', key, problems.join('; '))}`));
   }
   const opNode = get(expr, 'operator');
   const op = scalarString(opNode);
@@ -105,7 +107,7 @@ function checkExpression(expr: YMap, path: string): Finding[] {
     out.push(
       problem(
         at,
-        `${op === undefined ? 'The expression has no operator' : `${JSON.stringify(op)} is not an operator`}: use In, NotIn, Exists or DoesNotExist. ${apiServerRejects(`${path}.operator`, 'Invalid value', op ?? '', 'not a valid selector operator')}`,
+        `${op === undefined ? 'The expression has no operator' : `${quoted(op)} is not an operator`}: use In, NotIn, Exists or DoesNotExist. ${apiServerRejects(`${path}.operator`, 'Invalid value', op ?? '', 'not a valid selector operator')}`,
         caseFix && isScalar(opNode) ? [{ title: `Change to ${caseFix}`, edits: [replaceScalar(opNode, caseFix)], preferred: true, safe: true }] : [],
       ),
     );
@@ -114,7 +116,7 @@ function checkExpression(expr: YMap, path: string): Finding[] {
   } else if ((operator === 'Exists' || operator === 'DoesNotExist') && valueItems.length > 0 && values) {
     out.push(problem(values, `${operator} takes no values: it only tests whether the key is there. ${apiServerRejects(`${path}.values`, 'Forbidden', undefined, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'")}`));
   }
-  if (values && !isSeq(values) && values.type !== 'alias' && !(isScalar(values) && values.value === null)) {
+  if (values && !isSeq(values) && !(isScalar(values) && values.value === null)) {
     out.push(problem(values, 'values must be a list of strings: the API server cannot decode the policy.'));
   }
   valueItems.forEach((v, j) => out.push(...checkValue(v, `${path}.values[${j}]`)));

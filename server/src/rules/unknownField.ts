@@ -3,6 +3,7 @@ import { replaceScalar } from './edit/replaceScalar';
 import { networkPolicies } from './policy/networkPolicyTree';
 import { NETWORK_POLICY_SCHEMA, type FieldSchema } from './policy/networkPolicySchema';
 import type { Finding, FixData, Rule } from './types';
+import { quoted, shown } from '../text/displayText';
 
 /**
  * `unknown-field`: a key the NetworkPolicy schema does not have at that place (`matchLables`,
@@ -21,7 +22,7 @@ export const unknownFieldRule: Rule = {
 };
 
 function walk(node: YNode | undefined, schema: FieldSchema, path: string, out: Finding[]): void {
-  if (schema.kind === 'open' || !node) return;
+  if (schema.kind === 'open' || schema.kind === 'string' || schema.kind === 'stringMap' || !node) return;
   if (schema.kind === 'list') {
     if (isSeq(node)) node.items.forEach((item, i) => walk(item, schema.item, `${path}[${i}]`, out));
     return;
@@ -47,13 +48,13 @@ function walk(node: YNode | undefined, schema: FieldSchema, path: string, out: F
 function unknown(key: YScalar, path: string, schema: FieldSchema & { kind: 'map' }, suggestion: string | undefined): Finding {
   const valid = Object.keys(schema.fields);
   const elsewhere = suggestion ? undefined : placesOf(key.source);
-  const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : elsewhere ? ` \`${key.source}\` belongs in ${elsewhere}, not in ${schema.name}: check the indentation.` : ` Valid fields here: ${valid.join(', ')}.`;
+  const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : elsewhere ? ` \`${shown(key.source)}\` belongs in ${elsewhere}, not in ${schema.name}: check the indentation.` : ` Valid fields here: ${valid.join(', ')}.`;
   const fixes: FixData[] = suggestion ? [{ title: `Rename to ${suggestion}`, edits: [replaceScalar(key, suggestion)], preferred: true }] : [];
   return {
     ruleId: 'unknown-field',
     message:
-      `Unknown field \`${key.source}\` in ${schema.name}.${hint} With strict field validation (kubectl's default since 1.27) the API server ` +
-      `rejects the policy (strict decoding error: unknown field "${path}"); otherwise it drops the field silently and the policy means something else than written.`,
+      `Unknown field \`${shown(key.source)}\` in ${schema.name}.${hint} With strict field validation (kubectl's default since 1.27) the API server ` +
+      `rejects the policy (strict decoding error: unknown field ${quoted(path)}); otherwise it drops the field silently and the policy means something else than written.`,
     start: key.start,
     end: Math.max(key.end, key.start + 1),
     fixes,

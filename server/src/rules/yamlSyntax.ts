@@ -12,7 +12,8 @@ export const yamlSyntaxRule: Rule = {
     const findings: Finding[] = [];
     for (const doc of file.documents) {
       if (!doc.isKubernetes) continue;
-      const first = doc.problems[0];
+      // Limits of this tool are not the user's mistake: document-not-analysed says so.
+      const first = doc.problems.find((p) => p.kind === 'syntax');
       if (!first) continue;
       const end = first.end > first.start ? first.end : Math.min(first.start + 1, file.text.length);
       findings.push({

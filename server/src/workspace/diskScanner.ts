@@ -6,9 +6,15 @@ import { readFile } from 'node:fs/promises';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
 import { fileUri, findManifestFiles, uriToPath } from './loadFolder';
 import { skippedFile, type SkippedFile } from './skippedFiles';
+import { decodeUtf8, type DecodedText } from './decodeUtf8';
+
+/** A file read from disk: its text, and where its bytes stop being UTF-8. */
+export interface DiskText extends DecodedText {
+  readonly uri: string;
+}
 
 export interface ScanBatch {
-  readonly entries: readonly { uri: string; text: string }[];
+  readonly entries: readonly DiskText[];
   readonly done: number;
   readonly total: number;
 }
@@ -28,7 +34,7 @@ export async function scanFolders(
     const texts = await Promise.all(
       paths.map(async (p) => {
         try {
-          return { uri: fileUri(p), text: await readFile(p, 'utf8') };
+          return { uri: fileUri(p), ...decodeUtf8(await readFile(p)) };
         } catch {
           onSkipped(skippedFile(p, 'unreadable'));
           return undefined;
@@ -36,7 +42,7 @@ export async function scanFolders(
       }),
     );
     done += paths.length;
-    await onBatch({ entries: texts.filter((t): t is { uri: string; text: string } => t !== undefined), done, total: files.length });
+    await onBatch({ entries: texts.filter((t): t is DiskText => t !== undefined), done, total: files.length });
   }
   if (files.length === 0) await onBatch({ entries: [], done: 0, total: 0 });
   return files.length;

@@ -9,6 +9,7 @@ import type { NetpolLensSettings } from '../../../shared/src/settings';
 import { buildFileModel, type FileModel } from '../model/fileModel';
 import { isKustomizationFile, kustomizePatchPaths } from '../model/kustomize';
 import { ManifestSet } from '../model/manifestSet';
+import { decodeUtf8, type DecodedText } from './decodeUtf8';
 import { createFileFilter } from './fileFilter';
 import { skippedFile, type SkippedFile } from './skippedFiles';
 
@@ -96,16 +97,16 @@ export function loadFolder(roots: readonly string[], settings: NetpolLensSetting
   const models: FileModel[] = [];
   let bytesRead = 0;
   for (const path of files) {
-    let text: string;
+    let decoded: DecodedText;
     try {
       const buf = readFileSync(path);
       bytesRead += buf.length;
-      text = buf.toString('utf8');
+      decoded = decodeUtf8(buf);
     } catch {
       skipped.push(skippedFile(path, 'unreadable'));
       continue;
     }
-    const model = buildFileModel(fileUri(path), text, 0);
+    const model = buildFileModel(fileUri(path), decoded.text, 0, { maxBytes: settings.maxFileSizeKb * 1024, invalidUtf8At: decoded.invalidUtf8At });
     if (model.skipped) skipped.push(skippedFile(path, model.skipped));
     models.push(model);
   }

@@ -3,7 +3,7 @@
  * editor, as an immutable ManifestSet that is replaced on each change. Knows nothing of LSP:
  * callers feed it texts and URIs.
  */
-import { buildFileModel, type FileModel } from '../model/fileModel';
+import { buildFileModel, exceedsBytes, type FileModel } from '../model/fileModel';
 import { isKustomizationFile } from '../model/kustomize';
 import { ManifestSet } from '../model/manifestSet';
 import { kustomizePatchUris, uriToPath } from './loadFolder';
@@ -13,6 +13,9 @@ export class WorkspaceIndex {
   private readonly open = new Map<string, FileModel>();
   private current: ManifestSet = new ManifestSet([], 0);
   private partial: ReadonlySet<string> = new Set();
+
+  /** `maxBytesFor`: the size cap of a file (its folder's `maxFileSizeKb`), for open and disk files alike. */
+  constructor(private readonly maxBytesFor: (uri: string) => number = () => Number.POSITIVE_INFINITY) {}
 
   get manifests(): ManifestSet {
     return this.current;
@@ -28,19 +31,19 @@ export class WorkspaceIndex {
   }
 
   /** Text of a file on disk changed (or was found by the initial scan). */
-  setDiskText(uri: string, text: string): FileModel {
+  setDiskText(uri: string, text: string, invalidUtf8At?: number): FileModel {
     const previous = this.disk.get(uri);
-    const model = buildFileModel(uri, text, (previous?.version ?? 0) + 1, { previous });
+    const model = buildFileModel(uri, text, (previous?.version ?? 0) + 1, { previous, maxBytes: this.maxBytesFor(uri), invalidUtf8At });
     this.disk.set(uri, model);
     if (!this.open.has(uri)) this.publish(model, uri);
     return model;
   }
 
   /** Many disk files at once (the initial scan): one new ManifestSet instead of one per file. */
-  setDiskTexts(entries: Iterable<{ uri: string; text: string }>): FileModel[] {
+  setDiskTexts(entries: Iterable<{ uri: string; text: string; invalidUtf8At?: number | undefined }>): FileModel[] {
     const models: FileModel[] = [];
-    for (const { uri, text } of entries) {
-      const model = buildFileModel(uri, text, 0);
+    for (const { uri, text, invalidUtf8At } of entries) {
+      const model = buildFileModel(uri, text, 0, { maxBytes: this.maxBytesFor(uri), invalidUtf8At });
       this.disk.set(uri, model);
       models.push(model);
     }
@@ -63,10 +66,24 @@ export class WorkspaceIndex {
   changeDocument(uri: string, text: string, version: number): FileModel {
     const previous = this.open.get(uri) ?? this.disk.get(uri);
     if (previous && previous.text === text && this.open.has(uri)) return previous;
-    const model = buildFileModel(uri, text, version, { previous });
+    const model = buildFileModel(uri, text, version, { previous, maxBytes: this.maxBytesFor(uri) });
     this.open.set(uri, model);
     this.publish(model, uri);
     return model;
+  }
+
+  /** The size caps changed (settings): open files that cross the new cap are read or skipped again. */
+  recheckSizes(): FileModel[] {
+    const changed: FileModel[] = [];
+    for (const [uri, model] of this.open) {
+      const over = exceedsBytes(model.text, this.maxBytesFor(uri));
+      if (over === (model.skipped === 'too-large')) continue;
+      const rebuilt = buildFileModel(uri, model.text, model.version, { maxBytes: this.maxBytesFor(uri) });
+      this.open.set(uri, rebuilt);
+      this.publish(rebuilt, uri);
+      changed.push(rebuilt);
+    }
+    return changed;
   }
 
   /** The editor closed `uri`: the disk model (if any) applies again. */

@@ -1,6 +1,7 @@
 /** Short texts for messages: lists of workloads, namespaces and selectors. */
 import type { WorkloadInfo } from '../../analysis/workspaceAnalysis';
 import type { LabelSelector } from '../../engine/types';
+import { joinCapped, labelText, listText, shown } from '../../text/displayText';
 
 /** `shop/web[Deployment], shop/api[Deployment] and 3 more`. */
 export function listWorkloads(workloads: readonly WorkloadInfo[], max = 3): string {
@@ -11,19 +12,19 @@ export function listWorkloads(workloads: readonly WorkloadInfo[], max = 3): stri
 }
 
 export function listOf(items: readonly string[], max = 3): string {
-  if (items.length <= max) return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+  return listText(items, max);
 }
 
-/** `app=web,tier in (a,b)` as kubectl prints selectors. */
+/** `app=web,tier in (a,b)` as kubectl prints selectors (long ones cut: `…,… (N more)`). */
 export function selectorText(selector: LabelSelector | undefined): string {
-  const parts = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  const parts = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => labelText(k, v));
   for (const r of selector?.matchExpressions ?? []) {
-    const values = (r.values ?? []).join(',');
-    if (r.operator === 'In') parts.push(`${r.key} in (${values})`);
-    else if (r.operator === 'NotIn') parts.push(`${r.key} notin (${values})`);
-    else if (r.operator === 'Exists') parts.push(r.key);
-    else if (r.operator === 'DoesNotExist') parts.push(`!${r.key}`);
+    const key = shown(r.key);
+    const values = joinCapped((r.values ?? []).map((v) => shown(v)), ',', 5);
+    if (r.operator === 'In') parts.push(`${key} in (${values})`);
+    else if (r.operator === 'NotIn') parts.push(`${key} notin (${values})`);
+    else if (r.operator === 'Exists') parts.push(key);
+    else if (r.operator === 'DoesNotExist') parts.push(`!${key}`);
   }
-  return parts.length > 0 ? parts.join(',') : '{}';
+  return parts.length > 0 ? joinCapped(parts, ',', 6) : '{}';
 }

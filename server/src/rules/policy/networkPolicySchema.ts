@@ -11,10 +11,16 @@ export type FieldSchema =
       readonly shapeCheckedBy?: string;
     }
   | { readonly kind: 'list'; readonly item: FieldSchema; readonly shapeCheckedBy?: string }
-  /** Free-form: any keys (labels, annotations, status), or a scalar. */
+  /** A string: a number or boolean (`12345`, `true`), a map or a list cannot be decoded into it. */
+  | { readonly kind: 'string'; readonly shapeCheckedBy?: string }
+  /** A map of strings (`labels`, `annotations`): any keys, every value a string. */
+  | { readonly kind: 'stringMap'; readonly shapeCheckedBy?: string }
+  /** Free-form: any keys (status), or a scalar. */
   | { readonly kind: 'open' };
 
 const open: FieldSchema = { kind: 'open' };
+const string = (shapeCheckedBy?: string): FieldSchema => ({ kind: 'string', ...(shapeCheckedBy === undefined ? {} : { shapeCheckedBy }) });
+const stringMap = (shapeCheckedBy?: string): FieldSchema => ({ kind: 'stringMap', ...(shapeCheckedBy === undefined ? {} : { shapeCheckedBy }) });
 const map = (name: string, fields: Record<string, FieldSchema>, shapeCheckedBy?: string): FieldSchema => ({
   kind: 'map',
   name,
@@ -26,8 +32,11 @@ const list = (item: FieldSchema, shapeCheckedBy?: string): FieldSchema => ({ kin
 const selector = map(
   'a label selector',
   {
-    matchLabels: open,
-    matchExpressions: list(map('a matchExpressions entry', { key: open, operator: open, values: open }, 'selector-invalid'), 'selector-invalid'),
+    matchLabels: stringMap('selector-invalid'),
+    matchExpressions: list(
+      map('a matchExpressions entry', { key: string('selector-invalid'), operator: string('selector-invalid'), values: list(string('selector-invalid'), 'selector-invalid') }, 'selector-invalid'),
+      'selector-invalid',
+    ),
   },
   'selector-invalid',
 );
@@ -47,9 +56,9 @@ const port = map('a ports entry', { protocol: open, port: open, endPort: open },
 const objectMeta = map(
   'metadata',
   {
-    name: open,
-    generateName: open,
-    namespace: open,
+    name: string('metadata-name-invalid'),
+    generateName: string(),
+    namespace: string(),
     selfLink: open,
     uid: open,
     resourceVersion: open,
@@ -57,8 +66,8 @@ const objectMeta = map(
     creationTimestamp: open,
     deletionTimestamp: open,
     deletionGracePeriodSeconds: open,
-    labels: open,
-    annotations: open,
+    labels: stringMap(),
+    annotations: stringMap(),
     ownerReferences: open,
     finalizers: open,
     managedFields: open,
