@@ -24,7 +24,7 @@ export function allowDnsEgressEdit(file: FileModel, offset: number, settings: Ne
     return { message: `${name} does not restrict egress (Egress is not in its policyTypes), so it does not block DNS; adding a rule would isolate its pods for egress.` };
   }
   const spec = getMap(object.node, 'spec');
-  const edit = spec ? addDnsRuleEdit(file.text, spec) : undefined;
+  const edit = spec ? addDnsRuleEdit(file.text, spec, object.node) : undefined;
   if (!edit) return { message: `Could not add a rule to ${name}: its spec or spec.egress has a shape this command does not edit.` };
   return { edit, summary: `Added an egress rule to kube-dns in kube-system on UDP and TCP 53 to ${name}.` };
 }
