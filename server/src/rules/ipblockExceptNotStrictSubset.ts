@@ -38,5 +38,6 @@ function fixesFor(text: string, block: IpBlock, entry: ExceptEntry): FixData[] {
   const removePeer = onlyIpBlock && peer.list.items.length > 1 ? removeSeqItem(text, peer.list, peer.index) : undefined;
   if (removePeer) out.push({ title: `Remove the ipBlock peer (it allows no address)`, edits: [removePeer], preferred: true });
   const removeExcept = removeExceptFix(text, block, entry, `Remove the except entry ${entry.value.text ?? ''} (allows all of ${entry.except.canonical})`, false);
-  return [...out, ...removeExcept.map((f) => ({ ...f, preferred: out.length === 0 }))];
+  // Removing the except allows the whole cidr: offered, never preferred.
+  return [...out, ...removeExcept.map(({ title, edits, safe }) => ({ title, edits, safe }))];
 }
