@@ -88,6 +88,30 @@ describe('netpol-lens check', () => {
     assert.equal(result.locations[0]?.physicalLocation.artifactLocation.uri, 'broken/ns.yaml');
   });
 
+  it('carries the quick fixes in SARIF (fixes with artifactChanges), not in the JSON report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netpol-sarif-'));
+    try {
+      const text = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\nspec:\n  podSelector: {}\n  ingress:\n  - ports:\n    - protocol: tcp\n      port: 80\n';
+      writeFileSync(join(dir, 'policy.yaml'), text);
+      const r = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'sarif', '--fail-on', 'never'], { cwd: dir, encoding: 'utf8' });
+      type Replacement = { deletedRegion: { startLine: number; startColumn: number; endLine: number; endColumn: number }; insertedContent: { text: string } };
+      type Fix = { description: { text: string }; artifactChanges: { artifactLocation: { uri: string }; replacements: Replacement[] }[] };
+      const sarif = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; fixes?: Fix[] }[] }[] };
+      const result = sarif.runs[0]?.results.find((x) => x.ruleId === 'protocol-invalid');
+      assert.ok(result, r.stdout);
+      const fix = result.fixes?.[0];
+      assert.equal(fix?.description.text, 'Change to TCP');
+      assert.equal(fix?.artifactChanges[0]?.artifactLocation.uri, 'policy.yaml');
+      assert.deepEqual(fix?.artifactChanges[0]?.replacements, [{ deletedRegion: { startLine: 8, startColumn: 17, endLine: 8, endColumn: 20 }, insertedContent: { text: 'TCP' } }]);
+
+      const json = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json', '--fail-on', 'never'], { cwd: dir, encoding: 'utf8' });
+      const findings = (JSON.parse(json.stdout) as { findings: Record<string, unknown>[] }).findings;
+      assert.ok(findings.length > 0 && findings.every((f) => !('fixes' in f)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails with exit 2 and a message, not a stack trace, for a missing path or a bad option', () => {
     const missing = run('check', 'no-such-folder');
     assert.equal(missing.code, 2);

@@ -2,7 +2,7 @@
  * The connectivity matrix webview's page: a table of workloads × workloads (rows: sources,
  * columns: destinations) with the allowed ports in each cell, a namespace filter, a cell that
  * explains itself when the pointer rests on it or it is clicked (the extension asks the server),
- * and an export of the CLI listing. Pure: the page is
+ * a legend, and an export of the CLI listing; the toolbar and cells use the theme's colours. Pure: the page is
  * built from the request's result; its script talks to the extension with `postMessage`.
  */
 import type { ConnectivityMatrixResult } from '../../../shared/src/protocol';
@@ -48,6 +48,19 @@ export function matrixTable(data: ConnectivityMatrixResult): string {
   return `<table><thead><tr><th>source ↓ / destination →</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** `1 workload`, `2 workloads`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** What the cells mean: a dot is not a connection, whatever the reason. */
+export const MATRIX_LEGEND =
+  '<div id="legend">' +
+  '<span><span class="key allowed">TCP 80</span>allowed: the ports the source may open to the destination</span>' +
+  '<span><span class="key denied">·</span>no connection: the source&#8217;s egress or the destination&#8217;s ingress is isolated, and no rule allows it</span>' +
+  '<span><span class="key self">&#160;</span>the workload itself</span>' +
+  '</div>';
+
 export function matrixHtml(data: ConnectivityMatrixResult, nonce: string, cspSource: string): string {
   // The namespaces of the workloads shown: filtering on any other would empty the table.
   const namespaces = [...new Set(data.workloads.map((w) => w.namespace))].sort();
@@ -62,19 +75,30 @@ body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); 
 table { border-collapse: collapse; font-size: 12px; }
 th, td { border: 1px solid var(--vscode-panel-border); padding: 2px 6px; white-space: nowrap; }
 th.col span { writing-mode: vertical-rl; transform: rotate(180deg); }
-td.allowed { background: var(--vscode-diffEditor-insertedTextBackground); cursor: pointer; }
-td.denied { color: var(--vscode-disabledForeground); text-align: center; cursor: pointer; }
-td.self { background: var(--vscode-editorWidget-background); }
+td.allowed { cursor: pointer; }
+td.allowed, #legend .allowed { background: var(--vscode-diffEditor-insertedTextBackground); }
+td.denied { cursor: pointer; }
+td.denied, #legend .denied { color: var(--vscode-disabledForeground); text-align: center; }
+td.self, #legend .self { background: var(--vscode-editorWidget-background); }
+td.selected { outline: 2px solid var(--vscode-focusBorder); outline-offset: -2px; }
 .hidden { display: none; }
 #toolbar { margin-bottom: 8px; display: flex; gap: 8px; align-items: center; }
+#toolbar label, #toolbar button { white-space: nowrap; flex-shrink: 0; }
+select { background: var(--vscode-dropdown-background); color: var(--vscode-dropdown-foreground); border: 1px solid var(--vscode-dropdown-border); font: inherit; padding: 2px 4px; }
+button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: 1px solid var(--vscode-button-border, transparent); font: inherit; padding: 3px 10px; cursor: pointer; }
+button:hover { background: var(--vscode-button-hoverBackground); }
+select:focus, button:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
+#legend { margin-bottom: 8px; display: flex; gap: 16px; flex-wrap: wrap; font-size: 12px; }
+#legend span.key { display: inline-block; min-width: 1.5em; padding: 0 4px; margin-right: 4px; text-align: center; border: 1px solid var(--vscode-panel-border); }
 #explanation { margin-top: 12px; white-space: pre-wrap; }
 </style></head>
 <body>
 <div id="toolbar">
 <label>Namespace <select id="ns"><option value="">All namespaces</option>${options}</select></label>
 <button id="export">Export listing</button>
-<span>${data.workloads.length} workloads, ${data.cells.length} connected pairs. Rest on a cell or click it for why. Replies on allowed connections always flow.</span>
+<span>${count(data.workloads.length, 'workload')}, ${count(data.cells.length, 'connected pair')}. Rest on a cell or click it for why. Replies on allowed connections always flow.</span>
 </div>
+${MATRIX_LEGEND}
 <div id="matrix">${matrixTable(data)}</div>
 <div id="explanation"></div>
 <script nonce="${nonce}">
@@ -95,7 +119,11 @@ const matrix = document.getElementById('matrix');
 matrix.addEventListener('click', (e) => {
   const td = e.target.closest('td[data-src]');
   clearTimeout(timer);
-  if (td) explain(td);
+  if (!td) return;
+  // The clicked cell stays marked, so the explanation below says which pair it is about.
+  for (const el of matrix.querySelectorAll('td.selected')) el.classList.remove('selected');
+  td.classList.add('selected');
+  explain(td);
 });
 matrix.addEventListener('mouseover', (e) => {
   const td = e.target.closest('td[data-src]');

@@ -2,7 +2,7 @@
 import type { Severity } from '../../../shared/src/ruleCatalogue';
 import { normalizeSettings, type NetpolLensSettings } from '../../../shared/src/settings';
 import { SKIP_LABELS, type SkipCode } from '../workspace/skippedFiles';
-import { checkInputs, type CheckReport } from './checkReport';
+import { checkInputs, type CheckReport, type CliFinding } from './checkReport';
 import { UsageError, type CliIo } from './io';
 import { loadInputs } from './loadInputs';
 import { parseArgs } from './parseArgs';
@@ -109,7 +109,7 @@ export async function checkCommand(args: readonly string[], io: CliIo, version: 
   // The text report lists skipped files itself; with JSON or SARIF on stdout, people read stderr.
   if (format !== 'text') for (const s of inputs.skipped) io.err(`netpol-lens: skipped ${s.relativePath}: ${s.reason}\n`);
   if (format === 'json') {
-    const json = { version, files: report.checked, skippedFiles: report.skipped.length, skipped: report.skipped, partialViews: report.partialViews, findings: report.findings };
+    const json = { version, files: report.checked, skippedFiles: report.skipped.length, skipped: report.skipped, partialViews: report.partialViews, findings: report.findings.map(withoutFixes) };
     await io.out(JSON.stringify(json, null, 2) + '\n');
   } else if (format === 'sarif') await io.out(JSON.stringify(toSarif(report, version), null, 2) + '\n');
   else await io.out(formatText(report));
@@ -118,4 +118,10 @@ export async function checkCommand(args: readonly string[], io: CliIo, version: 
   if (failOn === 'never') return 0;
   const threshold = ORDER[failOn as Severity];
   return report.findings.some((f) => ORDER[f.severity] <= threshold) ? 1 : 0;
+}
+
+/** The JSON report keeps its shape: fixes are carried by SARIF, where code-scanning tools show them. */
+function withoutFixes(finding: CliFinding): Omit<CliFinding, 'fixes'> {
+  const { fixes: _fixes, ...rest } = finding;
+  return rest;
 }

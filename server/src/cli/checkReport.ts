@@ -22,6 +22,14 @@ export interface CliFinding {
   /** For a finding in a `# Source:` file of a stream: the line in the stream itself. */
   readonly streamLine?: number;
   readonly related: readonly { relativePath: string; line: number; column: number; message: string }[];
+  /** The quick fixes, as edits of the finding's file (1-based; end exclusive). Not for streams: their text is no file on disk. */
+  readonly fixes?: readonly CliFix[];
+}
+
+export interface CliFix {
+  readonly title: string;
+  readonly preferred: boolean;
+  readonly edits: readonly { readonly line: number; readonly column: number; readonly endLine: number; readonly endColumn: number; readonly newText: string }[];
 }
 
 export type ReportedSkip = NamedSkip;
@@ -72,6 +80,19 @@ export function checkInputs(inputs: CliInputs, settings: NetpolLensSettings, cwd
         endLine: e.line + 1,
         endColumn: e.character + 1,
         ...(streamLine !== undefined && streamLine >= 0 ? { streamLine: streamLine + 1 } : {}),
+        ...(!stream && (f.fixes ?? []).length > 0
+          ? {
+              fixes: (f.fixes ?? []).map((fix) => ({
+                title: fix.title,
+                preferred: fix.preferred === true,
+                edits: fix.edits.map((edit) => {
+                  const from = file.lineIndex.positionAt(edit.start);
+                  const to = file.lineIndex.positionAt(edit.end);
+                  return { line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1, newText: edit.newText };
+                }),
+              })),
+            }
+          : {}),
         related: (f.related ?? []).map((r) => {
           const other = manifests.getFile(r.uri);
           const p = other ? other.lineIndex.positionAt(r.start) : { line: 0, character: 0 };

@@ -2,6 +2,8 @@
  * SARIF 2.1.0 for GitHub code scanning: one run, rule metadata with help URIs, file locations.
  * Skipped files are tool execution notifications of the run's invocation (SARIF §3.20.21, §3.58),
  * each with the file's location; the counts of checked and skipped files are its properties.
+ * Quick fixes go with their results (SARIF §3.55: `fixes`, each with `artifactChanges` replacing
+ * regions of the result's file), so code-scanning tools can show or apply them.
  */
 import { RULES, docsUrl, type Severity } from '../../../shared/src/ruleCatalogue';
 import type { CheckReport } from './checkReport';
@@ -77,6 +79,23 @@ export function toSarif(report: CheckReport, version: string): object {
               },
             },
           ],
+          ...(f.fixes && f.fixes.length > 0
+            ? {
+                fixes: f.fixes.map((fix) => ({
+                  description: { text: fix.title },
+                  artifactChanges: [
+                    {
+                      artifactLocation: { uri: uriReference(f.relativePath), uriBaseId: '%SRCROOT%' },
+                      replacements: fix.edits.map((e) => ({
+                        deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
+                        insertedContent: { text: e.newText },
+                      })),
+                    },
+                  ],
+                  ...(fix.preferred ? { properties: { preferred: true } } : {}),
+                })),
+              }
+            : {}),
           ...(f.related.length > 0
             ? {
                 relatedLocations: f.related.map((r, i) => ({

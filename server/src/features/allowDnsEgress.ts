@@ -27,7 +27,7 @@ export function allowDnsEgressEdit(file: FileModel, offset: number, settings: Ne
     return { message: `${name} uses YAML aliases or merge keys: add the rule by hand (an edit made here could change every place that uses an anchor).` };
   }
   const spec = getMap(object.node, 'spec');
-  const edit = spec ? addDnsRuleEdit(file.text, spec) : undefined;
+  const edit = spec ? addDnsRuleEdit(file.text, spec, object.node) : undefined;
   if (!edit) return { message: `Could not add a rule to ${name}: its spec or spec.egress has a shape this command does not edit.` };
   return { edit, summary: `Added an egress rule to kube-dns in kube-system on UDP and TCP 53 to ${name}.` };
 }

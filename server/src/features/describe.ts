@@ -140,8 +140,13 @@ export function pieceTargetText(piece: AllowedPiece, analysis: WorkspaceAnalysis
   }
   if (!peer.podSelector && !peer.namespaceSelector) return 'an empty peer, which matches nothing (the API server rejects it)';
   const workloads = pieceWorkloads(piece, analysis);
-  const found = workloads.length > 0 ? `: ${workloadsText(workloads, analysis)}` : ': no workload in this workspace';
   const pods = isEmptySelector(peer.podSelector) ? 'all pods' : `pods ${code(selectorText(peer.podSelector))}`;
+  const someNamespace = namespacesOf(peer, analysis).length > 0 || builtInNamespacesOf(peer, analysis).length > 0;
+  if (peer.namespaceSelector && !isEmptySelector(peer.namespaceSelector) && !someNamespace && workloads.length === 0) {
+    // Said once: no namespace matches, so no workload either.
+    return `${pods} in namespaces ${code(selectorText(peer.namespaceSelector))}: no such namespace in this workspace`;
+  }
+  const found = workloads.length > 0 ? `: ${workloadsText(workloads, analysis)}` : ': no workload in this workspace';
   if (!peer.namespaceSelector) return `${pods} in ${code(policy?.policy.namespace ?? '')}${found}`;
   if (isEmptySelector(peer.namespaceSelector)) return `${pods} in every namespace${found}`;
   return `${pods} in ${peerNamespacesText(peer, analysis)}${found}`;

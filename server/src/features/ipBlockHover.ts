@@ -18,10 +18,18 @@ export function ipBlockHover(analysis: WorkspaceAnalysis, policy: PolicyInfo, di
   const cidrs = piece.addresses.toCidrs();
   const count = piece.addresses.ranges().reduce((n, r) => n + (r.to - r.from + 1n), 0n);
   const except = block.except ?? [];
-  const head = `**${code(block.cidr)}${except.length > 0 ? ` minus ${exceptCount(except.length)}` : ''}** = ${cidrs.length === 0 ? 'no address' : `${cidrs.length === 1 ? '1 range' : `${cidrs.length} ranges`}, ${formatCount(count)} addresses`}`;
+  // Only excepts that remove addresses from the block are counted: `minus 1 except` for one outside it would mislead.
+  const cidr = AddressSet.parse(block.cidr);
+  const removing = except.filter((e) => {
+    const set = AddressSet.parse(e);
+    return cidr !== undefined && set !== undefined && !set.intersect(cidr).isEmpty();
+  });
+  const idle = cidr ? except.length - removing.length : 0;
+  const head = `**${code(block.cidr)}${removing.length > 0 ? ` minus ${exceptCount(removing.length)}` : ''}** = ${cidrs.length === 0 ? 'no address' : `${cidrs.length === 1 ? '1 range' : `${cidrs.length} ranges`}, ${formatCount(count)} addresses`}`;
   const lines = [head, ''];
   if (cidrs.length === 0) lines.push(AddressSet.parse(block.cidr) ? 'The excepts cover the whole block: this peer matches nothing.' : `${code(block.cidr)} is not a valid CIDR: this peer matches nothing.`);
   else lines.push(`Effective ranges: ${capList(cidrs.map(code), 16)}`);
+  if (idle > 0) lines.push('', `${idle === 1 ? '1 except lies' : `${idle} excepts lie`} outside ${code(block.cidr)} and ${idle === 1 ? 'removes' : 'remove'} nothing.`);
   lines.push('', `An ipBlock matches addresses only, never pods (pod IPs are ephemeral; whether a CNI matches them is implementation-specific).`);
   lines.push(...reallowed(analysis, policy, direction, piece));
   return lines.join('\n');

@@ -47,7 +47,7 @@ function directionSection(analysis: WorkspaceAnalysis, workload: WorkloadInfo, a
     return [`${title} — isolated by ${by}, and none allows anything: all ${answer.direction} traffic is denied.`];
   }
   const fromTo = answer.direction === 'ingress' ? 'from' : 'to';
-  const out = [`${title} — isolated by ${by}. Allowed (the union of their rules):`];
+  const out = [`${title} — isolated by ${by}. ${answer.policies.length === 1 ? 'Allowed by its rules:' : 'Allowed (the union of their rules):'}`];
   for (const piece of answer.pieces.slice(0, MAX_PIECES)) {
     out.push(`- ${fromTo} ${pieceTargetText(piece, analysis, answer.direction)} on ${portSpecText(piece.ports, destinationPorts(analysis, workload, answer.direction, piece))} — ${ruleRefText(piece.rule, analysis)}`);
   }

@@ -94,7 +94,7 @@ export const egressBlocksDnsRule = policyRule(
     if (missing.length === 0) return [];
     const spec = specOf(policy);
     const text = analysis.manifests.getFile(policy.source.uri)?.text;
-    const edit = spec && text !== undefined ? addDnsRuleEdit(text, spec) : undefined;
+    const edit = spec && text !== undefined ? addDnsRuleEdit(text, spec, policy.source.node) : undefined;
     const fixes: FixData[] = edit ? [{ title: 'Allow egress to cluster DNS (UDP and TCP 53)', edits: [edit], preferred: true }] : [];
     return [{ ruleId: 'egress-blocks-dns', message: message(pods, missing), ...directionSpan(policy, 'egress'), fixes }];
   },

@@ -89,15 +89,20 @@ function portsText(ports: PortSet): string {
   return ports.isAll() ? 'on every port' : `on ${ports.toString()}`;
 }
 
+/**
+ * Pods are grouped by the ports they are covered on: one pod covered on every port must not make
+ * the message say so for a pod whose covering rule allows port 80 only.
+ */
 function message(analysis: WorkspaceAnalysis, except: string, direction: Direction, hits: readonly { pod: string; covering: readonly Covering[] }[]): string {
-  const covering = hits.flatMap((h) => h.covering);
-  const ports = covering.reduce((acc, c) => acc.union(c.ports), PortSet.empty());
-  const rules = [...new Set(covering.map((c) => ruleLabel(analysis, c.rule)))];
+  const byPorts = new Map<string, string[]>();
+  for (const h of hits) {
+    const text = portsText(h.covering.reduce((acc, c) => acc.union(c.ports), PortSet.empty()));
+    byPorts.set(text, [...(byPorts.get(text) ?? []), h.pod]);
+  }
+  const where = listOf([...byPorts].map(([ports, pods]) => `${listOf(pods)} ${ports}`));
+  const rules = [...new Set(hits.flatMap((h) => h.covering).map((c) => ruleLabel(analysis, c.rule)))];
   const way = direction === 'egress' ? 'to' : 'from';
-  return (
-    `except ${except} blocks nothing for ${listOf(hits.map((h) => h.pod))} ${portsText(ports)}: ` +
-    `${listOf(rules)} ${rules.length > 1 ? 'allow' : 'allows'} ${direction} ${way} these addresses anyway.`
-  );
+  return `except ${except} blocks nothing for ${where}: ${listOf(rules)} ${rules.length > 1 ? 'allow' : 'allows'} ${direction} ${way} these addresses anyway.`;
 }
 
 function related(analysis: WorkspaceAnalysis, covering: readonly Covering[]): RelatedData[] {

@@ -14,7 +14,7 @@ import { getPair, type YMap, type YPair } from '../model/yamlTree';
 import { ClusterKnowledge, isWellFormedSelector } from './crossFile/clusterKnowledge';
 import { listOf, selectorText } from './crossFile/describe';
 import { knownPeerNamespaces } from './crossFile/peerScope';
-import { pairSpan, peerMap } from './crossFile/policySource';
+import { keyLineSpan, peerMap } from './crossFile/policySource';
 import { unknownResourcesText } from './crossFile/unknownResources';
 import { policyRule } from './crossFile/workspaceFindings';
 import type { Finding, FixData } from './types';
@@ -77,7 +77,7 @@ function finding(
       }
     }
   }
-  return { ruleId: 'peer-pod-selector-matches-nothing', message, ...pairSpan(pair), fixes, ...(unknown ? { severity: 'hint' as const } : {}) };
+  return { ruleId: 'peer-pod-selector-matches-nothing', message, ...keyLineSpan(pair), fixes, ...(unknown ? { severity: 'hint' as const } : {}) };
 }
 
 /** Insert `namespaceSelector` (by name) before the peer's podSelector key, in the peer's style. */

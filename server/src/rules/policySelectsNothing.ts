@@ -8,7 +8,7 @@ import { getPair } from '../model/yamlTree';
 import { ClusterKnowledge, isWellFormedSelector } from './crossFile/clusterKnowledge';
 import { selectorText } from './crossFile/describe';
 import { unknownResourcesText } from './crossFile/unknownResources';
-import { pairSpan, specOf } from './crossFile/policySource';
+import { keyLineSpan, specOf } from './crossFile/policySource';
 import { policyRule } from './crossFile/workspaceFindings';
 import type { Finding } from './types';
 import { listText, shown } from '../text/displayText';
@@ -33,10 +33,10 @@ export const policySelectsNothingRule = policyRule(
           ruleId: 'policy-selects-nothing',
           message: `${found}, but its pods may be created by the operator of ${unknown}: if they are not, this policy has no effect at runtime.`,
           severity: 'hint',
-          ...pairSpan(pair),
+          ...keyLineSpan(pair),
         },
       ];
     }
-    return [{ ruleId: 'policy-selects-nothing', message: `${found}: this policy has no effect at runtime.`, ...pairSpan(pair) }];
+    return [{ ruleId: 'policy-selects-nothing', message: `${found}: this policy has no effect at runtime.`, ...keyLineSpan(pair) }];
   },
 );

@@ -2,7 +2,7 @@ import { getPair, isScalar, type YNode, type YScalar } from '../model/yamlTree';
 import { apiServerRejects } from './policy/apiServerError';
 import { networkPolicies, policyPorts, type RuleItem } from './policy/networkPolicyTree';
 import { portNameProblems } from './policy/portName';
-import type { Finding, Rule } from './types';
+import type { Finding, FixData, Rule } from './types';
 import { quoted, shown } from '../text/displayText';
 
 const RANGE = 'must be between 1 and 65535, inclusive';
@@ -67,12 +67,27 @@ function checkPort(item: RuleItem): Finding[] {
       out.push(finding(endPort, `A port range needs a numeric start: port is a name here. ${apiServerRejects(endPath, 'Invalid value', value, 'may not be specified when `port` is non-numeric')}`));
     } else if (portNumber !== undefined) {
       if (value < portNumber) {
-        out.push(finding(endPort, `endPort ${value} is below port ${portNumber}: the range would be empty. ${apiServerRejects(endPath, 'Invalid value', portNumber, 'must be greater than or equal to `port`')}`));
+        out.push({
+          ...finding(endPort, `endPort ${value} is below port ${portNumber}: the range would be empty. ${apiServerRejects(endPath, 'Invalid value', portNumber, 'must be greater than or equal to `port`')}`),
+          fixes: value >= 1 && port ? [swapFix(port, endPort, portNumber, value)] : [],
+        });
       }
       if (value < 1 || value > 65535) out.push(finding(endPort, `endPort ${value} does not exist. ${apiServerRejects(endPath, 'Invalid value', value, RANGE)}`));
     }
   }
   return out;
+}
+
+/** `port: 9000, endPort: 8000` meant the range 8000–9000: write each number where the other is. */
+function swapFix(port: YNode, endPort: YNode, portNumber: number, endNumber: number): FixData {
+  return {
+    title: `Swap port and endPort (${endNumber}–${portNumber})`,
+    edits: [
+      { start: port.start, end: port.end, newText: String(endNumber) },
+      { start: endPort.start, end: endPort.end, newText: String(portNumber) },
+    ],
+    preferred: true,
+  };
 }
 
 function namedPortProblems(port: YScalar, path: string): Finding[] {

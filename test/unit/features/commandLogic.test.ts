@@ -107,6 +107,21 @@ describe('matrix page', () => {
     assert.match(html, /<button id="export">/);
   });
 
+  it("themes the filter and the button, keeps them on one line, explains the cells and marks the clicked one", () => {
+    const html = matrixHtml(data, 'abc', 'vscode-resource:');
+    assert.match(html, /select \{[^}]*background: var\(--vscode-dropdown-background\)[^}]*color: var\(--vscode-dropdown-foreground\)/);
+    assert.match(html, /button \{[^}]*background: var\(--vscode-button-background\)[^}]*color: var\(--vscode-button-foreground\)/);
+    assert.match(html, /#toolbar label, #toolbar button \{ white-space: nowrap; flex-shrink: 0; \}/);
+    assert.match(html, /<div id="legend">.*<span class="key denied">·<\/span>no connection/);
+    assert.match(html, /td\.selected \{ outline: 2px solid var\(--vscode-focusBorder\)/);
+    assert.match(html, /td\.classList\.add\('selected'\)/);
+  });
+
+  it('counts in the singular when there is one', () => {
+    const one = { ...data, cells: data.cells.slice(0, 1) };
+    assert.match(matrixHtml(one, 'abc', 'vscode-resource:'), /2 workloads, 1 connected pair\./);
+  });
+
   it('accepts only well-formed messages from the page', () => {
     assert.ok(isMatrixMessage({ type: 'explain', src: 'a', dst: 'b' }));
     assert.ok(isMatrixMessage({ type: 'export', namespace: '' }));

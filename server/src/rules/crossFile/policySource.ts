@@ -21,6 +21,17 @@ export function pairSpan(pair: YPair): Span {
   return { start: pair.key.start, end: Math.max(pair.key.end, pair.value?.end ?? pair.key.end) };
 }
 
+/**
+ * A key with its value when the value is written on the key's line (`podSelector: {}`), else the
+ * key alone: a range over several lines is drawn from column 0 on the lines after the first, under
+ * the indentation.
+ */
+export function keyLineSpan(pair: YPair): Span {
+  const value = pair.value;
+  const block = value !== undefined && (value.type === 'map' || value.type === 'seq') && !value.flow;
+  return block ? { start: pair.key.start, end: pair.key.end } : pairSpan(pair);
+}
+
 export function peersKey(direction: Direction): 'from' | 'to' {
   return direction === 'ingress' ? 'from' : 'to';
 }

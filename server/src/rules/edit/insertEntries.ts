@@ -4,7 +4,7 @@
  */
 import type { YMap, YPair, YSeq } from '../../model/yamlTree';
 import type { TextEditData } from '../types';
-import { renderBlockMap, renderFlow, type RenderValue } from './renderYaml';
+import { renderBlockMap, renderBlockSeqItem, renderFlow, type RenderValue } from './renderYaml';
 import { afterLine, columnOf, contentEnd, mapColumn, pairContentEnd, type YamlLayout } from './yamlLayout';
 
 /** Insert whole lines at `offset` (a line start, or the end of a text without a final newline). */
@@ -43,8 +43,8 @@ export function appendSeqItem(text: string, seq: YSeq, value: RenderValue, layou
     return { start: last.end, end: last.end, newText: `, ${renderFlow(value)}` };
   }
   if (!last) return undefined;
-  const dash = columnOf(text, seq.start);
-  const lines = renderBlockMap({ x: [value] }, 0, { ...layout, seqIndent: dash }).split(layout.newline).slice(1).join(layout.newline);
+  // Nested lists keep the layout's own indentation; only this item's dash goes where the others' are.
+  const lines = renderBlockSeqItem(value, columnOf(text, seq.start), layout);
   return insertLinesAt(text, afterLine(text, contentEnd(last)), lines, layout);
 }
 

@@ -57,6 +57,13 @@ export function renderBlockMap(value: { readonly [key: string]: RenderValue }, c
     .join('');
 }
 
+/** One block sequence item with its dash at `column`, each line ending with the layout's line break. */
+export function renderBlockSeqItem(value: RenderValue, column: number, layout: YamlLayout): string {
+  return seqLines([value], column, layout)
+    .map((l) => l + layout.newline)
+    .join('');
+}
+
 function blockLines(value: RenderValue, column: number, layout: YamlLayout): string[] {
   const pad = ' '.repeat(column);
   const map = entries(value);

@@ -13,7 +13,7 @@ export function hoverSuite(): void {
       const text = await hoverText(doc.uri, positionOf(doc, 'name: api', 'name: '.length + 1));
       assert.match(text, /\*\*Deployment shop\/api\*\* — ingress: isolated · egress: all allowed/);
       assert.match(text, /Selected by 1 policy: \[shop\/api-allow-web\]/);
-      assert.match(text, /\*\*Ingress\*\* — isolated by 1 policy\. Allowed \(the union of their rules\):/);
+      assert.match(text, /\*\*Ingress\*\* — isolated by 1 policy\. Allowed by its rules:/);
       assert.match(text, /- from pods `app=web` in `shop`: \[shop\/web\]\([^)]*deployments\.yaml#L\d+\) on TCP 8080/);
       assert.match(text, /\*\*Egress\*\* — not isolated/);
     });
