@@ -56,6 +56,15 @@ export const RULES = [
   { id: 'unknown-field', title: 'Unknown or misplaced field', category: 'structure', defaultSeverity: 'error' },
   { id: 'field-type-invalid', title: 'Field value of the wrong shape (map, list or scalar)', category: 'structure', defaultSeverity: 'error' },
   { id: 'duplicate-policy', title: 'Two policies with the same namespace and name', category: 'structure', defaultSeverity: 'warning' },
+  { id: 'cluster-policy-action-invalid', title: 'Cluster-wide policy rule action missing or not in the enum', category: 'structure', defaultSeverity: 'error' },
+  { id: 'cluster-policy-priority-invalid', title: 'Cluster-wide policy priority missing or out of 0-1000', category: 'structure', defaultSeverity: 'error' },
+  { id: 'cluster-policy-tier-invalid', title: 'ClusterNetworkPolicy tier missing or not Admin/Baseline', category: 'structure', defaultSeverity: 'error' },
+  { id: 'cluster-policy-subject-invalid', title: 'Cluster-wide policy subject missing or not exactly one of namespaces/pods', category: 'structure', defaultSeverity: 'error' },
+  { id: 'cluster-policy-peer-invalid', title: 'Cluster-wide policy rule without peers, or a peer not setting exactly one field', category: 'structure', defaultSeverity: 'error' },
+  { id: 'cluster-policy-port-invalid', title: 'Cluster-wide policy port entry the CRD rejects', category: 'structure', defaultSeverity: 'error' },
+  { id: 'cluster-policy-network-invalid', title: 'networks entry that is not a CIDR, or listed twice', category: 'ipblock', defaultSeverity: 'error' },
+  { id: 'cluster-policy-network-noncanonical', title: 'networks CIDR with host bits set', category: 'ipblock', defaultSeverity: 'warning' },
+  { id: 'cluster-policy-too-long', title: 'Cluster-wide policy list or name longer than the CRD allows', category: 'structure', defaultSeverity: 'error' },
   { id: 'workload-not-isolated', title: 'Workload or namespace without default-deny', category: 'governance', defaultSeverity: 'off' },
 ] as const satisfies readonly RuleInfo[];
 
