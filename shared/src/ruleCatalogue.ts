@@ -65,6 +65,10 @@ export const RULES = [
   { id: 'cluster-policy-network-invalid', title: 'networks entry that is not a CIDR, or listed twice', category: 'ipblock', defaultSeverity: 'error' },
   { id: 'cluster-policy-network-noncanonical', title: 'networks CIDR with host bits set', category: 'ipblock', defaultSeverity: 'warning' },
   { id: 'cluster-policy-too-long', title: 'Cluster-wide policy list or name longer than the CRD allows', category: 'structure', defaultSeverity: 'error' },
+  { id: 'cluster-policy-priority-overlap', title: 'Two cluster-wide policies of one tier and priority match the same traffic', category: 'combination', defaultSeverity: 'warning' },
+  { id: 'cluster-rule-shadowed', title: 'Cluster-wide policy rule decided entirely by earlier rules', category: 'combination', defaultSeverity: 'warning' },
+  { id: 'pass-without-lower-tier', title: 'Pass with no NetworkPolicy or baseline rule behind it', category: 'combination', defaultSeverity: 'information' },
+  { id: 'baseline-rule-unreachable', title: 'Baseline rule for pods NetworkPolicies isolate', category: 'combination', defaultSeverity: 'warning' },
   { id: 'workload-not-isolated', title: 'Workload or namespace without default-deny', category: 'governance', defaultSeverity: 'off' },
 ] as const satisfies readonly RuleInfo[];
 

@@ -38,6 +38,10 @@ import { clusterPolicyPortInvalidRule } from './clusterPolicyPortInvalid';
 import { clusterPolicyNetworkInvalidRule } from './clusterPolicyNetworkInvalid';
 import { clusterPolicyNetworkNoncanonicalRule } from './clusterPolicyNetworkNoncanonical';
 import { clusterPolicyTooLongRule } from './clusterPolicyTooLong';
+import { clusterPolicyPriorityOverlapRule } from './clusterPolicyPriorityOverlap';
+import { clusterRuleShadowedRule } from './clusterRuleShadowed';
+import { passWithoutLowerTierRule } from './passWithoutLowerTier';
+import { baselineRuleUnreachableRule } from './baselineRuleUnreachable';
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
 import { fieldTypeInvalidRule } from './fieldTypeInvalid';
@@ -90,4 +94,8 @@ export const ALL_RULES: readonly Rule[] = [
   clusterPolicyNetworkInvalidRule,
   clusterPolicyNetworkNoncanonicalRule,
   clusterPolicyTooLongRule,
+  clusterPolicyPriorityOverlapRule,
+  clusterRuleShadowedRule,
+  passWithoutLowerTierRule,
+  baselineRuleUnreachableRule,
 ];
