@@ -129,6 +129,12 @@ export class WorkspaceAnalysis {
     return [...network.cluster.subject(policy.index)].map((i) => workloads[i] as WorkloadInfo);
   }
 
+  /** Cluster-wide policies whose subject selects the workload (whatever directions they have rules for). */
+  clusterPoliciesSelecting(workload: WorkloadInfo): ClusterPolicyInfo[] {
+    const { network, clusterPolicies } = this.build();
+    return clusterPolicies.filter((p) => network.cluster.subject(p.index).has(workload.index));
+  }
+
   /** The cluster-wide rules applying to the workload in a direction, by tier, in evaluation order. */
   tiered(workload: WorkloadInfo, direction: Direction): TieredAnswer {
     return this.network.tiered(workload.index, direction);
