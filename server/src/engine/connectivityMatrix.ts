@@ -15,9 +15,10 @@ import type { IpFamily } from './cidr';
 import type { TierPiece, TieredAnswer } from './clusterLayer';
 import type { AllowedPiece, Network } from './network';
 import type { PortSet } from './portSet';
-import { PortSetTable, type InternedPortSet } from './portSetTable';
-import { resolvePorts, type PortSpec } from './portSpec';
-import type { Direction, NamedPort } from './types';
+import type { InternedPortSet, PortSetTable } from './portSetTable';
+import { PortResolver } from './portResolver';
+import type { PortSpec } from './portSpec';
+import type { Direction } from './types';
 
 export interface AddressConnection {
   readonly range: AddressRange;
@@ -42,18 +43,18 @@ interface Partition {
 const FAMILIES: readonly IpFamily[] = ['ipv4', 'ipv6'];
 
 export class ConnectivityMatrix {
-  private readonly table = new PortSetTable();
+  private readonly table: PortSetTable;
+  private readonly resolver: PortResolver;
   private readonly n: number;
   private readonly partitions: Record<Direction, readonly Partition[]>;
   /** Per direction and workload: the shared row (undefined: not isolated). */
   private readonly podRows: Record<Direction, readonly (Row | undefined)[]>;
   private readonly addressRows: Record<Direction, readonly (readonly Row[] | undefined)[]>;
-  private readonly resolved = new Map<string, InternedPortSet>();
-  private readonly namedKeys: readonly string[];
 
   constructor(private readonly net: Network) {
     this.n = net.workloads.length;
-    this.namedKeys = net.workloads.map((w) => namedPortsKey(w.namedPorts));
+    this.resolver = new PortResolver(net.workloads);
+    this.table = this.resolver.table;
     net.indexSelection();
     this.partitions = { ingress: this.partition('ingress'), egress: this.partition('egress') };
     const ingress = this.rows('ingress');
@@ -131,7 +132,7 @@ export class ConnectivityMatrix {
       }
       const named = (p: { readonly ports: PortSpec }): boolean => p.ports.named.length > 0;
       const namesMatter = direction === 'ingress' && (answer.pieces.some(named) || tiers.admin.some(named) || tiers.baseline.some(named));
-      const key = `${answer.policies.join(',')}|${tiers.policies.join(',')}${namesMatter ? `#${this.namedKeys[w] ?? ''}` : ''}`;
+      const key = `${answer.policies.join(',')}|${tiers.policies.join(',')}${namesMatter ? `#${this.resolver.classOf(w)}` : ''}`;
       let podRow = podRowByClass.get(key);
       let addressRow = addressRowsByClass.get(key);
       if (!podRow || !addressRow) {
@@ -235,11 +236,7 @@ export class ConnectivityMatrix {
 
   /** Ports of a spec toward a workload (its named ports resolved) or an address (undefined). */
   private resolve(spec: PortSpec, destination: number | undefined): InternedPortSet {
-    const dest = destination === undefined ? undefined : this.net.workloads[destination];
-    const key = spec.named.length === 0 ? spec.key : `${spec.key}@${dest ? (this.namedKeys[destination as number] ?? '') : '-'}`;
-    let r = this.resolved.get(key);
-    if (!r) this.resolved.set(key, (r = this.table.intern(resolvePorts(spec, dest?.namedPorts))));
-    return r;
+    return this.resolver.resolve(spec, destination);
   }
 
   /** Elementary ranges of each family cut at every ipBlock boundary of the direction. */
@@ -266,12 +263,6 @@ export class ConnectivityMatrix {
   }
 }
 
-function namedPortsKey(ports: readonly NamedPort[]): string {
-  return ports
-    .map((p) => `${p.protocol}/${p.name}=${p.port}`)
-    .sort()
-    .join(',');
-}
 
 /** Indexes of the elementary ranges of a partition inside an address set. */
 function* rangeIndexes(part: Partition, addresses: AddressSet): IterableIterator<number> {

@@ -12,6 +12,7 @@ import { AddressSet } from './addressSet';
 import type { IpFamily } from './cidr';
 import type { TierPiece, TieredAnswer } from './clusterLayer';
 import type { Network } from './network';
+import { PortResolver } from './portResolver';
 import { PortSetTable, type InternedPortSet } from './portSetTable';
 import { resolvePorts } from './portSpec';
 import type { PortSet } from './portSet';
@@ -69,10 +70,29 @@ export function analyseTiers(net: Network): TierAnalysis {
   const runs: ClassRun[] = [];
   const n = net.workloads.length;
 
+  const resolver = new PortResolver(net.workloads, table);
+  /** A piece's ports toward a destination workload (its named ports resolved) or an address (undefined). */
+  const resolve = (piece: TierPiece, destination: number | undefined): InternedPortSet => resolver.resolve(piece.ports, destination);
+
   for (const direction of ['ingress', 'egress'] as const) {
     const partition = addressPartition(net, direction);
-    const addressTargets = (addresses: AddressSet): Target[] =>
-      partition.flatMap((r, i) => (addresses.intersect(AddressSet.range(r.family, r.from, r.to)).isEmpty() ? [] : [{ id: n + i, peer: r }]));
+    const targetCache = new Map<TierPiece, Target[]>();
+    const targetsOf = (piece: TierPiece): Target[] => {
+      let targets = targetCache.get(piece);
+      if (!targets) {
+        targets = [...piece.workloads].map((t): Target => ({ id: t, peer: { workload: t } }));
+        for (const r of piece.addresses.ranges()) {
+          // Elementary ranges inside the piece's ranges (the partition cuts at every boundary).
+          for (let i = firstAtOrAfter(partition, r.family, r.from); i < partition.length; i++) {
+            const e = partition[i] as Range;
+            if (e.family !== r.family || e.from > r.to) break;
+            targets.push({ id: n + i, peer: e });
+          }
+        }
+        targetCache.set(piece, targets);
+      }
+      return targets;
+    };
     const classes = new Map<string, ClassRun>();
     for (let w = 0; w < n; w++) {
       const tiers = net.tiered(w, direction);
@@ -87,17 +107,14 @@ export function analyseTiers(net: Network): TierAnalysis {
         isolation.set(key, counts);
       }
       const named = direction === 'ingress' && [...tiers.admin, ...tiers.baseline].some((p) => p.ports.named.length > 0);
-      const key = `${tiers.policies.join(',')}|${isolated ? 'i' : ''}${named ? `|${w}` : ''}`;
+      const key = `${tiers.policies.join(',')}|${isolated ? 'i' : ''}${named ? `|${resolver.classOf(w)}` : ''}`;
       if (!classes.has(key)) classes.set(key, { workload: w, direction, tiers, isolated });
     }
     for (const run of classes.values()) {
       runs.push(run);
-      const targetsOf = (piece: TierPiece): Target[] => [...[...piece.workloads].map((t): Target => ({ id: t, peer: { workload: t } })), ...addressTargets(piece.addresses)];
-      const portsOf = (piece: TierPiece, target: Target): InternedPortSet => {
-        const toward = direction === 'ingress' ? net.workloads[run.workload] : 'workload' in target.peer ? net.workloads[target.peer.workload] : undefined;
-        return table.intern(resolvePorts(piece.ports, toward?.namedPorts));
-      };
-      evaluate(run, targetsOf, portsOf);
+      const portsOf = (piece: TierPiece, target: Target): InternedPortSet =>
+        resolve(piece, direction === 'ingress' ? run.workload : 'workload' in target.peer ? target.peer.workload : undefined);
+      if (!saturated(run)) evaluate(run, targetsOf, portsOf, n + partition.length);
       findOverlaps(run, targetsOf, portsOf);
     }
   }
@@ -108,10 +125,20 @@ export function analyseTiers(net: Network): TierAnalysis {
     return e;
   }
 
-  function evaluate(run: ClassRun, targetsOf: (p: TierPiece) => Target[], portsOf: (p: TierPiece, t: Target) => InternedPortSet): void {
+  /** Every flag a run could set is set already: evaluating it again changes nothing. */
+  function saturated(run: ClassRun): boolean {
+    const done = (p: TierPiece): boolean => {
+      const e = effects.get(p);
+      return e !== undefined && e.matched && e.decided && (p.action !== 'pass' || e.passReachesLowerTier);
+    };
+    return run.tiers.admin.every(done) && (run.isolated || run.tiers.baseline.every((p) => done(p) && effects.get(p)?.consulted === true));
+  }
+
+  function evaluate(run: ClassRun, targetsOf: (p: TierPiece) => Target[], portsOf: (p: TierPiece, t: Target) => InternedPortSet, size: number): void {
     const t = table;
-    const seen = new Map<number, InternedPortSet>();
-    const final = new Map<number, InternedPortSet>();
+    // Per target id (workloads, then the elementary address ranges): what an earlier admin rule matched, and allowed or denied.
+    const seen = new Array<InternedPortSet | undefined>(size);
+    const final = new Array<InternedPortSet | undefined>(size);
     const passed: { piece: TierPiece; target: number; ports: InternedPortSet }[] = [];
     for (const piece of run.tiers.admin) {
       const e = effect(piece);
@@ -119,13 +146,13 @@ export function analyseTiers(net: Network): TierAnalysis {
         const ports = portsOf(piece, target);
         if (ports === t.empty) continue;
         e.matched = true;
-        const before = seen.get(target.id) ?? t.empty;
+        const before = seen[target.id] ?? t.empty;
         const decided = t.subtract(ports, before);
-        seen.set(target.id, t.union(before, ports));
+        seen[target.id] = t.union(before, ports);
         if (decided === t.empty) continue;
         e.decided = true;
         if (piece.action === 'pass') passed.push({ piece, target: target.id, ports: decided });
-        else final.set(target.id, t.union(final.get(target.id) ?? t.empty, decided));
+        else final[target.id] = t.union(final[target.id] ?? t.empty, decided);
       }
     }
     if (run.isolated) {
@@ -134,8 +161,8 @@ export function analyseTiers(net: Network): TierAnalysis {
       for (const piece of run.tiers.baseline) effect(piece);
       return;
     }
-    const baseSeen = new Map<number, InternedPortSet>();
-    const baseDecided = new Map<number, InternedPortSet>();
+    const baseSeen = new Array<InternedPortSet | undefined>(size);
+    const baseDecided = new Array<InternedPortSet | undefined>(size);
     for (const piece of run.tiers.baseline) {
       const e = effect(piece);
       e.consulted = true;
@@ -143,22 +170,24 @@ export function analyseTiers(net: Network): TierAnalysis {
         const ports = portsOf(piece, target);
         if (ports === t.empty) continue;
         e.matched = true;
-        const before = baseSeen.get(target.id) ?? final.get(target.id) ?? t.empty;
+        const before = baseSeen[target.id] ?? final[target.id] ?? t.empty;
         const decided = t.subtract(ports, before);
-        baseSeen.set(target.id, t.union(before, ports));
+        baseSeen[target.id] = t.union(before, ports);
         if (decided === t.empty) continue;
         e.decided = true;
-        if (piece.action !== 'pass') baseDecided.set(target.id, t.union(baseDecided.get(target.id) ?? t.empty, decided));
+        if (piece.action !== 'pass') baseDecided[target.id] = t.union(baseDecided[target.id] ?? t.empty, decided);
       }
     }
     for (const p of passed) {
-      if (t.intersect(p.ports, baseDecided.get(p.target) ?? t.empty) !== t.empty) effect(p.piece).passReachesLowerTier = true;
+      if (t.intersect(p.ports, baseDecided[p.target] ?? t.empty) !== t.empty) effect(p.piece).passReachesLowerTier = true;
     }
   }
 
   function findOverlaps(run: ClassRun, targetsOf: (p: TierPiece) => Target[], portsOf: (p: TierPiece, t: Target) => InternedPortSet): void {
     if (run.tiers.ties.length === 0) return;
     for (const group of run.tiers.ties) {
+      const pairs = group.flatMap((a, i) => group.slice(i + 1).map((b) => [a, b].sort().join('\u0000')));
+      if (pairs.every((k) => overlapKeys.has(k))) continue;
       const pieces = [...run.tiers.admin, ...run.tiers.baseline].filter((p) => group.includes(p.rule.policy));
       const byTarget = new Map<number, { piece: TierPiece; ports: InternedPortSet; target: Target }[]>();
       for (const piece of pieces) {
@@ -211,9 +240,28 @@ export function analyseTiers(net: Network): TierAnalysis {
   };
 }
 
-/** Elementary ranges of both families cut at every `networks` boundary of the direction's tiers. */
-function addressPartition(net: Network, direction: Direction): { family: IpFamily; from: bigint; to: bigint }[] {
-  const out: { family: IpFamily; from: bigint; to: bigint }[] = [];
+interface Range {
+  readonly family: IpFamily;
+  readonly from: bigint;
+  readonly to: bigint;
+}
+
+/** Index of the first elementary range of `family` that starts at or after `from` (ranges of a family are contiguous and sorted). */
+function firstAtOrAfter(partition: readonly Range[], family: IpFamily, from: bigint): number {
+  let lo = 0;
+  let hi = partition.length;
+  const before = (r: Range): boolean => (r.family === family ? r.from < from : family === 'ipv6');
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(partition[mid] as Range)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Elementary ranges of both families (IPv4 first) cut at every `networks` boundary of the direction's tiers. */
+function addressPartition(net: Network, direction: Direction): Range[] {
+  const out: Range[] = [];
   for (const family of ['ipv4', 'ipv6'] as const) {
     const max = AddressSet.universe(family).ranges()[0]?.to ?? 0n;
     const cuts = new Set<bigint>();
