@@ -39,7 +39,9 @@ export function workloadHover(analysis: WorkspaceAnalysis, workload: WorkloadInf
   );
   const subjectOf = analysis.clusterPoliciesSelecting(workload);
   if (subjectOf.length > 0) lines.push('', `Subject of ${capList(subjectOf.map((p) => clusterPolicyLink(analysis, p)))}.`);
-  lines.push('', exposureSentence(analysis.network, workload.index, code, portSetText));
+  const exposure = exposureSentence(analysis.network, workload.index, code, portSetText);
+  // Exposure is read from NetworkPolicies alone: say so where cluster-wide policies decide too.
+  lines.push('', tiered('ingress') || tiered('egress') ? `${exposure} _(From NetworkPolicies alone: the cluster-wide policies below are not counted in it.)_` : exposure);
   for (const answer of [ingress, egress]) {
     const tiers = tierSections(analysis, workload, answer.direction);
     const title = answer.direction === 'ingress' ? '**Ingress**' : '**Egress**';
