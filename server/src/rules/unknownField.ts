@@ -68,10 +68,20 @@ function removeFix(text: string, map: YMap, pair: YPair): FixData | undefined {
   return edit ? { title: `Remove the unknown field ${pair.key.source}`, edits: [edit] } : undefined;
 }
 
+/** Fields of a cluster-wide peer's `namespaces` before network-policy-api v0.1.5 made it a plain label selector. */
+const LEGACY_NAMESPACES_FIELDS: ReadonlySet<string> = new Set(['namespaceSelector', 'sameLabels', 'notSameLabels']);
+
 function unknown(key: YScalar, path: string, schema: FieldSchema & { kind: 'map' }, root: FieldSchema, suggestion: string | undefined, remove: FixData | undefined): Finding {
   const valid = Object.keys(schema.fields);
   const elsewhere = suggestion ? undefined : placesOf(key.source, root);
-  const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : elsewhere ? ` \`${shown(key.source)}\` belongs in ${elsewhere}, not in ${schema.name}: check the indentation.` : ` Valid fields here: ${valid.join(', ')}.`;
+  const legacy = LEGACY_NAMESPACES_FIELDS.has(key.source) && /\.namespaces\.[^.]+$/.test(path) && root !== NETWORK_POLICY_SCHEMA;
+  const hint = legacy
+    ? ` \`namespaces\` took {namespaceSelector, sameLabels, notSameLabels} up to network-policy-api v0.1.4; since v0.1.5 it is the label selector itself: write matchLabels/matchExpressions directly under \`namespaces\`. Dropped, this field leaves \`namespaces: {}\`, which selects every namespace.`
+    : suggestion
+      ? ` Did you mean \`${suggestion}\`?`
+      : elsewhere
+        ? ` \`${shown(key.source)}\` belongs in ${elsewhere}, not in ${schema.name}: check the indentation.`
+        : ` Valid fields here: ${valid.join(', ')}.`;
   const fixes: FixData[] = suggestion ? [{ title: `Rename to ${suggestion}`, edits: [replaceScalar(key, suggestion)], preferred: true }] : [];
   if (remove) fixes.push(remove);
   return {
