@@ -99,7 +99,7 @@ describe('cluster-wide policies over LSP', () => {
     const diagnostics = await client.diagnosticsOf(file, (d) => d.some((x) => x.code === 'cluster-policy-action-invalid'), 'action diagnostic');
     const d = diagnostics.find((x) => x.code === 'cluster-policy-action-invalid');
     assert.equal(d?.severity, 1);
-    assert.match(d?.message ?? '', /Actions are case-sensitive|"Dney" is not an action/);
+    assert.match(d?.message ?? "", /"Dney" is not an action: did you mean Deny\?/);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: file }, range: d?.range, context: { diagnostics: [d] } });
     const fix = actions.find((a) => a.title === 'Change to Deny');
     assert.ok(fix, actions.map((a) => a.title).join(', '));

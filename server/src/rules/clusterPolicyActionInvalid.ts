@@ -58,7 +58,8 @@ function checkRule(rule: ClusterRuleNode): Finding[] {
     why = 'A BaselineAdminNetworkPolicy rule cannot Pass: nothing comes after the baseline but the default (allow). Leave the rule out to fall through to the default, or Allow/Deny.';
   } else if (meant === 'Allow' && value === 'Accept') why = '`Accept` is the ClusterNetworkPolicy (v1alpha2) word; v1alpha1 policies say `Allow`.';
   else if (meant === 'Accept' && value === 'Allow') why = 'ClusterNetworkPolicy (v1alpha2) says `Accept` where AdminNetworkPolicy said `Allow`.';
-  else if (meant) why = `Actions are case-sensitive: write ${meant}, not ${value ?? ''}.`;
+  else if (meant && meant.toLowerCase() === value?.toLowerCase()) why = `Actions are case-sensitive: write ${meant}, not ${value}.`;
+  else if (meant) why = `${JSON.stringify(value ?? '')} is not an action: did you mean ${meant}?`;
   else why = `${value === undefined ? 'The action must be a string' : `${JSON.stringify(value)} is not an action`}: ${aKind(policy.kind)} rule takes ${allowed.join(', ')}.`;
   return [
     {
