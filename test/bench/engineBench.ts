@@ -6,12 +6,18 @@
  *   - single-pod answers (what a hover needs: selecting policies, isolation and allowed pieces in
  *     both directions, and one pair explanation): cold (a new engine for the pod, as after an
  *     edit) and warm (one engine answering many pods, policies compiled on first use).
- * Prints figures; asserts nothing. Run: node --import tsx test/bench/engineBench.ts [--workloads N] [--policies N]
+ * Then the same with cluster-wide tiers: 50 AdminNetworkPolicies (priorities may repeat; subjects
+ * by namespace label or pods; Allow, Deny and Pass rules toward namespaces, pods and networks) and a
+ * BaselineAdminNetworkPolicy over the same workloads: the matrix, single-pod answers, and the tier
+ * analysis the tier rules read.
+ * Prints figures; asserts nothing. Run: node --import tsx test/bench/engineBench.ts [--workloads N] [--policies N] [--admin N]
  */
 import { performance } from 'node:perf_hooks';
 import { ConnectivityMatrix } from '../../server/src/engine/connectivityMatrix';
+import type { ClusterPeer, ClusterPolicy, ClusterPort, ClusterRule } from '../../server/src/engine/clusterPolicyTypes';
 import { explainPair } from '../../server/src/engine/explain';
 import { Network } from '../../server/src/engine/network';
+import { analyseTiers } from '../../server/src/engine/tierAnalysis';
 import type { EngineInput, Namespace, Policy, PolicyPeer, PolicyPort, PolicyRule, Workload } from '../../server/src/engine/types';
 
 function arg(name: string, fallback: number): number {
@@ -97,6 +103,62 @@ export function generateCluster(workloadCount: number, policyCount: number, seed
   return { workloads, namespaces, policies };
 }
 
+/** `adminCount` AdminNetworkPolicies and one BaselineAdminNetworkPolicy over a generated cluster. */
+export function generateClusterPolicies(input: EngineInput, adminCount: number, seed = 11): ClusterPolicy[] {
+  const rnd = prng(seed);
+  const int = (n: number): number => Math.floor(rnd() * n);
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
+  const tiers = ['frontend', 'backend', 'data', 'ops'];
+  const apps = [...new Set(input.workloads.map((w) => w.labels.app ?? ''))];
+  const names = input.namespaces.map((n) => n.name);
+  const peer = (egress: boolean): ClusterPeer => {
+    const r = rnd();
+    if (r < 0.35) return { namespaces: { matchLabels: { tier: pick(tiers) } } };
+    if (r < 0.6) return { pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: pick(apps) } } } };
+    if (r < 0.8 || !egress) return { namespaces: { matchLabels: { 'kubernetes.io/metadata.name': pick(names) } } };
+    return { networks: [`${int(224)}.${int(256)}.0.0/16`, `10.${int(256)}.0.0/16`] };
+  };
+  const port = (): ClusterPort => {
+    const r = rnd();
+    if (r < 0.5) return { kind: 'range', protocol: 'TCP', from: 80 + int(9000), to: 80 + int(9000) };
+    if (r < 0.8) {
+      const p = 1000 + int(5000);
+      return { kind: 'range', protocol: rnd() < 0.8 ? 'TCP' : 'UDP', from: p, to: p + int(100) };
+    }
+    return { kind: 'named', name: rnd() < 0.5 ? 'http' : 'dns' };
+  };
+  const rules = (n: number, egress: boolean, baseline: boolean): ClusterRule[] =>
+    Array.from({ length: n }, (_, i) => ({
+      name: `r${i}`,
+      action: baseline ? pick(['allow', 'deny'] as const) : pick(['allow', 'deny', 'pass'] as const),
+      peers: Array.from({ length: 1 + int(2) }, () => peer(egress)),
+      ...(rnd() < 0.3 ? {} : { ports: Array.from({ length: 1 + int(2) }, port) }),
+    }));
+  const subject = (): ClusterPeer =>
+    rnd() < 0.6 ? { namespaces: { matchLabels: { tier: pick(tiers) } } } : { pods: { namespaceSelector: { matchLabels: { env: rnd() < 0.5 ? 'prod' : 'dev' } }, podSelector: { matchLabels: { tier: pick(tiers) } } } };
+  const admins: ClusterPolicy[] = Array.from({ length: adminCount }, (_, i) => ({
+    id: `AdminNetworkPolicy/anp-${i}`,
+    kind: 'AdminNetworkPolicy',
+    name: `anp-${i}`,
+    tier: 'admin',
+    priority: int(40),
+    subject: subject(),
+    ingress: rules(1 + int(4), false, false),
+    egress: rnd() < 0.6 ? rules(1 + int(3), true, false) : [],
+  }));
+  const baseline: ClusterPolicy = {
+    id: 'BaselineAdminNetworkPolicy/default',
+    kind: 'BaselineAdminNetworkPolicy',
+    name: 'default',
+    tier: 'baseline',
+    priority: undefined,
+    subject: { namespaces: {} },
+    ingress: rules(3, false, true),
+    egress: [{ name: 'no-internet', action: 'deny', peers: [{ networks: ['0.0.0.0/0'] }] }],
+  };
+  return [...admins, baseline];
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? NaN;
@@ -114,6 +176,25 @@ function main(): void {
   const runs = arg('runs', 5);
   const input = generateCluster(workloadCount, policyCount);
   console.log(`engine bench: ${workloadCount} workloads, ${input.namespaces.length} namespaces, ${policyCount} policies, ${runs} runs`);
+  measure(input, workloadCount, runs);
+  const adminCount = arg('admin', 50);
+  const clusterPolicies = generateClusterPolicies(input, adminCount);
+  const tiered = { ...input, clusterPolicies };
+  const priorities = new Set(clusterPolicies.flatMap((p) => (p.priority === undefined ? [] : [p.priority]))).size;
+  console.log(`\nwith ${adminCount} AdminNetworkPolicies (${priorities} distinct priorities) and a BaselineAdminNetworkPolicy over the same workloads:`);
+  measure(tiered, workloadCount, runs);
+  const analysisTimes: number[] = [];
+  let overlaps = 0;
+  for (let r = 0; r < runs; r++) {
+    const net = new Network(tiered);
+    const [t, analysis] = time(() => analyseTiers(net));
+    analysisTimes.push(t);
+    overlaps = analysis.overlaps.length;
+  }
+  console.log(`  tier analysis (shadowing, passes, ties) on a built engine  median ${median(analysisTimes).toFixed(1)} ms  (${overlaps} equal-priority overlaps found)`);
+}
+
+function measure(input: EngineInput, workloadCount: number, runs: number): void {
 
   const buildTimes: number[] = [];
   const matrixTimes: number[] = [];
@@ -165,4 +246,4 @@ function main(): void {
   console.log(`  single-pod answer, warm (both directions + one explain)             median ${median(singleTimes).toFixed(3)} ms, max ${Math.max(...singleTimes).toFixed(3)} ms`);
 }
 
-main();
+if (require.main === module) main();

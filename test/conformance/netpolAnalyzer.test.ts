@@ -1,6 +1,7 @@
 /**
  * Conformance: every netpol-analyzer connectivity case (from ../shared/conformance, or
- * NETPOL_CONFORMANCE_DIR) and every case of our own (test/conformance/cases) through the CLI's
+ * NETPOL_CONFORMANCE_DIR) — NetworkPolicy only, and with AdminNetworkPolicy and
+ * BaselineAdminNetworkPolicy — and every case of our own (test/conformance/cases) through the CLI's
  * code path, compared with the expected listing. Prints the pass count; without the shared
  * folder the public suite is skipped (and says so), never counted as passed — and under CI,
  * where shared/ is always beside the clone, it fails.
@@ -15,6 +16,7 @@ import { readCases, runCase, type CaseResult, type ConnectivityCase } from './ru
 const repoRoot = resolve(__dirname, '..', '..');
 const sharedDir = resolve(process.env.NETPOL_CONFORMANCE_DIR ?? join(repoRoot, '..', 'shared', 'conformance'));
 const publicDir = join(sharedDir, 'netpol-analyzer');
+const anpDir = join(sharedDir, 'netpol-analyzer-anp');
 const ownDir = join(__dirname, 'cases');
 
 function describeDiff(r: CaseResult): string {
@@ -28,9 +30,10 @@ function describeDiff(r: CaseResult): string {
 
 function suite(name: string, dir: string, cases: readonly ConnectivityCase[]): void {
   let passed = 0;
+  const known = cases.filter((c) => KNOWN_DIFFERENCES.has(c.id)).length;
   describe(name, () => {
     after(() => {
-      console.log(`${name}: ${passed}/${cases.length} cases pass${KNOWN_DIFFERENCES.size > 0 ? ` (${KNOWN_DIFFERENCES.size} known differences)` : ''}`);
+      console.log(`${name}: ${passed}/${cases.length} cases pass${known > 0 ? ` (${known} known differences)` : ''}`);
     });
     for (const c of cases) {
       it(c.id, () => {
@@ -48,17 +51,21 @@ function suite(name: string, dir: string, cases: readonly ConnectivityCase[]): v
   });
 }
 
-if (existsSync(join(publicDir, 'cases.json'))) {
-  suite('netpol-analyzer conformance', publicDir, readCases(publicDir));
-} else if (process.env.CI) {
-  // CI always has shared/ beside the clone: a missing corpus there is a broken run, not a skip.
-  describe('netpol-analyzer conformance', () => {
-    it('finds the public corpus', () => assert.fail(`corpus not found at ${publicDir} (set NETPOL_CONFORMANCE_DIR)`));
-  });
-} else {
-  describe('netpol-analyzer conformance', () => {
-    it(`corpus not found at ${publicDir} (set NETPOL_CONFORMANCE_DIR): skipped, not passed`, { skip: true }, () => undefined);
-  });
+function publicSuite(name: string, dir: string): void {
+  if (existsSync(join(dir, 'cases.json'))) {
+    suite(name, dir, readCases(dir));
+  } else if (process.env.CI) {
+    // CI always has shared/ beside the clone: a missing corpus there is a broken run, not a skip.
+    describe(name, () => {
+      it('finds the public corpus', () => assert.fail(`corpus not found at ${dir} (set NETPOL_CONFORMANCE_DIR)`));
+    });
+  } else {
+    describe(name, () => {
+      it(`corpus not found at ${dir} (set NETPOL_CONFORMANCE_DIR): skipped, not passed`, { skip: true }, () => undefined);
+    });
+  }
 }
 
+publicSuite('netpol-analyzer conformance', publicDir);
+publicSuite('netpol-analyzer AdminNetworkPolicy conformance', anpDir);
 suite('own connectivity cases', ownDir, readCases(ownDir));

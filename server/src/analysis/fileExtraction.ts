@@ -1,6 +1,7 @@
 /**
- * What one file contributes to the engine: its workloads, namespaces and policies, each with the
- * object it came from, and the custom resources of kinds the operator catalogue does not know
+ * What one file contributes to the engine: its workloads, namespaces, NetworkPolicies and
+ * cluster-wide policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy),
+ * each with the object it came from, and the custom resources of kinds the operator catalogue does not know
  * (they may stand for pods the workspace does not show). Extraction depends only on the file
  * model and the default namespace, so `ExtractionCache` keeps it per FileModel: an edit to one
  * file re-reads that file only.
@@ -9,9 +10,11 @@ import { isCustomApiVersion } from '../model/apiGroups';
 import type { FileModel } from '../model/fileModel';
 import type { K8sObject } from '../model/k8sObject';
 import { getMap, toStringMap } from '../model/yamlTree';
+import type { ClusterPolicy } from '../engine/clusterPolicyTypes';
 import type { Namespace, Policy, Workload } from '../engine/types';
 import { catalogueEntry } from './operators/catalogue';
 import { operatorWorkloads } from './operators/operatorWorkloads';
+import { isClusterPolicy, readClusterPolicy } from './readClusterPolicy';
 import { readPolicy } from './readPolicy';
 import { readWorkload } from './readWorkload';
 
@@ -25,6 +28,8 @@ export interface FileExtraction {
   readonly namespaces: readonly Sourced<Namespace>[];
   /** Policies with `ns/name` ids (made unique across files by the workspace). */
   readonly policies: readonly Sourced<Policy>[];
+  /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects, with `<Kind>/<name>` ids. */
+  readonly clusterPolicies: readonly Sourced<ClusterPolicy>[];
   /** Custom resources neither in the operator catalogue nor with a pod template of their own. */
   readonly unknownResources: readonly Sourced<UnknownResource>[];
 }
@@ -44,8 +49,15 @@ export function extractFile(file: FileModel, defaultNamespace: string): FileExtr
   const namespaces: Sourced<Namespace>[] = [];
   const policies: Sourced<Policy>[] = [];
   const unknownResources: Sourced<UnknownResource>[] = [];
+  const clusterPolicies: Sourced<ClusterPolicy>[] = [];
   for (const obj of file.objects) {
     const ns = obj.namespace ?? defaultNamespace;
+    // Served by CRDs, but policies the engine reads, not resources that may make pods.
+    if (isClusterPolicy(obj)) {
+      const policy = readClusterPolicy(obj, `${obj.kind}/${obj.name ?? ''}`);
+      if (policy) clusterPolicies.push({ value: policy, source: obj });
+      continue;
+    }
     if (isCustomApiVersion(obj.apiVersion)) {
       const entry = catalogueEntry(obj.apiVersion, obj.kind);
       const found = entry ? operatorWorkloads(obj, entry, ns) : [readWorkload(obj, ns) ?? []].flat();
@@ -64,7 +76,7 @@ export function extractFile(file: FileModel, defaultNamespace: string): FileExtr
       if (workload) workloads.push({ value: workload, source: obj });
     }
   }
-  return { workloads, namespaces, policies, unknownResources };
+  return { workloads, namespaces, policies, clusterPolicies, unknownResources };
 }
 
 /** Per-file extractions, reused while a FileModel object lives (inject one per server or CLI run). */

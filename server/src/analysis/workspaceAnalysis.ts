@@ -10,6 +10,8 @@ import type { K8sObject } from '../model/k8sObject';
 import type { ManifestSet } from '../model/manifestSet';
 import { at, type YNode } from '../model/yamlTree';
 import { parseCidr } from '../engine/cidr';
+import type { TieredAnswer } from '../engine/clusterLayer';
+import type { ClusterPolicy, ClusterRuleRef } from '../engine/clusterPolicyTypes';
 import { ConnectivityMatrix } from '../engine/connectivityMatrix';
 import { explainPair, type Endpoint, type PairExplanation } from '../engine/explain';
 import { Network, type DirectionAnswer } from '../engine/network';
@@ -29,6 +31,13 @@ export interface WorkloadInfo {
 export interface PolicyInfo {
   readonly index: number;
   readonly policy: Policy;
+  readonly source: K8sObject;
+}
+
+export interface ClusterPolicyInfo {
+  /** Index in `clusterPolicies()` and in the engine's cluster layer. */
+  readonly index: number;
+  readonly policy: ClusterPolicy;
   readonly source: K8sObject;
 }
 
@@ -52,6 +61,9 @@ interface Built {
   readonly unknownResources: ReadonlyMap<string, readonly Sourced<UnknownResource>[]>;
   readonly policyByObject: ReadonlyMap<K8sObject, PolicyInfo>;
   readonly policyById: ReadonlyMap<string, PolicyInfo>;
+  readonly clusterPolicies: readonly ClusterPolicyInfo[];
+  readonly clusterPolicyByObject: ReadonlyMap<K8sObject, ClusterPolicyInfo>;
+  readonly clusterPolicyById: ReadonlyMap<string, ClusterPolicyInfo>;
 }
 
 export class WorkspaceAnalysis {
@@ -93,6 +105,39 @@ export class WorkspaceAnalysis {
   /** Every NetworkPolicy, in file order; ids are `ns/name` (`ns/name#2` for a duplicate). */
   policies(): readonly PolicyInfo[] {
     return this.build().policies;
+  }
+
+  /**
+   * Every AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy, in file order;
+   * ids are `<Kind>/<name>` (`…#2` for a duplicate).
+   */
+  clusterPolicies(): readonly ClusterPolicyInfo[] {
+    return this.build().clusterPolicies;
+  }
+
+  clusterPolicyOf(obj: K8sObject): ClusterPolicyInfo | undefined {
+    return this.build().clusterPolicyByObject.get(obj);
+  }
+
+  clusterPolicyById(id: string): ClusterPolicyInfo | undefined {
+    return this.build().clusterPolicyById.get(id);
+  }
+
+  /** Workloads a cluster-wide policy's subject selects. */
+  subjectWorkloads(policy: ClusterPolicyInfo): WorkloadInfo[] {
+    const { network, workloads } = this.build();
+    return [...network.cluster.subject(policy.index)].map((i) => workloads[i] as WorkloadInfo);
+  }
+
+  /** Cluster-wide policies whose subject selects the workload (whatever directions they have rules for). */
+  clusterPoliciesSelecting(workload: WorkloadInfo): ClusterPolicyInfo[] {
+    const { network, clusterPolicies } = this.build();
+    return clusterPolicies.filter((p) => network.cluster.subject(p.index).has(workload.index));
+  }
+
+  /** The cluster-wide rules applying to the workload in a direction, by tier, in evaluation order. */
+  tiered(workload: WorkloadInfo, direction: Direction): TieredAnswer {
+    return this.network.tiered(workload.index, direction);
   }
 
   /** The workload a manifest defines or belongs to (a Pod: its owner's workload; a custom resource: its first). */
@@ -201,6 +246,13 @@ export class WorkspaceAnalysis {
     return ref.peerIndex === undefined ? rule : at(rule, [ref.direction === 'ingress' ? 'from' : 'to', ref.peerIndex]);
   }
 
+  /** The YAML node of a cluster-wide policy's rule (`spec.ingress[i]`), or of its peer. */
+  clusterRuleNode(ref: ClusterRuleRef, withPeer = true): YNode | undefined {
+    const source = this.build().clusterPolicyById.get(ref.policy)?.source.node;
+    const rule = at(source, ['spec', ref.direction, ref.ruleIndex]);
+    return withPeer ? at(rule, [ref.direction === 'ingress' ? 'from' : 'to', ref.peerIndex]) : rule;
+  }
+
   private build(): Built {
     if (this.built) return this.built;
     const workloadsById = new Map<string, { value: Workload; sources: K8sObject[]; rank: string }>();
@@ -208,6 +260,8 @@ export class WorkspaceAnalysis {
     const policies: Sourced<Policy>[] = [];
     const policyIds = new Map<string, number>();
     const unknownResources = new Map<string, Sourced<UnknownResource>[]>();
+    const clusterPolicies: Sourced<ClusterPolicy>[] = [];
+    const clusterIds = new Map<string, number>();
     const uris = [...this.manifests.files()].map((f) => f.uri).sort();
     for (const uri of uris) {
       const file = this.manifests.getFile(uri);
@@ -234,6 +288,11 @@ export class WorkspaceAnalysis {
         policyIds.set(p.value.id, seen);
         policies.push(seen === 1 ? p : { value: { ...p.value, id: `${p.value.id}#${seen}` }, source: p.source });
       }
+      for (const p of extraction.clusterPolicies) {
+        const seen = (clusterIds.get(p.value.id) ?? 0) + 1;
+        clusterIds.set(p.value.id, seen);
+        clusterPolicies.push(seen === 1 ? p : { value: { ...p.value, id: `${p.value.id}#${seen}` }, source: p.source });
+      }
     }
     for (const name of this.settings.externalNamespaces) if (!namespaces.has(name)) namespaces.set(name, undefined);
 
@@ -241,9 +300,11 @@ export class WorkspaceAnalysis {
       workloads: [...workloadsById.values()].map((w) => w.value),
       namespaces: [...namespaces.entries()].map(([name, n]) => n?.value ?? { name, labels: {} }),
       policies: policies.map((p) => p.value),
+      clusterPolicies: clusterPolicies.map((p) => p.value),
     });
     const workloadInfos = [...workloadsById.values()].map((w, index): WorkloadInfo => ({ index, workload: w.value, sources: w.sources }));
     const policyInfos = policies.map((p, index): PolicyInfo => ({ index, policy: p.value, source: p.source }));
+    const clusterInfos = clusterPolicies.map((p, index): ClusterPolicyInfo => ({ index, policy: p.value, source: p.source }));
     const namespaceInfos = network.namespaces.map((n): NamespaceInfo => ({ namespace: n, source: namespaces.get(n.name)?.source }));
     const workloadsByObject = new Map<K8sObject, WorkloadInfo[]>();
     for (const w of workloadInfos) {
@@ -262,6 +323,9 @@ export class WorkspaceAnalysis {
       unknownResources,
       policyByObject: new Map(policyInfos.map((p) => [p.source, p])),
       policyById: new Map(policyInfos.map((p) => [p.policy.id, p])),
+      clusterPolicies: clusterInfos,
+      clusterPolicyByObject: new Map(clusterInfos.map((p) => [p.source, p])),
+      clusterPolicyById: new Map(clusterInfos.map((p) => [p.policy.id, p])),
     };
     return this.built;
   }

@@ -3,10 +3,11 @@ import { normalizeSettings, type NetpolLensSettings } from '../../../shared/src/
 import { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { buildListing, entryLine, workloadMatchesName, type ListingEndpoint, type ListingEntry, type ListingOptions } from '../engine/connectivityListing';
 import type { IpFamily } from '../engine/cidr';
+import { decisionText, rulePath } from '../engine/decisionText';
 import { explainPair, type Endpoint, type SideExplanation } from '../engine/explain';
+import { listingNotes } from '../engine/listingNotes';
 import type { Network } from '../engine/network';
 import type { PortSet } from '../engine/portSet';
-import type { RuleRef } from '../engine/types';
 import type { ManifestSet } from '../model/manifestSet';
 import type { ClusterView } from '../views/clusterViews';
 import { FindingsService } from '../service/findingsService';
@@ -54,9 +55,13 @@ workload).
 `;
 
 /** The listing for loaded manifests: what both the command and the conformance test print. */
-export function listConnections(manifests: ManifestSet, settings: NetpolLensSettings, options: ListingOptions): { analysis: WorkspaceAnalysis; entries: ListingEntry[] } {
+export function listConnections(
+  manifests: ManifestSet,
+  settings: NetpolLensSettings,
+  options: ListingOptions,
+): { analysis: WorkspaceAnalysis; entries: ListingEntry[]; notes: string[] } {
   const analysis = new WorkspaceAnalysis(manifests, settings);
-  return { analysis, entries: buildListing(analysis.network, analysis.connectivity(), options) };
+  return { analysis, entries: buildListing(analysis.network, analysis.connectivity(), options), notes: listingNotes(analysis.network) };
 }
 
 export async function connectivityCommand(args: string[], io: CliIo): Promise<number> {
@@ -93,7 +98,8 @@ export async function connectivityCommand(args: string[], io: CliIo): Promise<nu
   const views = new FindingsService().views(manifests, settings).views;
   // Several views (kustomize builds, alternative bundles): one listing each, never one across them.
   const listed = (views.length > 0 ? views : [undefined]).map((view) => {
-    const { analysis, entries } = listConnections(view?.manifests ?? manifests, settings, options);
+    const { analysis, entries, notes } = listConnections(view?.manifests ?? manifests, settings, options);
+    for (const n of notes) io.err(`netpol-lens: warning: ${view && views.length > 1 ? `${view.name}: ` : ''}${n}\n`);
     return { view, analysis, entries: focusConn ? onPort(entries, focusConn.ports) : entries };
   });
   const unknown = unknownFocusNames(
@@ -211,14 +217,16 @@ function reasons(net: Network, e: ListingEntry): string[] {
 /** The side's rules that contribute to the end-to-end ports, with what each contributes. */
 function sideReasons(net: Network, side: SideExplanation, allowed: PortSet): string[] {
   const who = `${net.workloads[side.workload]?.id ?? ''} ${side.direction}`;
+  if (side.clusterPolicies.length > 0) {
+    // Cluster-wide tiers apply: name the tier and rule that decided each allowed part.
+    return side.decisions.flatMap((d) => {
+      const ports = d.ports.intersect(allowed);
+      return !d.allowed || ports.isEmpty() ? [] : [`${who}: ${ports.toString()} ${decisionText(net, d, side.policies)}`];
+    });
+  }
   if (!side.isolated) return [`${who}: not isolated (no policy governs ${side.direction})`];
   return side.matches.flatMap((m) => {
     const ports = m.ports.intersect(allowed);
     return ports.isEmpty() ? [] : [`${who}: ${m.rule.policy} ${rulePath(m.rule)} allows ${ports.toString()}`];
   });
-}
-
-export function rulePath(ref: RuleRef): string {
-  const rule = `spec.${ref.direction}[${ref.ruleIndex}]`;
-  return ref.peerIndex === undefined ? rule : `${rule}.${ref.direction === 'ingress' ? 'from' : 'to'}[${ref.peerIndex}]`;
 }

@@ -1,7 +1,9 @@
 /**
  * Who may connect to whom: every workload pair, and every workload with the outside world split
  * into address ranges by the ipBlock boundaries of the direction (sources by ingress ipBlocks,
- * destinations by egress ipBlocks, one universe per family), as netpol-analyzer lists them.
+ * destinations by egress ipBlocks and `networks`, one universe per family), as netpol-analyzer
+ * lists them. Where AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy apply,
+ * a row is their tiers around the NetworkPolicy answer (`layered`).
  *
  * Workloads selected by the same policies share one row per direction (an ingress row also
  * depends on the workload's named ports when a rule names ports), and port sets are interned
@@ -10,11 +12,13 @@
  */
 import { AddressSet, type AddressRange } from './addressSet';
 import type { IpFamily } from './cidr';
+import type { TierPiece, TieredAnswer } from './clusterLayer';
 import type { AllowedPiece, Network } from './network';
 import type { PortSet } from './portSet';
-import { PortSetTable, type InternedPortSet } from './portSetTable';
-import { resolvePorts, type PortSpec } from './portSpec';
-import type { Direction, NamedPort } from './types';
+import type { InternedPortSet, PortSetTable } from './portSetTable';
+import { PortResolver } from './portResolver';
+import type { PortSpec } from './portSpec';
+import type { Direction } from './types';
 
 export interface AddressConnection {
   readonly range: AddressRange;
@@ -39,18 +43,18 @@ interface Partition {
 const FAMILIES: readonly IpFamily[] = ['ipv4', 'ipv6'];
 
 export class ConnectivityMatrix {
-  private readonly table = new PortSetTable();
+  private readonly table: PortSetTable;
+  private readonly resolver: PortResolver;
   private readonly n: number;
   private readonly partitions: Record<Direction, readonly Partition[]>;
   /** Per direction and workload: the shared row (undefined: not isolated). */
   private readonly podRows: Record<Direction, readonly (Row | undefined)[]>;
   private readonly addressRows: Record<Direction, readonly (readonly Row[] | undefined)[]>;
-  private readonly resolved = new Map<string, InternedPortSet>();
-  private readonly namedKeys: readonly string[];
 
   constructor(private readonly net: Network) {
     this.n = net.workloads.length;
-    this.namedKeys = net.workloads.map((w) => namedPortsKey(w.namedPorts));
+    this.resolver = new PortResolver(net.workloads);
+    this.table = this.resolver.table;
     net.indexSelection();
     this.partitions = { ingress: this.partition('ingress'), egress: this.partition('egress') };
     const ingress = this.rows('ingress');
@@ -119,18 +123,28 @@ export class ConnectivityMatrix {
     const addresses: (Row[] | undefined)[] = [];
     for (let w = 0; w < this.n; w++) {
       const answer = this.net.allowed(w, direction);
-      if (!answer.isolated) {
+      const tiers = this.net.tiered(w, direction);
+      const tiered = tiers.policies.length > 0;
+      if (!answer.isolated && !tiered) {
         pods.push(undefined);
         addresses.push(undefined);
         continue;
       }
-      const namesMatter = direction === 'ingress' && answer.pieces.some((p) => p.ports.named.length > 0);
-      const key = `${answer.policies.join(',')}${namesMatter ? `#${this.namedKeys[w] ?? ''}` : ''}`;
+      const named = (p: { readonly ports: PortSpec }): boolean => p.ports.named.length > 0;
+      const namesMatter = direction === 'ingress' && (answer.pieces.some(named) || tiers.admin.some(named) || tiers.baseline.some(named));
+      const key = `${answer.policies.join(',')}|${tiers.policies.join(',')}${namesMatter ? `#${this.resolver.classOf(w)}` : ''}`;
       let podRow = podRowByClass.get(key);
       let addressRow = addressRowsByClass.get(key);
       if (!podRow || !addressRow) {
-        podRow = this.podRow(answer.pieces, direction, w);
-        addressRow = this.partitions[direction].map((part) => this.addressRow(answer.pieces, part, direction, w));
+        const npPods = answer.isolated ? this.podRow(answer.pieces, direction, w) : undefined;
+        const npAddresses = this.partitions[direction].map((part) => (answer.isolated ? this.addressRow(answer.pieces, part, direction, w) : undefined));
+        podRow = tiered ? this.layered(this.n, tiers, npPods, (piece) => piece.workloads, (piece, peer) => this.resolve(piece.ports, direction === 'ingress' ? w : peer)) : npPods;
+        addressRow = this.partitions[direction].map((part, pi) =>
+          tiered
+            ? this.layered(part.starts.length, tiers, npAddresses[pi], (piece) => rangeIndexes(part, piece.addresses), (piece) => this.resolve(piece.ports, direction === 'ingress' ? w : undefined))
+            : (npAddresses[pi] ?? []),
+        );
+        podRow ??= [];
         podRowByClass.set(key, podRow);
         addressRowsByClass.set(key, addressRow);
       }
@@ -138,6 +152,60 @@ export class ConnectivityMatrix {
       addresses.push(addressRow);
     }
     return { pods, addresses };
+  }
+
+  /**
+   * A row where cluster-wide tiers apply: the Admin tier's first matching rule per port decides
+   * (Pass leaves it undecided), then NetworkPolicy when it isolates (`npRow`), else the Baseline
+   * tier, else allow. The same order as tierVerdict.ts, on interned sets, for every target at once.
+   */
+  private layered(
+    count: number,
+    tiers: TieredAnswer,
+    npRow: Row | undefined,
+    targetsOf: (piece: TierPiece) => Iterable<number>,
+    portsOf: (piece: TierPiece, target: number) => InternedPortSet,
+  ): Row {
+    const t = this.table;
+    const seen: Row = new Array<InternedPortSet | undefined>(count);
+    const allowed: Row = new Array<InternedPortSet | undefined>(count);
+    const denied: Row = new Array<InternedPortSet | undefined>(count);
+    for (const piece of tiers.admin) {
+      for (const i of targetsOf(piece)) {
+        const ports = portsOf(piece, i);
+        const before = seen[i] ?? t.empty;
+        const decided = t.subtract(ports, before);
+        seen[i] = t.union(before, ports);
+        if (decided === t.empty || piece.action === 'pass') continue;
+        const target = piece.action === 'allow' ? allowed : denied;
+        target[i] = t.union(target[i] ?? t.empty, decided);
+      }
+    }
+    const row: Row = new Array<InternedPortSet | undefined>(count);
+    if (npRow) {
+      for (let i = 0; i < count; i++) {
+        const np = npRow[i];
+        const rest = t.subtract(t.subtract(t.all, allowed[i] ?? t.empty), denied[i] ?? t.empty);
+        const r = t.union(allowed[i] ?? t.empty, np ? t.intersect(rest, np) : t.empty);
+        row[i] = r === t.empty ? undefined : r;
+      }
+      return row;
+    }
+    const baseSeen: Row = new Array<InternedPortSet | undefined>(count);
+    for (const piece of tiers.baseline) {
+      for (const i of targetsOf(piece)) {
+        const ports = portsOf(piece, i);
+        const before = baseSeen[i] ?? t.union(allowed[i] ?? t.empty, denied[i] ?? t.empty);
+        const decided = t.subtract(ports, before);
+        baseSeen[i] = t.union(before, ports);
+        if (decided !== t.empty && piece.action === 'deny') denied[i] = t.union(denied[i] ?? t.empty, decided);
+      }
+    }
+    for (let i = 0; i < count; i++) {
+      const r = t.subtract(t.all, denied[i] ?? t.empty);
+      row[i] = r === t.empty ? undefined : r;
+    }
+    return row;
   }
 
   private podRow(pieces: readonly AllowedPiece[], direction: Direction, self: number): Row {
@@ -156,15 +224,11 @@ export class ConnectivityMatrix {
   private addressRow(pieces: readonly AllowedPiece[], part: Partition, direction: Direction, self: number): Row {
     const row: Row = new Array<InternedPortSet | undefined>(part.starts.length);
     for (const piece of pieces) {
-      const ranges = piece.addresses.ranges(part.family);
-      if (ranges.length === 0) continue;
+      if (piece.addresses.ranges(part.family).length === 0) continue;
       const ports = direction === 'ingress' ? this.resolve(piece.ports, self) : this.resolve(piece.ports, undefined);
-      for (const r of ranges) {
-        const lo = indexOfStart(part.starts, r.from);
-        for (let i = lo; i < part.starts.length && (part.starts[i] as bigint) <= r.to; i++) {
-          const cur = row[i];
-          row[i] = cur ? this.table.union(cur, ports) : ports;
-        }
+      for (const i of rangeIndexes(part, piece.addresses)) {
+        const cur = row[i];
+        row[i] = cur ? this.table.union(cur, ports) : ports;
       }
     }
     return row;
@@ -172,11 +236,7 @@ export class ConnectivityMatrix {
 
   /** Ports of a spec toward a workload (its named ports resolved) or an address (undefined). */
   private resolve(spec: PortSpec, destination: number | undefined): InternedPortSet {
-    const dest = destination === undefined ? undefined : this.net.workloads[destination];
-    const key = spec.named.length === 0 ? spec.key : `${spec.key}@${dest ? (this.namedKeys[destination as number] ?? '') : '-'}`;
-    let r = this.resolved.get(key);
-    if (!r) this.resolved.set(key, (r = this.table.intern(resolvePorts(spec, dest?.namedPorts))));
-    return r;
+    return this.resolver.resolve(spec, destination);
   }
 
   /** Elementary ranges of each family cut at every ipBlock boundary of the direction. */
@@ -184,13 +244,17 @@ export class ConnectivityMatrix {
     return FAMILIES.map((family) => {
       const cuts = new Set<bigint>([0n]);
       const max = AddressSet.universe(family).ranges()[0]?.to ?? 0n;
-      this.net.policies.forEach((_, pi) => {
-        for (const piece of this.net.piecesOf(pi, direction)) {
-          for (const r of piece.addresses.ranges(family)) {
-            cuts.add(r.from);
-            if (r.to < max) cuts.add(r.to + 1n);
-          }
+      const cut = (addresses: AddressSet): void => {
+        for (const r of addresses.ranges(family)) {
+          cuts.add(r.from);
+          if (r.to < max) cuts.add(r.to + 1n);
         }
+      };
+      this.net.policies.forEach((_, pi) => {
+        for (const piece of this.net.piecesOf(pi, direction)) cut(piece.addresses);
+      });
+      this.net.cluster.policies.forEach((_, pi) => {
+        for (const piece of this.net.cluster.piecesOf(pi, direction)) cut(piece.addresses);
       });
       const starts = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       const ends = starts.map((_, i) => (i + 1 < starts.length ? (starts[i + 1] as bigint) - 1n : max));
@@ -199,11 +263,12 @@ export class ConnectivityMatrix {
   }
 }
 
-function namedPortsKey(ports: readonly NamedPort[]): string {
-  return ports
-    .map((p) => `${p.protocol}/${p.name}=${p.port}`)
-    .sort()
-    .join(',');
+
+/** Indexes of the elementary ranges of a partition inside an address set. */
+function* rangeIndexes(part: Partition, addresses: AddressSet): IterableIterator<number> {
+  for (const r of addresses.ranges(part.family)) {
+    for (let i = indexOfStart(part.starts, r.from); i < part.starts.length && (part.starts[i] as bigint) <= r.to; i++) yield i;
+  }
 }
 
 function indexOfStart(starts: readonly bigint[], value: bigint): number {

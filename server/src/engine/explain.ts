@@ -2,12 +2,15 @@
  * Why a connection is allowed or denied: each side's policies and the rules (with peer) that
  * match the other end, the ports each allows, and the verdict. A pod-to-pod connection needs
  * both the source's egress and the destination's ingress; for an address only the pod's side
- * counts.
+ * counts. Where cluster-wide policies apply, each side also says which tier and rule decided each
+ * port (`decisions`, see tierVerdict.ts).
  */
 import type { IpFamily } from './cidr';
+import type { TierPiece } from './clusterLayer';
 import type { Network } from './network';
 import { PortSet } from './portSet';
 import { resolvePorts } from './portSpec';
+import { tierVerdict, type Decision, type TierMatch } from './tierVerdict';
 import type { Direction, RuleRef } from './types';
 
 /** A workload (by index in the network) or one IP address. */
@@ -22,13 +25,23 @@ export interface RuleMatch {
 export interface SideExplanation {
   readonly workload: number;
   readonly direction: Direction;
-  /** False: no policy selecting the workload governs this direction, so all is allowed. */
+  /** False: no NetworkPolicy selecting the workload governs this direction. */
   readonly isolated: boolean;
-  /** Ids of the selecting policies that govern this direction. */
+  /** Ids of the selecting NetworkPolicies that govern this direction. */
   readonly policies: readonly string[];
-  /** Rules whose peer matches the other end. */
+  /** NetworkPolicy rules whose peer matches the other end. */
   readonly matches: readonly RuleMatch[];
-  /** What this side allows (all when not isolated). */
+  /** Ids of the cluster-wide policies (Admin and Baseline tiers) applying to this side, in evaluation order. */
+  readonly clusterPolicies: readonly string[];
+  /** Cluster-wide rules whose peer matches the other end, in evaluation order, with what each decides. */
+  readonly tierMatches: readonly TierMatch[];
+  /** Who decided each port (disjoint, covering the ports asked about). */
+  readonly decisions: readonly Decision[];
+  /** Policies of one tier and priority that both match the other end on a common port: which applies is undefined upstream. */
+  readonly ties: readonly (readonly string[])[];
+  /** Peers of applying rules whose match cannot be judged from manifests (`nodes`, `domainNames`). */
+  readonly unjudged: readonly TierPiece[];
+  /** What this side allows. */
   readonly ports: PortSet;
 }
 
@@ -71,17 +84,53 @@ export function explainPair(net: Network, src: Endpoint, dst: Endpoint, only: Po
 function side(net: Network, workload: number, direction: Direction, other: Endpoint, only: PortSet): SideExplanation {
   const answer = net.allowed(workload, direction);
   const policies = answer.policies.map((pi) => net.policies[pi]?.id ?? '');
-  if (!answer.isolated) return { workload, direction, isolated: false, policies, matches: [], ports: only };
   const destination = direction === 'ingress' ? net.workloads[workload] : isWorkload(other) ? net.workloads[other.workload] : undefined;
+  const toward = direction === 'egress' && !isWorkload(other) ? undefined : destination?.namedPorts;
+  const hits = (p: { workloads: { has(i: number): boolean }; addresses: { containsAddress(f: IpFamily, a: bigint): boolean } }): boolean =>
+    isWorkload(other) ? p.workloads.has(other.workload) : p.addresses.containsAddress(other.family, other.address);
   const matches: RuleMatch[] = [];
-  let ports = PortSet.empty();
-  for (const piece of answer.pieces) {
-    const hit = isWorkload(other) ? piece.workloads.has(other.workload) : piece.addresses.containsAddress(other.family, other.address);
-    if (!hit) continue;
-    const toward = direction === 'egress' && !isWorkload(other) ? undefined : destination?.namedPorts;
-    const allowed = resolvePorts(piece.ports, toward).intersect(only);
-    matches.push({ rule: piece.rule, ports: allowed });
-    ports = ports.union(allowed);
+  if (answer.isolated) {
+    for (const piece of answer.pieces) if (hits(piece)) matches.push({ rule: piece.rule, ports: resolvePorts(piece.ports, toward).intersect(only) });
   }
-  return { workload, direction, isolated: true, policies, matches, ports };
+  const tiers = net.tiered(workload, direction);
+  const verdict = tierVerdict(tiers, (piece) => (hits(piece) ? resolvePorts(piece.ports, toward) : undefined), { isolated: answer.isolated, matches }, only);
+  const clusterPolicies = tiers.policies.map((pi) => net.cluster.policies[pi]?.id ?? '');
+  const pieces = [...tiers.admin, ...tiers.baseline];
+  return {
+    workload,
+    direction,
+    isolated: answer.isolated,
+    policies,
+    matches,
+    clusterPolicies,
+    tierMatches: verdict.matches,
+    decisions: verdict.decisions,
+    ties: tiesThatMatter(tiers.ties, verdict.matches),
+    unjudged: pieces.filter((p) => p.unjudged !== undefined),
+    ports: verdict.allowed,
+  };
+}
+
+/** Tie groups in which two policies match the other end on a common port. */
+function tiesThatMatter(groups: readonly (readonly string[])[], matches: readonly TierMatch[]): string[][] {
+  const out: string[][] = [];
+  for (const group of groups) {
+    const byPolicy = new Map<string, PortSet>();
+    for (const m of matches) {
+      if (!group.includes(m.piece.rule.policy)) continue;
+      byPolicy.set(m.piece.rule.policy, (byPolicy.get(m.piece.rule.policy) ?? PortSet.empty()).union(m.matched));
+    }
+    const sets = [...byPolicy.entries()];
+    const clashing = new Set<string>();
+    sets.forEach(([a, pa], i) => {
+      for (const [b, pb] of sets.slice(i + 1)) {
+        if (!pa.intersect(pb).isEmpty()) {
+          clashing.add(a);
+          clashing.add(b);
+        }
+      }
+    });
+    if (clashing.size > 1) out.push(group.filter((id) => clashing.has(id)));
+  }
+  return out;
 }

@@ -7,6 +7,7 @@
  * not grow with the number of policies × workloads beyond the size of its answer.
  */
 import { AddressSet } from './addressSet';
+import { ClusterLayer, type TieredAnswer } from './clusterLayer';
 import { LabelIndex } from './labelIndex';
 import { selectorMatches } from './labelSelector';
 import { governedDirections, rulesOf } from './policyTypes';
@@ -61,6 +62,8 @@ export class Network {
   private readonly answerCache = new Map<string, DirectionAnswer>();
   private readonly selectingCache = new Map<number, readonly number[]>();
   private readonly policiesByNamespace = new Map<string, number[]>();
+  /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy: the tiers around NetworkPolicy. */
+  readonly cluster: ClusterLayer;
 
   constructor(input: EngineInput) {
     const workloads: Workload[] = [];
@@ -92,6 +95,12 @@ export class Network {
       else byNs.set(w.namespace, [i]);
     });
     for (const [ns, list] of byNs) this.podsByNamespace.set(ns, WorkloadSet.of(workloads.length, list));
+    this.cluster = new ClusterLayer(input.clusterPolicies ?? [], {
+      workloadCount: workloads.length,
+      podLabels: this.podLabels,
+      podsIn: (ns) => this.podsIn(ns),
+      namespacesMatching: (selector) => this.namespacesMatching(selector),
+    });
   }
 
   workloadById(id: string): number | undefined {
@@ -160,6 +169,11 @@ export class Network {
       this.answerCache.set(key, answer);
     }
     return answer;
+  }
+
+  /** The Admin and Baseline tier rules applying to the workload in a direction (empty when none). */
+  tiered(workload: number, direction: Direction): TieredAnswer {
+    return this.cluster.answer(workload, direction);
   }
 
   /** The pieces of one policy's rules for a direction (empty when it does not govern it). */

@@ -64,6 +64,15 @@ export class PortSet {
     });
   }
 
+  /** What this set has and `other` has not. */
+  subtract(other: PortSet): PortSet {
+    return new PortSet({
+      TCP: subtractRanges(this.ranges.TCP, other.ranges.TCP),
+      UDP: subtractRanges(this.ranges.UDP, other.ranges.UDP),
+      SCTP: subtractRanges(this.ranges.SCTP, other.ranges.SCTP),
+    });
+  }
+
   isEmpty(): boolean {
     return PROTOCOLS.every((p) => this.ranges[p].length === 0);
   }
@@ -122,6 +131,23 @@ function intersectRanges(a: readonly PortRange[], b: readonly PortRange[]): Port
     if (from <= to) out.push([from, to]);
     if (x[1] < y[1]) i++;
     else j++;
+  }
+  return out;
+}
+
+function subtractRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+  const out: PortRange[] = [];
+  let j = 0;
+  for (const [from0, to] of a) {
+    let from = from0;
+    while (j < b.length && (b[j] as PortRange)[1] < from) j++;
+    for (let k = j; k < b.length && from <= to; k++) {
+      const [bf, bt] = b[k] as PortRange;
+      if (bf > to) break;
+      if (bf > from) out.push([from, bf - 1]);
+      from = Math.max(from, bt + 1);
+    }
+    if (from <= to) out.push([from, to]);
   }
   return out;
 }

@@ -17,6 +17,7 @@ export class PortSetTable {
   private readonly byId: InternedPortSet[] = [];
   private readonly unions = new Map<number, InternedPortSet>();
   private readonly intersections = new Map<number, InternedPortSet>();
+  private readonly differences = new Map<number, InternedPortSet>();
   readonly empty: InternedPortSet;
   readonly all: InternedPortSet;
 
@@ -54,6 +55,16 @@ export class PortSetTable {
     const key = a.id < b.id ? a.id * PAIR + b.id : b.id * PAIR + a.id;
     let r = this.intersections.get(key);
     if (!r) this.intersections.set(key, (r = this.intern(a.set.intersect(b.set))));
+    return r;
+  }
+
+  /** `a` minus `b` (not symmetric: the key keeps the order). */
+  subtract(a: InternedPortSet, b: InternedPortSet): InternedPortSet {
+    if (b === this.empty || a === this.empty) return a;
+    if (a === b || b === this.all) return this.empty;
+    const key = a.id * PAIR + b.id;
+    let r = this.differences.get(key);
+    if (!r) this.differences.set(key, (r = this.intern(a.set.subtract(b.set))));
     return r;
   }
 }

@@ -3,12 +3,14 @@
  * (`protocol` without `port`), and named ports, which only mean something against a destination
  * pod's container ports (name and protocol must both match; toward an address they match nothing).
  */
+import type { ClusterPort } from './clusterPolicyTypes';
 import { PortSet } from './portSet';
 import type { NamedPort, PolicyPort, Protocol } from './types';
 
 export interface NamedPortRef {
   readonly name: string;
-  readonly protocol: Protocol;
+  /** Undefined: any protocol (cluster-wide policies name a port without one). */
+  readonly protocol: Protocol | undefined;
 }
 
 export interface PortSpec {
@@ -41,7 +43,30 @@ export function compilePorts(ports: readonly PolicyPort[] | undefined): PortSpec
       numeric = numeric.union(PortSet.range(protocol, p.port, end));
     }
   }
-  const namedKey = named.map((n) => `${n.protocol}/${n.name}`).sort().join(',');
+  return spec(numeric, named);
+}
+
+/**
+ * The `ports` of an AdminNetworkPolicy rule or the `protocols` of a ClusterNetworkPolicy rule:
+ * missing means every port; a named port resolves by name alone, the protocol being the
+ * container port's; entries the CRD rejects match nothing.
+ */
+export function compileClusterPorts(ports: readonly ClusterPort[] | undefined): PortSpec {
+  if (!ports) return { all: true, numeric: PortSet.all(), named: [], key: '*' };
+  let numeric = PortSet.empty();
+  const named: NamedPortRef[] = [];
+  for (const p of ports) {
+    if (p.kind === 'named') named.push({ name: p.name, protocol: undefined });
+    else if (p.kind === 'range') {
+      const protocol = parseProtocol(p.protocol);
+      if (protocol && Number.isInteger(p.from) && Number.isInteger(p.to) && p.from >= 1 && p.to <= 65535) numeric = numeric.union(PortSet.range(protocol, p.from, p.to));
+    }
+  }
+  return spec(numeric, named);
+}
+
+function spec(numeric: PortSet, named: readonly NamedPortRef[]): PortSpec {
+  const namedKey = named.map((n) => `${n.protocol ?? '*'}/${n.name}`).sort().join(',');
   return { all: false, numeric, named, key: `${numeric.key}|${namedKey}` };
 }
 
@@ -51,7 +76,7 @@ export function resolvePorts(spec: PortSpec, destinationPorts: readonly NamedPor
   let set = spec.numeric;
   for (const ref of spec.named) {
     for (const np of destinationPorts) {
-      if (np.name === ref.name && np.protocol === ref.protocol) set = set.union(PortSet.range(np.protocol, np.port, np.port));
+      if (np.name === ref.name && (ref.protocol === undefined || np.protocol === ref.protocol)) set = set.union(PortSet.range(np.protocol, np.port, np.port));
     }
   }
   return set;

@@ -5,6 +5,7 @@
  * Values the API server would reject are kept as written where a type allows it (an unknown
  * operator, a bad CIDR, a protocol `tcp`) and then match nothing; see SEMANTICS.md.
  */
+import type { ClusterPolicy } from './clusterPolicyTypes';
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -107,6 +108,8 @@ export interface EngineInput {
   readonly workloads: readonly Workload[];
   readonly namespaces: readonly Namespace[];
   readonly policies: readonly Policy[];
+  /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy objects. */
+  readonly clusterPolicies?: readonly ClusterPolicy[];
 }
 
 /** Which rule and peer of which policy allows something. `peerIndex` is undefined for a rule without peers. */

@@ -1,9 +1,12 @@
 /**
  * CodeLenses: over each NetworkPolicy "selects N workloads · ingress: … · egress: …", over each
- * workload "ingress from K · egress to M" (or "not isolated"). Each lens carries the locations
- * a click shows: the selected workloads, or the policies selecting the workload.
+ * AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy "Admin tier, priority
+ * 10 · applies to N workloads · ingress: 1 deny …", over each workload "ingress from K · egress
+ * to M" (or "not isolated"). Each lens carries the locations a click shows: the selected (subject)
+ * workloads, or the policies selecting the workload.
  */
-import type { PolicyInfo, WorkloadInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
+import type { ClusterPolicyInfo, PolicyInfo, WorkloadInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
+import { actionName, type ClusterRule } from '../engine/clusterPolicyTypes';
 import { AddressSet } from '../engine/addressSet';
 import type { DirectionAnswer } from '../engine/network';
 import { rulesOf } from '../engine/policyTypes';
@@ -25,6 +28,11 @@ export function codeLenses(analysis: WorkspaceAnalysis, file: FileModel): LensDa
   const out: LensData[] = [];
   const seen = new Set<WorkloadInfo>();
   for (const object of file.objects) {
+    const cluster = analysis.clusterPolicyOf(object);
+    if (cluster) {
+      out.push({ start: object.start, end: object.start, title: clusterPolicyLensTitle(analysis, cluster), targets: analysis.subjectWorkloads(cluster).flatMap(definitions) });
+      continue;
+    }
     const policy = analysis.policyOf(object);
     if (policy) {
       out.push({ start: object.start, end: object.start, title: policyLensTitle(analysis, policy), targets: analysis.selectedWorkloads(policy).flatMap(definitions) });
@@ -41,7 +49,10 @@ export function codeLenses(analysis: WorkspaceAnalysis, file: FileModel): LensDa
         start: object.start,
         end: object.start,
         title: workloads.length > 1 ? `${workload.workload.name}: ${title}` : title,
-        targets: analysis.policiesSelecting(workload).map((p) => definitionOf(p.source)),
+        targets: [
+          ...analysis.policiesSelecting(workload).map((p) => definitionOf(p.source)),
+          ...analysis.clusterPoliciesSelecting(workload).map((p) => definitionOf(p.source)),
+        ],
       });
     }
   }
@@ -72,12 +83,48 @@ function policyDirectionText(analysis: WorkspaceAnalysis, policy: PolicyInfo, di
   return parts.join(' + ');
 }
 
+/** `Admin tier, priority 10 · applies to 3 workloads · ingress: 1 deny, 1 pass · egress: no rules`. */
+export function clusterPolicyLensTitle(analysis: WorkspaceAnalysis, info: ClusterPolicyInfo): string {
+  const p = info.policy;
+  const n = analysis.subjectWorkloads(info).length;
+  const tier = `${p.tier === 'admin' ? 'Admin' : 'Baseline'} tier${p.priority === undefined ? '' : `, priority ${p.priority}`}`;
+  const rules = (list: readonly ClusterRule[]): string => {
+    if (list.length === 0) return 'no rules';
+    const counts = new Map<string, number>();
+    for (const r of list) {
+      const name = r.action ? actionName(p.kind, r.action).toLowerCase() : 'invalid';
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    return [...counts].map(([action, count]) => `${count} ${action}`).join(', ');
+  };
+  return `${tier} · ${n === 0 ? 'applies to no workload' : `applies to ${plural(n, 'workload')}`} · ingress: ${rules(p.ingress)} · egress: ${rules(p.egress)}`;
+}
+
 /** `ingress from 3 workloads · egress to 1 workload + 2 address ranges`, or `not isolated`. */
 export function workloadLensTitle(analysis: WorkspaceAnalysis, workload: WorkloadInfo): string {
   const ingress = analysis.allowed(workload, 'ingress');
   const egress = analysis.allowed(workload, 'egress');
-  if (!ingress.isolated && !egress.isolated) return 'not isolated';
-  return `${reachText(analysis, workload, ingress)} · ${reachText(analysis, workload, egress)}`;
+  const tiered = (d: Direction): boolean => analysis.tiered(workload, d).policies.length > 0;
+  if (!ingress.isolated && !egress.isolated && !tiered('ingress') && !tiered('egress')) return 'not isolated';
+  const text = (a: DirectionAnswer): string => (tiered(a.direction) ? tieredReachText(analysis, workload, a.direction) : reachText(analysis, workload, a));
+  return `${text(ingress)} · ${text(egress)}`;
+}
+
+/** What the connectivity answer (all tiers) allows in a direction: `ingress from 3 workloads + any address (cluster-wide policies apply)`. */
+function tieredReachText(analysis: WorkspaceAnalysis, workload: WorkloadInfo, d: Direction): string {
+  const matrix = analysis.connectivity();
+  let n = 0;
+  for (const other of analysis.workloads()) {
+    if (other === workload) continue;
+    if (d === 'ingress' ? matrix.ports(other.index, workload.index) : matrix.ports(workload.index, other.index)) n++;
+  }
+  const ranges = d === 'ingress' ? matrix.fromAddresses(workload.index) : matrix.toAddresses(workload.index);
+  let addresses = AddressSet.empty();
+  for (const r of ranges) addresses = addresses.union(AddressSet.range(r.range.family, r.range.from, r.range.to));
+  const parts = [plural(n, 'workload')];
+  if (addresses.equals(AddressSet.all())) parts.push('any address');
+  else if (!addresses.isEmpty()) parts.push(plural(addresses.ranges().length, 'address range'));
+  return `${d} ${d === 'ingress' ? 'from' : 'to'} ${parts.join(' + ')} (cluster-wide policies apply)`;
 }
 
 function reachText(analysis: WorkspaceAnalysis, workload: WorkloadInfo, answer: DirectionAnswer): string {

@@ -60,7 +60,7 @@ export function portSetText(set: PortSet): string {
  */
 export function portSpecText(spec: PortSpec, destinations: readonly (readonly NamedPort[])[]): string {
   if (spec.all) return 'all ports';
-  const named = spec.named.map((n) => `${code(n.name)}/${n.protocol}`);
+  const named = spec.named.map((n) => (n.protocol ? `${code(n.name)}/${n.protocol}` : code(n.name)));
   if (named.length === 0) return portSetText(spec.numeric);
   const resolved = new Map(destinations.map((d) => resolvePorts(spec, d)).map((set) => [set.key, set]));
   const only = resolved.size === 1 ? [...resolved.values()][0] : undefined;

@@ -7,11 +7,14 @@ import type { ExplainStep, ExplainTrafficParams, ExplainTrafficResult, TrafficEn
 import type { AnalysisEndpoint, WorkloadInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import type { SideExplanation } from '../engine/explain';
 import { parseProtocol } from '../engine/portSpec';
+import type { ClusterRuleRef } from '../engine/clusterPolicyTypes';
+import { decisionText } from '../engine/decisionText';
 import type { RuleRef } from '../engine/types';
 import { portSetText, ruleRefText, rulePath } from './describe';
 import { toLocation } from './locations';
 import { capList, definitionOf, plural, policyLink, workloadLabel } from './markdown';
 import { quoted } from '../text/displayText';
+import { decisionMarkdown } from './tierText';
 
 const invalid = (summary: string): ExplainTrafficResult => ({ verdict: 'invalid', summary, allowedPorts: '', steps: [], markdown: summary });
 
@@ -63,6 +66,7 @@ function sideStep(analysis: WorkspaceAnalysis, side: SideExplanation, other: str
   const policies = side.policies.map((id) => analysis.policyById(id)).filter((p) => p !== undefined);
   const policyNames = markdown ? policies.map((p) => policyLink(p, analysis.manifests)) : side.policies;
   const source = workload.sources[0];
+  if (side.clusterPolicies.length > 0) return tieredStep(analysis, side, who, markdown);
   if (!side.isolated) {
     const text = `${who}: not isolated (no policy selecting it lists ${side.direction === 'ingress' ? 'Ingress' : 'Egress'}): everything allowed`;
     return { side: side.direction, text, location: source ? toLocation(analysis.manifests, definitionOf(source)) : undefined };
@@ -73,6 +77,27 @@ function sideStep(analysis: WorkspaceAnalysis, side: SideExplanation, other: str
   if (side.matches.length === 0) return { side: side.direction, text: `${who}: ${isolatedBy}; no rule matches ${other}`, location };
   const matches = side.matches.map((m) => `${ref(m.rule)} ${m.ports.isEmpty() ? 'matches the peer but not on these ports' : `allows ${portSetText(m.ports)}`}`);
   return { side: side.direction, text: `${who}: ${isolatedBy}; ${matches.join('; ')}`, location };
+}
+
+/**
+ * A side where cluster-wide policies apply: who decided each part of the ports asked about, in
+ * the order of the tiers (Admin, NetworkPolicy, Baseline, the default), with any equal-priority
+ * policies both matching (undefined order upstream).
+ */
+function tieredStep(analysis: WorkspaceAnalysis, side: SideExplanation, who: string, markdown: boolean): ExplainStep {
+  const parts = side.decisions.map((d) => `${portSetText(d.ports)} ${markdown ? decisionMarkdown(analysis, d, side.policies) : decisionText(analysis.network, d, side.policies)}`);
+  const ties = side.ties.map((group) => `${group.join(' and ')} have the same priority and both match: which applies first is undefined upstream (name order assumed)`);
+  const unjudged = side.unjudged.length > 0 ? ['nodes/domainNames peers of applying rules are not judged'] : [];
+  const first = side.decisions.find((d) => d.by.layer === 'cluster');
+  const location = first?.by.layer === 'cluster' ? clusterRuleLocation(analysis, first.by.piece.rule) : undefined;
+  return { side: side.direction, text: `${who}: ${[...parts, ...ties, ...unjudged].join('; ')}`, location };
+}
+
+function clusterRuleLocation(analysis: WorkspaceAnalysis, ref: ClusterRuleRef): ReturnType<typeof toLocation> {
+  const node = analysis.clusterRuleNode(ref, false);
+  const policy = analysis.clusterPolicyById(ref.policy);
+  if (!node || !policy) return undefined;
+  return toLocation(analysis.manifests, { uri: policy.source.uri, start: node.start, end: node.end });
 }
 
 function ruleLocation(analysis: WorkspaceAnalysis, ref: RuleRef): ReturnType<typeof toLocation> {

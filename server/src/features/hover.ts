@@ -5,6 +5,7 @@
  */
 import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import type { FileModel } from '../model/fileModel';
+import { clusterPolicyHover, clusterRuleHover } from './clusterPolicyHover';
 import { ipBlockHover } from './ipBlockHover';
 import { locate } from './locate';
 import { peerHover } from './peerHover';
@@ -45,6 +46,10 @@ function hoverContent(analysis: WorkspaceAnalysis, file: FileModel, offset: numb
     // An operator's custom resource may stand for several workloads: each gets its section.
     const workloads = analysis.workloadsOf(found.object);
     markdown = workloads.length > 0 ? workloads.map((w) => workloadHover(analysis, w)).join('\n\n---\n\n') : undefined;
+  } else if (found.type === 'clusterPolicy' || found.type === 'clusterRule') {
+    const info = analysis.clusterPolicyOf(found.object);
+    if (!info) return undefined;
+    markdown = found.type === 'clusterPolicy' ? clusterPolicyHover(analysis, info) : clusterRuleHover(analysis, info, found.direction, found.ruleIndex);
   } else {
     const policy = analysis.policyOf(found.object);
     if (!policy) return undefined;

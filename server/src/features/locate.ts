@@ -2,14 +2,16 @@
  * What is under the cursor: from a file model and an offset, the Kubernetes object and the part
  * of it a hover can explain — a workload's name, kind or pod-template label; a policy's
  * `spec.podSelector`; a rule (its `from`/`to` or `ports` key, or a rule with neither); a peer of
- * a rule (or one of its selectors); an ipBlock; a port entry.
+ * a rule (or one of its selectors); an ipBlock; a port entry; a cluster-wide policy (its kind,
+ * name, priority, tier or subject) or one of its rules (`name`, `action`).
  * Odd shapes (a scalar where a map belongs) simply locate nothing; nothing throws.
  */
+import { isClusterPolicy } from '../analysis/readClusterPolicy';
 import { WORKLOAD_KINDS } from '../analysis/readWorkload';
 import { isCustomApiVersion } from '../model/apiGroups';
 import type { FileModel } from '../model/fileModel';
 import type { K8sObject } from '../model/k8sObject';
-import { at, getMap, getPair, type YMap, type YNode, type YPair } from '../model/yamlTree';
+import { at, getMap, getPair, getSeq, isMap, type YMap, type YNode, type YPair } from '../model/yamlTree';
 import { isKubernetesNetworkPolicy, policyRules, type Direction, type PolicyRule } from '../rules/policy/networkPolicyTree';
 
 interface Span {
@@ -70,7 +72,29 @@ export interface LocatedRule extends Span {
   readonly ruleIndex: number;
 }
 
-export type Located = LocatedWorkload | LocatedPolicySelector | LocatedRule | LocatedPeer | LocatedIpBlock | LocatedPort;
+/** An AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy: its kind, name, priority or subject. */
+export interface LocatedClusterPolicy extends Span {
+  readonly type: 'clusterPolicy';
+  readonly object: K8sObject;
+}
+
+/** A rule of a cluster-wide policy: its `name` or `action`. */
+export interface LocatedClusterRule extends Span {
+  readonly type: 'clusterRule';
+  readonly object: K8sObject;
+  readonly direction: Direction;
+  readonly ruleIndex: number;
+}
+
+export type Located =
+  | LocatedWorkload
+  | LocatedPolicySelector
+  | LocatedRule
+  | LocatedPeer
+  | LocatedIpBlock
+  | LocatedPort
+  | LocatedClusterPolicy
+  | LocatedClusterRule;
 
 const contains = (span: Span, offset: number): boolean => span.start <= offset && offset <= span.end;
 
@@ -91,8 +115,27 @@ export function locate(file: FileModel, offset: number): Located | undefined {
   const object = objectAt(file, offset);
   if (!object?.node) return undefined;
   if (isKubernetesNetworkPolicy(object)) return locateInPolicy(object, object.node, offset);
+  if (isClusterPolicy(object)) return locateInClusterPolicy(object, object.node, offset);
   // A custom resource may be a workload (a pod template, or an operator's resource making pods).
   if (WORKLOAD_KINDS.has(object.kind) || isCustomApiVersion(object.apiVersion)) return locateInWorkload(object, object.node, offset);
+  return undefined;
+}
+
+function locateInClusterPolicy(object: K8sObject, root: YMap, offset: number): LocatedClusterPolicy | LocatedClusterRule | undefined {
+  const spec = getMap(root, 'spec');
+  for (const pair of [getPair(root, 'kind'), getPair(getMap(root, 'metadata'), 'name'), getPair(spec, 'priority'), getPair(spec, 'tier'), getPair(spec, 'subject')]) {
+    if (pair && contains(pairSpan(pair), offset)) return { type: 'clusterPolicy', object, ...pairSpan(pair) };
+  }
+  for (const direction of ['ingress', 'egress'] as const) {
+    const rules = getSeq(spec, direction)?.items ?? [];
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i];
+      for (const key of ['name', 'action']) {
+        const pair = getPair(isMap(rule) ? rule : undefined, key);
+        if (pair && contains(pairSpan(pair), offset)) return { type: 'clusterRule', object, direction, ruleIndex: i, ...pairSpan(pair) };
+      }
+    }
+  }
   return undefined;
 }
 

@@ -14,6 +14,8 @@ import { AddressSet } from '../engine/addressSet';
 import { peerOf, pieceTargetText, pieceWorkloads, portSetText, portSpecText, ruleRefText } from './describe';
 import { exposureSentence } from './exposure';
 import { capList, code, plural, policyLink } from './markdown';
+import { tierSections } from './tierHover';
+import { clusterPolicyLink } from './tierText';
 
 /** Allowed peers listed per direction; a hover taller than this is not read. */
 const MAX_PIECES = 25;
@@ -26,34 +28,55 @@ export function workloadHover(analysis: WorkspaceAnalysis, workload: WorkloadInf
   const ingress = analysis.allowed(workload, 'ingress');
   const egress = analysis.allowed(workload, 'egress');
   const selecting = analysis.policiesSelecting(workload);
-  const state = (a: DirectionAnswer): string => (a.isolated ? (a.pieces.length === 0 ? 'deny all' : 'isolated') : 'all allowed');
+  const tiered = (d: Direction): boolean => analysis.tiered(workload, d).policies.length > 0;
+  const state = (a: DirectionAnswer): string =>
+    `${a.isolated ? (a.pieces.length === 0 ? 'deny all' : 'isolated') : tiered(a.direction) ? 'not isolated by NetworkPolicy' : 'all allowed'}${tiered(a.direction) ? ' + cluster-wide policies' : ''}`;
   const lines: string[] = [`**${w.kind} ${w.namespace}/${w.name}** — ingress: ${state(ingress)} · egress: ${state(egress)}`, ''];
   lines.push(
     selecting.length === 0
       ? 'Selected by no NetworkPolicy.'
       : `Selected by ${plural(selecting.length, 'policy', 'policies')}: ${capList(selecting.map((p) => policyLink(p, analysis.manifests)))}`,
   );
-  lines.push('', exposureSentence(analysis.network, workload.index, code, portSetText));
-  for (const answer of [ingress, egress]) lines.push('', ...directionSection(analysis, workload, answer));
+  const subjectOf = analysis.clusterPoliciesSelecting(workload);
+  if (subjectOf.length > 0) lines.push('', `Subject of ${capList(subjectOf.map((p) => clusterPolicyLink(analysis, p)))}.`);
+  const exposure = exposureSentence(analysis.network, workload.index, code, portSetText);
+  // Exposure is read from NetworkPolicies alone: say so where cluster-wide policies decide too.
+  lines.push('', tiered('ingress') || tiered('egress') ? `${exposure} _(From NetworkPolicies alone: the cluster-wide policies below are not counted in it.)_` : exposure);
+  for (const answer of [ingress, egress]) {
+    const tiers = tierSections(analysis, workload, answer.direction);
+    const title = answer.direction === 'ingress' ? '**Ingress**' : '**Egress**';
+    if (tiers.admin.length === 0 && tiers.baseline.length === 0) {
+      lines.push('', ...directionSection(analysis, workload, answer));
+      continue;
+    }
+    lines.push('', title, ...(tiers.admin.length > 0 ? ['', ...tiers.admin] : []), '', `_NetworkPolicy:_ ${directionSection(analysis, workload, answer, true).join('\n')}`);
+    if (tiers.baseline.length > 0) lines.push('', ...tiers.baseline);
+  }
   lines.push('', '---', POLICY_LIMITS_NOTE);
   return lines.join('\n');
 }
 
-function directionSection(analysis: WorkspaceAnalysis, workload: WorkloadInfo, answer: DirectionAnswer): string[] {
-  const title = answer.direction === 'ingress' ? '**Ingress**' : '**Egress**';
-  if (!answer.isolated) return [`${title} — not isolated: all traffic allowed (no selecting policy lists ${answer.direction === 'ingress' ? 'Ingress' : 'Egress'}).`];
+/** The NetworkPolicy answer for a direction; `tiered`: under the Admin tier, deciding only what it leaves. */
+function directionSection(analysis: WorkspaceAnalysis, workload: WorkloadInfo, answer: DirectionAnswer, tiered = false): string[] {
+  const title = tiered ? '' : `${answer.direction === 'ingress' ? '**Ingress**' : '**Egress**'} — `;
+  const types = answer.direction === 'ingress' ? 'Ingress' : 'Egress';
+  if (!answer.isolated) {
+    return [tiered ? `not isolated (no selecting policy lists ${types}).` : `${title}not isolated: all traffic allowed (no selecting policy lists ${types}).`];
+  }
   const by = plural(answer.policies.length, 'policy', 'policies');
   if (answer.pieces.length === 0) {
-    return [`${title} — isolated by ${by}, and none allows anything: all ${answer.direction} traffic is denied.`];
+    return [tiered ? `isolated by ${by}, and none allows anything: all the Admin tier leaves is denied.` : `${title}isolated by ${by}, and none allows anything: all ${answer.direction} traffic is denied.`];
   }
   const fromTo = answer.direction === 'ingress' ? 'from' : 'to';
-  const out = [`${title} — isolated by ${by}. ${answer.policies.length === 1 ? 'Allowed by its rules:' : 'Allowed (the union of their rules):'}`];
+  const union = answer.policies.length === 1 ? 'its rules' : 'the union of their rules';
+  const out = [tiered ? `isolated by ${by}; of what the Admin tier leaves, allowed (${union}):` : `${title}isolated by ${by}. ${answer.policies.length === 1 ? 'Allowed by its rules:' : 'Allowed (the union of their rules):'}`];
   for (const piece of answer.pieces.slice(0, MAX_PIECES)) {
     out.push(`- ${fromTo} ${pieceTargetText(piece, analysis, answer.direction)} on ${portSpecText(piece.ports, destinationPorts(analysis, workload, answer.direction, piece))} — ${ruleRefText(piece.rule, analysis)}`);
   }
   const more = answer.pieces.length - MAX_PIECES;
   if (more > 0) out.push(`- and ${more} more: hover the rules of the policies above for them`);
-  out.push('', deniedLine(analysis, workload, answer));
+  const denied = deniedLine(analysis, workload, answer);
+  out.push('', tiered ? denied.replace(/^Denied: /, 'Of what the Admin tier leaves, denied: ') : denied);
   for (const line of nullifiedExcepts(analysis, workload, answer)) out.push('', line);
   return out;
 }

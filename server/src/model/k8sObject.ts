@@ -4,6 +4,9 @@ import type { YMap, YScalar } from './yamlTree';
 /** Kinds whose documents are parsed in full; every other document keeps only its header. */
 export const ANALYSED_KINDS: ReadonlySet<string> = new Set([
   'NetworkPolicy',
+  'AdminNetworkPolicy',
+  'BaselineAdminNetworkPolicy',
+  'ClusterNetworkPolicy',
   'Namespace',
   'Pod',
   'Deployment',

@@ -1,19 +1,25 @@
 /**
  * `duplicate-policy`: two NetworkPolicies of the workspace with the same namespace (written, else
- * the default namespace) and name. In a cluster there is one object per name: whichever is applied
- * last replaces the other, so one of the two never takes effect. Each copy is reported, with
- * related locations pointing at the others.
+ * the default namespace) and name, or two cluster-wide policies (AdminNetworkPolicy,
+ * BaselineAdminNetworkPolicy, ClusterNetworkPolicy: cluster-scoped) of one kind and name. In a
+ * cluster there is one object per name: whichever is applied last replaces the other, so one of
+ * the two never takes effect. Each copy is reported, with related locations pointing at the others.
  */
 import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import type { FileModel } from '../model/fileModel';
 import type { K8sObject } from '../model/k8sObject';
 import { getMap, getScalar, type YScalar } from '../model/yamlTree';
 import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+import { isClusterPolicy } from '../analysis/readClusterPolicy';
 import { isKubernetesNetworkPolicy } from './policy/networkPolicyTree';
 
 interface Copy {
   readonly object: K8sObject;
   readonly name: YScalar;
+  /** `NetworkPolicy prod/api`, `AdminNetworkPolicy deny-mon`. */
+  readonly label: string;
+  /** `in namespace prod` or `in the cluster` (cluster-scoped kinds). */
+  readonly scope: string;
 }
 
 export const duplicatePolicyRule = workspaceRule('duplicate-policy', (analysis) => {
@@ -24,21 +30,21 @@ export const duplicatePolicyRule = workspaceRule('duplicate-policy', (analysis) 
     else byKey.set(key, [copy]);
   }
   const out: LocatedFinding[] = [];
-  for (const [key, copies] of byKey) {
+  for (const copies of byKey.values()) {
     if (copies.length < 2) continue;
-    const [namespace = '', name = ''] = key.split('/');
     for (const copy of copies) {
       const others = copies.filter((c) => c !== copy);
+      const kind = copy.object.kind;
       out.push({
         uri: copy.object.uri,
         finding: {
           ruleId: 'duplicate-policy',
           message:
-            `Another NetworkPolicy is named ${name} in namespace ${namespace} (${others.length === 1 ? '1 other copy' : `${others.length} other copies`}): ` +
-            'a namespace holds one object per name, so whichever is applied last replaces the other and only one of them takes effect.',
+            `Another ${kind} is named ${copy.object.name ?? ''} ${copy.scope} (${others.length === 1 ? '1 other copy' : `${others.length} other copies`}): ` +
+            `${copy.scope === 'in the cluster' ? 'the cluster' : 'a namespace'} holds one object per name, so whichever is applied last replaces the other and only one of them takes effect.`,
           start: copy.name.start,
           end: copy.name.end,
-          related: others.map((o) => ({ uri: o.object.uri, start: o.name.start, end: o.name.end, message: `the other NetworkPolicy ${namespace}/${name}` })),
+          related: others.map((o) => ({ uri: o.object.uri, start: o.name.start, end: o.name.end, message: `the other ${o.label}` })),
         },
       });
     }
@@ -51,7 +57,7 @@ interface KeyedCopy {
   readonly copy: Copy;
 }
 
-/** Every NetworkPolicy with its `namespace/name`, in workspace order; a file's list is kept while its model is. */
+/** Every NetworkPolicy with its `namespace/name` and cluster-wide policy with its `Kind/name`, in workspace order; a file's list is kept while its model is. */
 function policyCopies(analysis: WorkspaceAnalysis): KeyedCopy[] {
   const perFile = analysis.carried<ReadonlyMap<FileModel, readonly KeyedCopy[]>>('duplicate-policy:copies', (a, previous) => {
     const out = new Map<FileModel, readonly KeyedCopy[]>();
@@ -69,9 +75,15 @@ function policyCopies(analysis: WorkspaceAnalysis): KeyedCopy[] {
 function copiesOf(file: FileModel, defaultNamespace: string): KeyedCopy[] {
   const out: KeyedCopy[] = [];
   for (const object of file.objects) {
-    if (!isKubernetesNetworkPolicy(object) || object.name === undefined) continue;
+    const cluster = isClusterPolicy(object);
+    if ((!cluster && !isKubernetesNetworkPolicy(object)) || object.name === undefined) continue;
     const name = getScalar(getMap(object.node, 'metadata'), 'name');
-    if (name) out.push({ key: `${object.namespace ?? defaultNamespace}/${object.name}`, copy: { object, name } });
+    if (!name) continue;
+    if (cluster) out.push({ key: `${object.kind}/${object.name}`, copy: { object, name, label: `${object.kind} ${object.name}`, scope: 'in the cluster' } });
+    else {
+      const namespace = object.namespace ?? defaultNamespace;
+      out.push({ key: `${namespace}/${object.name}`, copy: { object, name, label: `NetworkPolicy ${namespace}/${object.name}`, scope: `in namespace ${namespace}` } });
+    }
   }
   return out;
 }

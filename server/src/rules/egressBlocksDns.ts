@@ -5,6 +5,10 @@
  * kube-dns pods of kube-system the workspace usually does not hold. Reported once per policy
  * isolating egress for such pods, with a fix adding the DNS rule to it.
  *
+ * Where AdminNetworkPolicies (or ClusterNetworkPolicies) apply to the pods' egress, the whole
+ * answer is asked toward the DNS pods the workspace holds (an Admin Allow reaches DNS whatever
+ * NetworkPolicy says); with only assumed DNS pods there, nothing is judged.
+ *
  * Only the pods' egress side is judged (DNS pods' own ingress is the cluster's business). An
  * ipBlock peer open on port 53 counts as a way to DNS: whether ipBlocks match pod IPs after the
  * Service's address translation depends on the network plugin, so it is not called a mistake.
@@ -17,9 +21,11 @@
  * Host-network pods are left out: NetworkPolicy does not isolate them (policy-selects-host-network).
  */
 import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
+import { explainPair } from '../engine/explain';
 import { isEmptySelector, selectorMatches } from '../engine/labelSelector';
 import type { AllowedPiece } from '../engine/network';
 import { rulesOf } from '../engine/policyTypes';
+import { PortSet } from '../engine/portSet';
 import { resolvePorts } from '../engine/portSpec';
 import { NAMESPACE_NAME_LABEL, type NamedPort, type Protocol } from '../engine/types';
 import { ClusterKnowledge } from './crossFile/clusterKnowledge';
@@ -62,13 +68,19 @@ export const egressBlocksDnsRule = policyRule(
         if (targets.length === 0 && !assumed) return undefined;
         let missing = missingByWorkload.get(w);
         if (!missing) {
-          missing = missingOf(net.allowed(w, 'egress').pieces);
+          // Cluster-wide tiers decide before (or instead of) NetworkPolicy: ask the whole answer, toward the DNS pods the workspace holds.
+          if (net.tiered(w, 'egress').policies.length > 0) missing = assumed ? [] : PROTOCOLS.filter((p) => !targets.some((t) => dnsReachableThroughTiers(analysis, w, t, p)));
+          else missing = missingOf(net.allowed(w, 'egress').pieces);
           missingByWorkload.set(w, missing);
         }
         return missing;
       },
       missingIn(namespace) {
         if (targets.length === 0 && !assumed) return undefined;
+        // An AdminNetworkPolicy whose subject may take in the namespace's pods may decide their DNS: not judged.
+        const labels = net.namespaceLabelsOf(namespace);
+        const tiered = net.cluster.policies.some((c) => c.egress.length > 0 && selectorMatches(c.subject.namespaces ?? c.subject.pods?.namespaceSelector, labels));
+        if (tiered) return [];
         const policies = analysis.policies().filter((p) => p.policy.namespace === namespace);
         return missingOf(policies.flatMap((p) => net.piecesOf(p.index, 'egress')));
       },
@@ -114,6 +126,12 @@ function message(pods: string, missing: readonly Protocol[]): string {
 function dnsPortsOf(ports: readonly NamedPort[], protocol: Protocol): number[] {
   const declared = ports.filter((p) => p.protocol === protocol && (p.name.startsWith('dns') || p.port === 53)).map((p) => p.port);
   return declared.length > 0 ? declared : [53];
+}
+
+/** Whether `w`'s egress, all tiers considered, allows a DNS port of `protocol` on the DNS pod `t`. */
+function dnsReachableThroughTiers(analysis: WorkspaceAnalysis, w: number, t: number, protocol: Protocol): boolean {
+  const ports = analysis.network.workloads[t]?.namedPorts ?? [];
+  return dnsPortsOf(ports, protocol).some((port) => explainPair(analysis.network, { workload: w }, { workload: t }, PortSet.range(protocol, port, port)).egress?.ports.has(protocol, port) === true);
 }
 
 /** Whether one allowed piece reaches some cluster DNS pod on port 53 of `protocol`. */

@@ -1,5 +1,6 @@
 /**
- * `field-type-invalid`: a NetworkPolicy field holding a value of the wrong shape — a map where
+ * `field-type-invalid`: a NetworkPolicy (or AdminNetworkPolicy, BaselineAdminNetworkPolicy,
+ * ClusterNetworkPolicy) field holding a value of the wrong shape — a map where
  * the schema has a list (`ingress:` followed by `from:` without the `-`), a scalar where it has a
  * map (`spec: x`) or a list (`ports: 80`). The API server cannot decode such a policy and rejects
  * it. Shapes that another rule explains better (selectors, peers, ipBlocks, ports entries,
@@ -8,6 +9,8 @@
  */
 import { isMap, isSeq, type YMap, type YNode } from '../model/yamlTree';
 import { quoteScalarFix } from './edit/quoteScalar';
+import { clusterPolicyObjects } from './policy/clusterPolicyTree';
+import { CLUSTER_POLICY_SCHEMAS } from './policy/clusterPolicySchema';
 import { networkPolicies } from './policy/networkPolicyTree';
 import { NETWORK_POLICY_SCHEMA, type FieldSchema } from './policy/networkPolicySchema';
 import type { Finding, FixData, Rule, TextEditData } from './types';
@@ -19,6 +22,7 @@ export const fieldTypeInvalidRule: Rule = {
   check({ file }) {
     const findings: Finding[] = [];
     for (const policy of networkPolicies(file)) walk(file.text, policy.root, NETWORK_POLICY_SCHEMA, '', findings);
+    for (const policy of clusterPolicyObjects(file)) walk(file.text, policy.root, CLUSTER_POLICY_SCHEMAS[policy.kind], '', findings);
     return findings;
   },
 };

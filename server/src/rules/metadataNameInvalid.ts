@@ -1,11 +1,15 @@
 /**
- * `metadata-name-invalid`: a NetworkPolicy whose `metadata.name` is missing or not a DNS-1123
- * subdomain (lower-case alphanumerics, `-` and `.`, starting and ending alphanumeric, at most 253
- * characters). The API server rejects it. The fix offers a valid name derived from the written one.
+ * `metadata-name-invalid`: a NetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy or
+ * ClusterNetworkPolicy whose `metadata.name` is missing or not a DNS-1123 subdomain (lower-case
+ * alphanumerics, `-` and `.`, starting and ending alphanumeric, at most 253 characters), or a
+ * BaselineAdminNetworkPolicy not named `default` (its CRD's CEL rule: one per cluster). The API
+ * server rejects it. The fix offers a valid name derived from the written one (`default` for a
+ * baseline).
  */
 import { getMap, getPair, isScalar, scalarString } from '../model/yamlTree';
 import { replaceScalar } from './edit/replaceScalar';
 import { apiServerRejects } from './policy/apiServerError';
+import { clusterPolicyObjects } from './policy/clusterPolicyTree';
 import { networkPolicies } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
 import { shown } from '../text/displayText';
@@ -38,7 +42,8 @@ export const metadataNameInvalidRule: Rule = {
   scope: 'file',
   check({ file }) {
     const findings: Finding[] = [];
-    for (const { object, root } of networkPolicies(file)) {
+    const objects = [...networkPolicies(file).map((p) => ({ ...p, kind: 'NetworkPolicy' })), ...clusterPolicyObjects(file)];
+    for (const { object, root, kind } of objects) {
       const metadataPair = getPair(root, 'metadata');
       const metadata = getMap(root, 'metadata');
       const namePair = getPair(metadata, 'name');
@@ -50,7 +55,7 @@ export const metadataNameInvalidRule: Rule = {
         if (!at) continue;
         findings.push({
           ruleId: 'metadata-name-invalid',
-          message: `This NetworkPolicy has no name. ${apiServerRejects('metadata.name', 'Required value', undefined, 'name or generateName is required')}.`,
+          message: `This ${kind} has no name. ${apiServerRejects('metadata.name', 'Required value', undefined, 'name or generateName is required')}.`,
           start: at.start,
           end: at.end,
         });
@@ -68,12 +73,24 @@ export const metadataNameInvalidRule: Rule = {
         continue;
       }
       const value = scalarString(name);
+      if (kind === 'BaselineAdminNetworkPolicy' && value !== 'default') {
+        findings.push({
+          ruleId: 'metadata-name-invalid',
+          message:
+            `A BaselineAdminNetworkPolicy must be named \`default\`: there is one per cluster. The API server rejects this one: ` +
+            `Invalid value: "object": Only one baseline admin network policy with metadata.name="default" can be created in the cluster.`,
+          start: name.start,
+          end: name.end,
+          fixes: isScalar(name) ? [{ title: 'Rename to default', edits: [replaceScalar(name, 'default')], preferred: true }] : [],
+        });
+        continue;
+      }
       if (value !== undefined && isDns1123Subdomain(value)) continue;
       const suggestion = value === undefined ? undefined : toDns1123Subdomain(value);
       findings.push({
         ruleId: 'metadata-name-invalid',
         message:
-          value === undefined ? 'metadata.name must be a string: the API server cannot decode the policy and rejects it.'
+          value === undefined ? `metadata.name must be a string: the API server cannot decode the ${kind} and rejects it.`
           : value.length > 253 ? `${apiServerRejects('metadata.name', 'Invalid value', value.slice(0, 40) + '…', 'must be no more than 253 characters')}.`
           : `${apiServerRejects('metadata.name', 'Invalid value', value, DETAIL)}.`,
         start: name.start,

@@ -5,7 +5,9 @@
  * ipBlock peer a named port never matches. Destinations the workspace may not fully show (open
  * namespaces, a rule without peers, operator-made pods whose ports depend on other objects) are
  * not judged. Fixes: the protocol the name is declared for; the declared name when only the case
- * differs; else the closest declared names.
+ * differs; else the closest declared names. The same for the named ports of AdminNetworkPolicy,
+ * BaselineAdminNetworkPolicy and ClusterNetworkPolicy rules (crossFile/clusterNamedPorts.ts),
+ * which match by name whatever the protocol.
  */
 import type { PolicyInfo, WorkloadInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { rulesOf } from '../engine/policyTypes';
@@ -16,12 +18,13 @@ import { ClusterKnowledge } from './crossFile/clusterKnowledge';
 import { listWorkloads } from './crossFile/describe';
 import { knownPeerNamespaces } from './crossFile/peerScope';
 import { ruleMap } from './crossFile/policySource';
-import { policyRule } from './crossFile/workspaceFindings';
+import { clusterNamedPortFindings } from './crossFile/clusterNamedPorts';
+import { policyRule, workspaceRule } from './crossFile/workspaceFindings';
 import { namedPortFixes, type NamedPortFix } from './policy/namedPortFixes';
 import { closestNames } from './policy/nameDistance';
-import type { Finding } from './types';
+import type { Finding, Rule } from './types';
 
-export const namedPortUnresolvedRule = policyRule(
+const networkPolicyPart = policyRule(
   'named-port-unresolved',
   (analysis) => new ClusterKnowledge(analysis),
   (policy, known, analysis): Finding[] => {
@@ -112,3 +115,16 @@ function destinationsOf(
   }
   return [...indexes].sort((a, b) => a - b).flatMap((i) => analysis.workloads()[i] ?? []);
 }
+
+const clusterPolicyPart = workspaceRule('named-port-unresolved', clusterNamedPortFindings, 'cluster-policies');
+
+export const namedPortUnresolvedRule: Rule = {
+  id: 'named-port-unresolved',
+  scope: 'workspace',
+  check(ctx) {
+    const own = networkPolicyPart.check(ctx);
+    const cluster = clusterPolicyPart.check(ctx);
+    // The parts' arrays themselves when one is empty: unchanged files keep their identity.
+    return cluster.length === 0 ? own : own.length === 0 ? cluster : [...own, ...cluster];
+  },
+};

@@ -1,6 +1,7 @@
-import { getPair, isScalar, scalarString } from '../model/yamlTree';
+import { getMap, getPair, isScalar, scalarString, type YNode } from '../model/yamlTree';
 import { replaceScalar } from './edit/replaceScalar';
 import { apiServerRejects } from './policy/apiServerError';
+import { clusterPolicyObjects, clusterPorts } from './policy/clusterPolicyTree';
 import { networkPolicies, policyPorts } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
 import { quoted } from '../text/displayText';
@@ -10,7 +11,9 @@ const SUPPORTED = 'supported values: "SCTP", "TCP", "UDP"';
 
 /**
  * `protocol-invalid`: a `ports[].protocol` other than `TCP`, `UDP` or `SCTP` (case matters). The API
- * server rejects the policy; a case variant (`tcp`) gets the upper-case fix.
+ * server rejects the policy; a case variant (`tcp`) gets the upper-case fix. Also the `protocol` of
+ * an AdminNetworkPolicy or BaselineAdminNetworkPolicy `portNumber`/`portRange`, which the CRD does
+ * not check: the object is stored, and the port matches no traffic.
  */
 export const protocolInvalidRule: Rule = {
   id: 'protocol-invalid',
@@ -40,6 +43,33 @@ export const protocolInvalidRule: Rule = {
         });
       }
     }
+    for (const policy of clusterPolicyObjects(file)) {
+      if (policy.kind === 'ClusterNetworkPolicy') continue; // v1alpha2 names the protocol by its key (tcp, udp, sctp)
+      for (const item of clusterPorts(policy)) {
+        for (const key of ['portNumber', 'portRange'] as const) {
+          const node = getPair(getMap(item.map, key), 'protocol')?.value;
+          const finding = node ? clusterFinding(node, `${item.path}.${key}.protocol`, policy.kind) : undefined;
+          if (finding) findings.push(finding);
+        }
+      }
+    }
     return findings;
   },
 };
+
+function clusterFinding(node: YNode, path: string, kind: string): Finding | undefined {
+  if (isScalar(node) && node.value === null) return undefined;
+  const value = scalarString(node);
+  if (value !== undefined && (PROTOCOLS as readonly string[]).includes(value)) return undefined;
+  const upper = PROTOCOLS.find((p) => p === value?.toUpperCase());
+  const lead = upper ? `Protocol names are case-sensitive: write ${upper}, not ${value ?? ''}.` : `${JSON.stringify(value ?? node.type)} is not a protocol: ${path} takes TCP, UDP or SCTP.`;
+  return {
+    ruleId: 'protocol-invalid',
+    message:
+      `${lead} The ${kind} CRD does not check this field, so the API server stores the value as written, but no protocol is named that way: ` +
+      `this port matches no traffic here (an implementation may ignore the port or reject the policy; netpol-analyzer rejects it).`,
+    start: node.start,
+    end: Math.max(node.end, node.start + 1),
+    fixes: upper && isScalar(node) ? [{ title: `Change to ${upper}`, edits: [replaceScalar(node, upper)], preferred: true, safe: true }] : [],
+  };
+}

@@ -29,6 +29,19 @@ import { rulePortsSplitRule } from './rulePortsSplit';
 import { allowAllRuleRule } from './allowAllRule';
 import { duplicatePolicyRule } from './duplicatePolicy';
 import { metadataNameInvalidRule } from './metadataNameInvalid';
+import { clusterPolicyActionInvalidRule } from './clusterPolicyActionInvalid';
+import { clusterPolicyPriorityInvalidRule } from './clusterPolicyPriorityInvalid';
+import { clusterPolicyTierInvalidRule } from './clusterPolicyTierInvalid';
+import { clusterPolicySubjectInvalidRule } from './clusterPolicySubjectInvalid';
+import { clusterPolicyPeerInvalidRule } from './clusterPolicyPeerInvalid';
+import { clusterPolicyPortInvalidRule } from './clusterPolicyPortInvalid';
+import { clusterPolicyNetworkInvalidRule } from './clusterPolicyNetworkInvalid';
+import { clusterPolicyNetworkNoncanonicalRule } from './clusterPolicyNetworkNoncanonical';
+import { clusterPolicyTooLongRule } from './clusterPolicyTooLong';
+import { clusterPolicyPriorityOverlapRule } from './clusterPolicyPriorityOverlap';
+import { clusterRuleShadowedRule } from './clusterRuleShadowed';
+import { passWithoutLowerTierRule } from './passWithoutLowerTier';
+import { baselineRuleUnreachableRule } from './baselineRuleUnreachable';
 import type { Rule } from './types';
 import { unknownFieldRule } from './unknownField';
 import { fieldTypeInvalidRule } from './fieldTypeInvalid';
@@ -72,4 +85,17 @@ export const ALL_RULES: readonly Rule[] = [
   allowAllRuleRule,
   duplicatePolicyRule,
   metadataNameInvalidRule,
+  clusterPolicyActionInvalidRule,
+  clusterPolicyPriorityInvalidRule,
+  clusterPolicyTierInvalidRule,
+  clusterPolicySubjectInvalidRule,
+  clusterPolicyPeerInvalidRule,
+  clusterPolicyPortInvalidRule,
+  clusterPolicyNetworkInvalidRule,
+  clusterPolicyNetworkNoncanonicalRule,
+  clusterPolicyTooLongRule,
+  clusterPolicyPriorityOverlapRule,
+  clusterRuleShadowedRule,
+  passWithoutLowerTierRule,
+  baselineRuleUnreachableRule,
 ];

@@ -2,6 +2,7 @@ import { get, getPair, isMap, isScalar, isSeq, scalarString, type YMap, type YNo
 import { replaceScalar } from './edit/replaceScalar';
 import { apiServerRejects } from './policy/apiServerError';
 import { labelKeyProblems, labelValueProblems } from './policy/labelSyntax';
+import { clusterPolicyObjects, clusterSelectors } from './policy/clusterPolicyTree';
 import { networkPolicies, policySelectors } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
 import { quoted, shown } from '../text/displayText';
@@ -11,7 +12,7 @@ const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
 /**
  * `selector-invalid`: a label selector (`spec.podSelector`, a peer's podSelector or
- * namespaceSelector) the API server rejects: bad operator, values with Exists/DoesNotExist,
+ * namespaceSelector; a cluster-wide policy's subject and peer selectors) the API server rejects: bad operator, values with Exists/DoesNotExist,
  * no values with In/NotIn, invalid label keys or values, a number or boolean as a label value.
  */
 export const selectorInvalidRule: Rule = {
@@ -19,16 +20,15 @@ export const selectorInvalidRule: Rule = {
   scope: 'file',
   check({ file }) {
     const findings: Finding[] = [];
-    for (const { spec } of networkPolicies(file)) {
-      for (const selector of policySelectors(spec)) {
-        const node = selector.node;
-        if (!node || (isScalar(node) && node.value === null)) continue;
-        if (!isMap(node)) {
-          findings.push(problem(node, `${selector.path} must be a label selector map (matchLabels, matchExpressions): the API server cannot decode the policy and rejects it.`));
-          continue;
-        }
-        findings.push(...checkMatchLabels(node, selector.path), ...checkMatchExpressions(node, selector.path));
+    const selectors = [...networkPolicies(file).flatMap((p) => policySelectors(p.spec)), ...clusterPolicyObjects(file).flatMap(clusterSelectors)];
+    for (const selector of selectors) {
+      const node = selector.node;
+      if (!node || (isScalar(node) && node.value === null)) continue;
+      if (!isMap(node)) {
+        findings.push(problem(node, `${selector.path} must be a label selector map (matchLabels, matchExpressions): the API server cannot decode the policy and rejects it.`));
+        continue;
       }
+      findings.push(...checkMatchLabels(node, selector.path), ...checkMatchExpressions(node, selector.path));
     }
     return findings;
   },

@@ -10,6 +10,7 @@ const IDS: ReadonlySet<string> = new Set([
   'peer-namespace-selector-matches-nothing',
   'named-port-unresolved',
   'workload-not-isolated',
+  'pass-without-lower-tier',
   'policy-selects-host-network',
   // "No rule allows cluster DNS": a policy of the view the workspace does not show may.
   'egress-blocks-dns',

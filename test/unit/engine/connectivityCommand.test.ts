@@ -27,9 +27,34 @@ spec:
   - from: [{ipBlock: {cidr: 2001:db8::/32}}]
 `;
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+/** Cluster-wide policies over the same pods: an ANP denying client → web on 8080 before the NetworkPolicy, a tie, a nodes peer. */
+const ADMIN = `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: deny-client}
+spec:
+  priority: 5
+  subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: web}}}}
+  ingress:
+  - name: no-client
+    action: Deny
+    from: [{pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: client}}}}]
+    ports: [{portNumber: {port: 8080}}]
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: allow-all}
+spec:
+  priority: 5
+  subject: {namespaces: {}}
+  ingress:
+  - {name: all, action: Allow, from: [{namespaces: {}}]}
+  egress:
+  - {name: nodes, action: Deny, to: [{nodes: {}}]}
+`;
+
+async function run(args: string[], stdin = '', extra = ''): Promise<{ code: number; out: string; err: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'netpol-conn-'));
-  writeFileSync(join(dir, 'all.yaml'), MANIFESTS);
+  writeFileSync(join(dir, 'all.yaml'), MANIFESTS + (extra ? `---\n${extra}` : ''));
   let out = '';
   let err = '';
   const io: CliIo = {
@@ -91,6 +116,20 @@ describe('connectivity command', () => {
           'default/web[Pod] ingress: default/web spec.ingress[0].from[0] allows TCP 8080',
         ],
       },
+    ]);
+  });
+
+  it('with AdminNetworkPolicies: warns about ties and unjudged peers, and names the tier and rule in JSON reasons', async () => {
+    const r = await run(['--format', 'json', '--focus-workload', 'web', '--focus-direction', 'ingress'], '', ADMIN);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /netpol-lens: warning: AdminNetworkPolicy allow-all and AdminNetworkPolicy deny-client have the same priority 5 and both match default\/client\[Pod\] => default\/web\[Pod\] on TCP 8080: which applies is undefined upstream; this listing applies allow-all first \(name order\)/);
+    assert.match(r.err, /netpol-lens: warning: AdminNetworkPolicy allow-all egress\[0\] has a `nodes` peer/);
+    const json = JSON.parse(r.out) as { connections: { src: string; reasons: string[] }[] };
+    const client = json.connections.find((c) => c.src === 'default/client[Pod]');
+    assert.deepEqual(client?.reasons, [
+      // The allow-all policy applies to client's egress too (its nodes rule): no tier decides there.
+      'default/client[Pod] egress: All Connections allowed by default (no tier decides)',
+      'default/web[Pod] ingress: All Connections allowed by AdminNetworkPolicy allow-all (priority 5) ingress[0] "all"',
     ]);
   });
 

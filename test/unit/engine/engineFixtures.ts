@@ -4,6 +4,7 @@ import { ConnectivityMatrix } from '../../../server/src/engine/connectivityMatri
 import { buildListing, entryLine } from '../../../server/src/engine/connectivityListing';
 import { normalizeListing } from '../../conformance/normalizeListing';
 import { Network } from '../../../server/src/engine/network';
+import type { ClusterPeer, ClusterPolicy, ClusterPort, ClusterRule } from '../../../server/src/engine/clusterPolicyTypes';
 import type { EngineInput, Labels, NamedPort, Namespace, Policy, PolicyPeer, PolicyPort, PolicyRule, Workload } from '../../../server/src/engine/types';
 
 export function pod(name: string, labels: Labels, namespace = 'default', namedPorts: NamedPort[] = []): Workload {
@@ -12,6 +13,12 @@ export function pod(name: string, labels: Labels, namespace = 'default', namedPo
 
 export function policy(name: string, spec: Omit<Policy, 'id' | 'name' | 'namespace'>, namespace = 'default'): Policy {
   return { id: `${namespace}/${name}`, name, namespace, ...spec };
+}
+
+/** An AdminNetworkPolicy (priority given), or a BaselineAdminNetworkPolicy (priority undefined). */
+export function anp(name: string, priority: number | undefined, spec: Partial<Pick<ClusterPolicy, 'subject' | 'ingress' | 'egress'>>): ClusterPolicy {
+  const kind = priority === undefined ? 'BaselineAdminNetworkPolicy' : 'AdminNetworkPolicy';
+  return { id: `${kind}/${name}`, kind, name, tier: priority === undefined ? 'baseline' : 'admin', priority, subject: { namespaces: {} }, ingress: [], egress: [], ...spec };
 }
 
 /** Every allowed connection (both families), one line each, adjacent equal address ranges merged, sorted. */
@@ -82,3 +89,34 @@ export const arbitraryCluster: fc.Arbitrary<EngineInput> = fc
     ];
     return { workloads, namespaces, policies };
   });
+
+const clusterPeer: fc.Arbitrary<ClusterPeer> = fc.oneof(
+  fc.record({ namespaces: fc.oneof(fc.constant({}), fc.record({ matchLabels: fc.record({ team: value }) })) }),
+  fc.record({ pods: fc.record({ namespaceSelector: fc.constant({}), podSelector: selector }) }),
+  fc.record({ networks: fc.subarray(['0.0.0.0/0', '10.0.0.0/8', '10.1.0.0/16', '2001:db8::/32'], { minLength: 1 }) }),
+);
+const clusterPort: fc.Arbitrary<ClusterPort> = fc.oneof(
+  fc.record({ kind: fc.constant('range' as const), protocol: fc.constantFrom('TCP', 'UDP'), from: fc.constantFrom(53, 80), to: fc.constantFrom(80, 1010) }),
+  fc.record({ kind: fc.constant('named' as const), name: fc.constantFrom('http', 'dns') }),
+);
+const clusterRule = (baseline: boolean): fc.Arbitrary<ClusterRule> =>
+  fc.record(
+    {
+      name: fc.constant('r'),
+      action: baseline ? fc.constantFrom('allow' as const, 'deny' as const) : fc.constantFrom('allow' as const, 'deny' as const, 'pass' as const),
+      peers: fc.array(clusterPeer, { minLength: 1, maxLength: 2 }),
+      ports: fc.array(clusterPort, { minLength: 1, maxLength: 2 }),
+    },
+    { requiredKeys: ['name', 'action', 'peers'] },
+  );
+
+/** Admin policies (priorities may tie) and at most one baseline policy. */
+export const arbitraryClusterPolicies: fc.Arbitrary<ClusterPolicy[]> = fc
+  .tuple(
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.array(clusterRule(false), { maxLength: 2 }), fc.array(clusterRule(false), { maxLength: 2 }), clusterPeer), { maxLength: 3 }),
+    fc.option(fc.tuple(fc.array(clusterRule(true), { maxLength: 2 }), fc.array(clusterRule(true), { maxLength: 2 }), clusterPeer), { nil: undefined }),
+  )
+  .map(([admins, baseline]) => [
+    ...admins.map(([priority, ingress, egress, subject], i) => anp(`a${i}`, priority, { subject, ingress, egress })),
+    ...(baseline ? [anp('default', undefined, { ingress: baseline[0], egress: baseline[1], subject: baseline[2] })] : []),
+  ]);

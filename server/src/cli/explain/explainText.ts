@@ -62,5 +62,14 @@ function sideText(v: SideVerdict): string {
   const result = v.allowed ? '(Allowed)' : '(Denied)';
   if (v.layer === 'default') return `${result} due to ${SYSTEM_DEFAULT}`;
   if (v.lines.length === 1) return `${result}\n\t\t\t${v.lines[0] ?? ''}`;
-  return `${result}\n\t\t\tNetworkPolicy list:\n${v.lines.map((l) => `\t\t\t\t- ${l}`).join('\n')}\n`;
+  // One line per kind of policy, or `<Kind> list:` for several of one kind, in the order given (by layer).
+  const kinds: { kind: string; lines: string[] }[] = [];
+  for (const line of v.lines) {
+    const kind = line === SYSTEM_DEFAULT ? line : (line.split(' ')[0] ?? '');
+    const last = kinds[kinds.length - 1];
+    if (last && last.kind === kind) last.lines.push(line);
+    else kinds.push({ kind, lines: [line] });
+  }
+  if (kinds.length === 1) return `${result}\n\t\t\t${kinds[0]?.kind ?? ''} list:\n${v.lines.map((l) => `\t\t\t\t- ${l}`).join('\n')}\n`;
+  return `${result}${kinds.map((k) => (k.lines.length === 1 ? `\n\t\t\t${k.lines[0] ?? ''}` : `\n\t\t\t${k.kind} list:\n${k.lines.map((l) => `\t\t\t\t- ${l}`).join('\n')}`)).join('')}`;
 }

@@ -12,30 +12,35 @@
  *   ("… is not allowed by any rule", "(no rules defined)" when it has none in the direction);
  * - across policies, an allowed port collects the lines of every policy allowing it, a denied port
  *   those of every policy (all deny it);
- * - a pair's port is allowed when both sides allow it, and names the rules of both sides.
+ * - a pair's port is allowed when both sides allow it, and names the rules of both sides;
+ * - where cluster-wide tiers apply to a side, an Admin tier rule that decides a port is its line
+ *   (`AdminNetworkPolicy 'x' allows|denies connections by Egress rule <name>`); a port an Admin
+ *   Pass hands on names the Pass, then whoever decides below — NetworkPolicy as above when it
+ *   isolates the side, else the Baseline tier's rule, else the system default.
  * Pure: the same network and ends give the same answer.
  */
 import type { IpFamily } from '../../engine/cidr';
+import type { TierPiece, TieredAnswer } from '../../engine/clusterLayer';
 import type { Network } from '../../engine/network';
 import { PortSet } from '../../engine/portSet';
 import { resolvePorts } from '../../engine/portSpec';
 import { rulesOf } from '../../engine/policyTypes';
 import type { Direction } from '../../engine/types';
-import { portSetMinus } from '../../features/portSetMinus';
 
 /** A workload (index into the network) or an address range, with the text output names it by. */
 export type ExplainEnd =
   | { readonly kind: 'workload'; readonly index: number; readonly text: string }
   | { readonly kind: 'address'; readonly family: IpFamily; readonly from: bigint; readonly to: bigint; readonly text: string };
 
-export type RuleLayer = 'NetworkPolicy' | 'default';
+/** Who decided a side's class: a rule of one of these layers, or nothing but the system default. */
+export type RuleLayer = 'AdminNetworkPolicy' | 'NetworkPolicy' | 'BaselineAdminNetworkPolicy' | 'default';
 
 /** One direction's verdict on a class of ports, and the lines naming what decided it. */
 export interface SideVerdict {
   readonly allowed: boolean;
-  /** `NetworkPolicy` lines, or the system default. */
+  /** The first layer with a line; `default` when the system default alone decided. */
   readonly layer: RuleLayer;
-  /** Sorted, without duplicates. */
+  /** In layer order (Admin tier, NetworkPolicy, Baseline tier, the system default), each layer's sorted, without duplicates. */
   readonly lines: readonly string[];
 }
 
@@ -101,8 +106,92 @@ function verdictKey(v: SideVerdict): string {
   return `${v.allowed}|${v.layer}|${v.lines.join('\n')}`;
 }
 
-/** One side: the workload `self`'s policies for `direction`, toward the other end. */
+/** One side: the tiers and NetworkPolicies of the workload `self` for `direction`, toward the other end. */
 function side(net: Network, self: ExplainEnd & { kind: 'workload' }, other: ExplainEnd, direction: Direction): SideClass[] {
+  const np = networkPolicySide(net, self, other, direction);
+  const tiers = net.tiered(self.index, direction);
+  return tiers.policies.length === 0 ? np : tieredSide(net, tiers, np, net.allowed(self.index, direction).isolated, self, other, direction);
+}
+
+/**
+ * The Admin tier's decisions first (first matching rule per port), then for what it leaves: the
+ * NetworkPolicy classes when they isolate the side, else the Baseline tier, else the default —
+ * each preceded by the Pass line where an Admin Pass handed the ports on.
+ */
+function tieredSide(
+  net: Network,
+  tiers: TieredAnswer,
+  np: readonly SideClass[],
+  isolated: boolean,
+  self: ExplainEnd & { kind: 'workload' },
+  other: ExplainEnd,
+  direction: Direction,
+): SideClass[] {
+  const destination = direction === 'ingress' ? net.workloads[self.index] : other.kind === 'workload' ? net.workloads[other.index] : undefined;
+  const hit = (piece: TierPiece): boolean => (other.kind === 'workload' ? piece.workloads.has(other.index) : piece.addresses.containsAddress(other.family, other.from));
+  const out: SideClass[] = [];
+  const passes: { ports: PortSet; line: string }[] = [];
+  let seen = PortSet.empty();
+  let rest = PortSet.all();
+  for (const piece of tiers.admin) {
+    if (!hit(piece)) continue;
+    const matched = resolvePorts(piece.ports, destination?.namedPorts);
+    const decided = matched.subtract(seen);
+    seen = seen.union(matched);
+    if (decided.isEmpty()) continue;
+    const line = tierLine(net, piece);
+    if (piece.action === 'pass') passes.push({ ports: decided, line });
+    else {
+      out.push({ ports: decided, verdict: { allowed: piece.action === 'allow', layer: 'AdminNetworkPolicy', lines: [line] } });
+      rest = rest.subtract(decided);
+    }
+  }
+  /** A lower layer's class, cut where different Passes handed its ports on (their line first). */
+  const handedOn = (ports: PortSet, verdict: SideVerdict): void => {
+    let left = ports;
+    for (const pass of passes) {
+      const part = left.intersect(pass.ports);
+      if (part.isEmpty()) continue;
+      const lines = verdict.layer === 'default' ? [pass.line, SYSTEM_DEFAULT] : [pass.line, ...verdict.lines];
+      out.push({ ports: part, verdict: { allowed: verdict.allowed, layer: 'AdminNetworkPolicy', lines } });
+      left = left.subtract(part);
+    }
+    if (!left.isEmpty()) out.push({ ports: left, verdict });
+  };
+  if (isolated) {
+    for (const c of np) {
+      const ports = c.ports.intersect(rest);
+      if (!ports.isEmpty()) handedOn(ports, c.verdict);
+    }
+    return out;
+  }
+  let baseSeen = PortSet.all().subtract(rest);
+  let undecided = rest;
+  for (const piece of tiers.baseline) {
+    if (!hit(piece)) continue;
+    const matched = resolvePorts(piece.ports, destination?.namedPorts);
+    const decided = matched.subtract(baseSeen);
+    baseSeen = baseSeen.union(matched);
+    // A Baseline tier Pass (ClusterNetworkPolicy) goes on to the default.
+    if (decided.isEmpty() || piece.action === 'pass') continue;
+    undecided = undecided.subtract(decided);
+    handedOn(decided, { allowed: piece.action === 'allow', layer: 'BaselineAdminNetworkPolicy', lines: [tierLine(net, piece)] });
+  }
+  if (!undecided.isEmpty()) handedOn(undecided, DEFAULT_VERDICT);
+  return out;
+}
+
+/** `AdminNetworkPolicy 'deny-mon' denies connections by Ingress rule deny-from-mon`. */
+function tierLine(net: Network, piece: TierPiece): string {
+  const policy = net.cluster.policies[net.cluster.policyById(piece.rule.policy) ?? -1];
+  const rule = policy ? (piece.rule.direction === 'ingress' ? policy.ingress : policy.egress)[piece.rule.ruleIndex] : undefined;
+  const verb = piece.action === 'allow' ? 'allows' : piece.action === 'deny' ? 'denies' : 'passes';
+  const dir = piece.rule.direction === 'ingress' ? 'Ingress' : 'Egress';
+  return `${policy?.kind ?? 'AdminNetworkPolicy'} '${policy?.name ?? piece.rule.policy}' ${verb} connections by ${dir} rule ${rule?.name ?? ''}`;
+}
+
+/** One side as NetworkPolicy alone decides it (the system default when none isolates it). */
+function networkPolicySide(net: Network, self: ExplainEnd & { kind: 'workload' }, other: ExplainEnd, direction: Direction): SideClass[] {
   const answer = net.allowed(self.index, direction);
   if (!answer.isolated) return [{ ports: PortSet.all(), verdict: DEFAULT_VERDICT }];
   // Start from "denied, nothing said": the first policy's lines replace it, later ones collect.
@@ -161,7 +250,7 @@ function policyClasses(
     const mine = r.ports.intersect(rest);
     if (mine.isEmpty()) continue;
     out.push({ ports: mine, allowed: true, line: `${name} allows connections by ${dir} rule #${r.ruleIndex + 1}` });
-    rest = portSetMinus(rest, mine);
+    rest = rest.subtract(mine);
   }
   if (!rest.isEmpty()) {
     const why = first.ports.isEmpty()

@@ -12,7 +12,6 @@ import { formatRange, type AddressRange } from '../../engine/addressSet';
 import type { IpFamily } from '../../engine/cidr';
 import type { ListingEndpoint, ListingEntry } from '../../engine/connectivityListing';
 import { PortSet } from '../../engine/portSet';
-import { portSetMinus } from '../portSetMinus';
 
 export type DiffType = 'changed' | 'added' | 'removed';
 
@@ -106,12 +105,12 @@ export function workloadsDiffInfo(e: DiffEntry): string {
 
 /** Whether the second side allows something the first did not (a new path, or new ports on one). */
 export function opensSomething(e: DiffEntry): boolean {
-  return !portSetMinus(e.ref2, e.ref1).isEmpty();
+  return !e.ref2.subtract(e.ref1).isEmpty();
 }
 
 /** Whether the second side no longer allows something the first did. */
 export function closesSomething(e: DiffEntry): boolean {
-  return !portSetMinus(e.ref1, e.ref2).isEmpty();
+  return !e.ref1.subtract(e.ref2).isEmpty();
 }
 
 interface Segment {

@@ -3,13 +3,16 @@
  * allows comes from the rules that allow it there (or from a side no policy isolates); what it
  * no longer allows is denied there by the policies that isolate a side and allow none of it, and
  * was allowed on the first side by the rules named as "was". Read from the engine's explanation
- * of the pair (engine/explain.ts) on each side, restricted to the ports that changed.
+ * of the pair (engine/explain.ts) on each side, restricted to the ports that changed. Where
+ * cluster-wide tiers apply to a side, its reasons are the tier decisions: the Admin or Baseline tier
+ * rule, the NetworkPolicy (with the Pass that handed the ports on), or the default.
  */
 import type { WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
+import type { ClusterRuleRef } from '../../engine/clusterPolicyTypes';
+import { decisionText } from '../../engine/decisionText';
 import { explainPair, type Endpoint, type SideExplanation } from '../../engine/explain';
 import type { PortSet } from '../../engine/portSet';
 import type { RuleRef } from '../../engine/types';
-import { portSetMinus } from '../portSetMinus';
 import type { DiffEndpoint, DiffEntry } from './connectivityDiff';
 
 /** A policy or rule where it is written: the file's URI and 1-based line, when known. */
@@ -34,8 +37,8 @@ export interface ChangeReasons {
 }
 
 export function changeReasons(e: DiffEntry, before: WorkspaceAnalysis | undefined, after: WorkspaceAnalysis | undefined): ChangeReasons {
-  const opened = portSetMinus(e.ref2, e.ref1);
-  const closed = portSetMinus(e.ref1, e.ref2);
+  const opened = e.ref2.subtract(e.ref1);
+  const closed = e.ref1.subtract(e.ref2);
   const reasons: Reason[] = [];
   if (after && !opened.isEmpty()) reasons.push(...allowing(after, e, opened, 'opens'));
   if (!closed.isEmpty()) {
@@ -67,6 +70,7 @@ function allowing(analysis: WorkspaceAnalysis, e: DiffEntry, ports: PortSet, eff
   const sides = explain(analysis, e, ports);
   if (!sides) return [];
   const net = analysis.network;
+  if (sides.some((side) => side.clusterPolicies.length > 0)) return sides.flatMap((side) => decided(analysis, side, ports, true, effect));
   const rules = sides.flatMap((side) =>
     side.matches
       .filter((m) => side.isolated && !m.ports.isEmpty())
@@ -83,7 +87,8 @@ function denying(analysis: WorkspaceAnalysis, e: DiffEntry, ports: PortSet): Rea
   if (!sides) return [];
   const net = analysis.network;
   return sides.flatMap((side): Reason[] => {
-    const denied = portSetMinus(ports, side.ports);
+    if (side.clusterPolicies.length > 0) return decided(analysis, side, ports, false, 'closes');
+    const denied = ports.subtract(side.ports);
     if (!side.isolated || denied.isEmpty()) return [];
     const who = net.workloads[side.workload]?.id ?? '';
     return side.policies.map((id) => ({
@@ -93,6 +98,23 @@ function denying(analysis: WorkspaceAnalysis, e: DiffEntry, ports: PortSet): Rea
       source: policySource(analysis, id),
     }));
   });
+}
+
+/** A side under cluster-wide tiers: who decided the ports that changed (what allowed them, or what denies them). */
+function decided(analysis: WorkspaceAnalysis, side: SideExplanation, ports: PortSet, allowed: boolean, effect: Reason['effect']): Reason[] {
+  return side.decisions.flatMap((d): Reason[] => {
+    const mine = d.ports.intersect(ports);
+    if (d.allowed !== allowed || mine.isEmpty()) return [];
+    const text = `${analysis.network.workloads[side.workload]?.id ?? ''} ${side.direction}: ${decisionText(analysis.network, d, side.policies)}`;
+    const source = d.by.layer === 'cluster' ? clusterRuleSource(analysis, d.by.piece.rule) : d.by.layer === 'networkpolicy' && d.by.allowedBy[0] ? ruleSource(analysis, d.by.allowedBy[0]) : undefined;
+    return [{ effect, text, ports: mine, source }];
+  });
+}
+
+function clusterRuleSource(analysis: WorkspaceAnalysis, ref: ClusterRuleRef): SourceRef | undefined {
+  const node = analysis.clusterRuleNode(ref, false);
+  const uri = analysis.clusterPolicyById(ref.policy)?.source.uri;
+  return node && uri ? at(analysis, uri, node.start) : undefined;
 }
 
 /** `ns/name` of a policy (without the disambiguator duplicates get). */

@@ -23,9 +23,12 @@ const NONE: readonly Finding[] = Object.freeze([]);
 
 type ByUri = ReadonlyMap<string, readonly Finding[]>;
 
-/** A rule judged over the whole workspace at once (findings may land in any file). */
-export function workspaceRule(id: RuleId, computeAll: (analysis: WorkspaceAnalysis) => LocatedFinding[]): Rule {
-  const key = `rule:${id}`;
+/**
+ * A rule judged over the whole workspace at once (findings may land in any file). `part` names
+ * the state of one of several parts of a rule (each part keeps its own carried results).
+ */
+export function workspaceRule(id: RuleId, computeAll: (analysis: WorkspaceAnalysis) => LocatedFinding[], part = ''): Rule {
+  const key = `rule:${id}${part === '' ? '' : `:${part}`}`;
   return {
     id,
     scope: 'workspace',

@@ -18,18 +18,18 @@ export type FieldSchema =
   /** Free-form: any keys (status), or a scalar. */
   | { readonly kind: 'open' };
 
-const open: FieldSchema = { kind: 'open' };
-const string = (shapeCheckedBy?: string): FieldSchema => ({ kind: 'string', ...(shapeCheckedBy === undefined ? {} : { shapeCheckedBy }) });
-const stringMap = (shapeCheckedBy?: string): FieldSchema => ({ kind: 'stringMap', ...(shapeCheckedBy === undefined ? {} : { shapeCheckedBy }) });
-const map = (name: string, fields: Record<string, FieldSchema>, shapeCheckedBy?: string): FieldSchema => ({
+export const open: FieldSchema = { kind: 'open' };
+export const string = (shapeCheckedBy?: string): FieldSchema => ({ kind: 'string', ...(shapeCheckedBy === undefined ? {} : { shapeCheckedBy }) });
+export const stringMap = (shapeCheckedBy?: string): FieldSchema => ({ kind: 'stringMap', ...(shapeCheckedBy === undefined ? {} : { shapeCheckedBy }) });
+export const map = (name: string, fields: Record<string, FieldSchema>, shapeCheckedBy?: string): FieldSchema => ({
   kind: 'map',
   name,
   fields,
   ...(shapeCheckedBy === undefined ? {} : { shapeCheckedBy }),
 });
-const list = (item: FieldSchema, shapeCheckedBy?: string): FieldSchema => ({ kind: 'list', item, ...(shapeCheckedBy === undefined ? {} : { shapeCheckedBy }) });
+export const list = (item: FieldSchema, shapeCheckedBy?: string): FieldSchema => ({ kind: 'list', item, ...(shapeCheckedBy === undefined ? {} : { shapeCheckedBy }) });
 
-const selector = map(
+export const selector = map(
   'a label selector',
   {
     matchLabels: stringMap('selector-invalid'),
@@ -53,7 +53,7 @@ const peer = map(
 
 const port = map('a ports entry', { protocol: open, port: open, endPort: open }, 'port-invalid');
 
-const objectMeta = map(
+export const objectMeta = map(
   'metadata',
   {
     name: string('metadata-name-invalid'),
