@@ -14,7 +14,10 @@ import { OUTPUT_DIR, REPO } from './support/paths';
 import { ensureVsix } from './support/vsix';
 import { Workbench } from './support/workbench';
 
-const IMAGES = join(REPO, 'docs', 'images');
+// NETPOL_SCREENSHOT_THEME=… (e.g. "Default Dark Modern") takes the same pictures in another theme, into
+// test-output/screenshots/<theme>/ instead of the README's folder: to look at, not to publish.
+const THEME = process.env.NETPOL_SCREENSHOT_THEME;
+const IMAGES = THEME ? join(OUTPUT_DIR, 'screenshots', THEME.replace(/\W+/g, '-')) : join(REPO, 'docs', 'images');
 const OUT = join(OUTPUT_DIR, 'screenshots');
 const WORKSPACE = join(REPO, 'test', 'e2e', 'workspace-screenshots');
 
@@ -37,14 +40,14 @@ function around(boxes: Box[], pad: number, viewport: { width: number; height: nu
 
 async function main(): Promise<void> {
   const viewport = { width: 1120, height: 820 };
-  rmSync(OUT, { recursive: true, force: true });
+  if (!THEME) rmSync(OUT, { recursive: true, force: true });
   mkdirSync(IMAGES, { recursive: true });
   const vsix = ensureVsix();
   const server = await CodeServer.start({
     vsix,
     workspaceSource: WORKSPACE,
     // Nothing in the pictures that a reader's editor would not show by default, minus clutter.
-    settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 14, 'breadcrumbs.enabled': false },
+    settings: { 'workbench.colorTheme': THEME ?? 'Default Light Modern', 'editor.fontSize': 14, 'breadcrumbs.enabled': false },
   });
   let browser: Browser | undefined;
   let wb: Workbench | undefined;
