@@ -11,7 +11,7 @@
  *     workload, every policy of its namespace (stand-in pods);
  *   - the namespaces (names, labels, which are declared), which namespaces hold workloads and how
  *     many, the cluster DNS workloads (`k8s-app: kube-dns`), and the custom resources of kinds the
- *     operator catalogue does not know, per namespace;
+ *     operator catalogue does not know, per namespace, and the Services (selectors and ports);
  *   - the settings (one record per settings object).
  * An edit that changes one of the workspace-wide inputs re-checks every policy; otherwise only the
  * policies whose own inputs changed. Policies are matched across analyses by their YAML node,
@@ -46,7 +46,7 @@ interface PolicyState {
 }
 
 export interface PolicyInputs {
-  /** Namespaces, declared namespaces, namespaces with workloads, DNS workloads: any change re-checks all. */
+  /** Namespaces, declared namespaces, namespaces with workloads, DNS workloads, Services: any change re-checks all. */
   readonly workspaceKey: string;
   readonly workloadOrder: readonly string[];
   readonly workloads: ReadonlyMap<string, Workload>;
@@ -89,6 +89,7 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
       [...workloadCount.keys()].sort(),
       [...net.podsMatching(DNS_SELECTOR)].map((i) => net.workloads[i]),
       [...a.unknownResources()].map(([ns, list]) => [ns, list.map((r) => [r.value.kind, r.value.name])]),
+      a.services().map((s) => s.value),
     ]);
     const changesSince = new WeakMap<PolicyInputs, readonly WorkloadChange[]>();
     const base = previous?.workspaceKey === workspaceKey ? previous : undefined;
@@ -250,6 +251,7 @@ function change(before: Workload | undefined, after: Workload | undefined): Work
   if (!before || !after) return { before, after, namespace, samePorts: false, changedKeys: undefined };
   const samePorts =
     JSON.stringify(before.namedPorts) === JSON.stringify(after.namedPorts) &&
+    JSON.stringify(before.unnamedPorts) === JSON.stringify(after.unnamedPorts) &&
     before.namedPortsPartial === after.namedPortsPartial &&
     before.hostNetwork === after.hostNetwork;
   const changedKeys = new Set<string>();
