@@ -98,10 +98,10 @@ const customResourceDoc = fc
 
 /** A Service in front of an app, sending port 80 to 8080, to the port named http, or to 80. */
 const serviceDoc = fc
-  .tuple(fc.constantFrom(...NAMESPACES, ''), fc.constantFrom('s1', 's2'), fc.constantFrom(...APPS), fc.constantFrom('8080', 'http', '80'))
+  .tuple(fc.constantFrom(...NAMESPACES, ''), fc.constantFrom('s1', 's2'), fc.constantFrom(...APPS.map((a) => `app: ${a}`), 'tier: front', 'tier: back'), fc.constantFrom('8080', 'http', '80'))
   .map(
-    ([ns, name, app, target]) =>
-      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  selector: {app: ${app}}\n  ports:\n  - {port: 80, targetPort: ${target}}\n`,
+    ([ns, name, selector, target]) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  selector: {${selector}}\n  ports:\n  - {port: 80, targetPort: ${target}}\n`,
   );
 
 const policyDoc = fc
@@ -344,6 +344,17 @@ describe('incremental cross-file findings: what each re-check is for', () => {
     s.edit('svc.yaml', service('http'));
     assert.ok(has('port-is-service-port')(s.findings('netpol.yaml')));
     s.edit('web.yaml', deployment('web', '{app: web}', '[{name: http, containerPort: 8080}, {containerPort: 80}]'));
+    assert.ok(!has('port-is-service-port')(s.findings('netpol.yaml')));
+  });
+
+  it('a label only a Service tests, changed on a selected workload, re-checks the policy (port-is-service-port)', () => {
+    const s = session({
+      'web.yaml': deployment('web', '{app: web, tier: front}', '[{name: http, containerPort: 8080}]'),
+      'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {tier: front}\n  ports:\n  - {port: 80, targetPort: 8080}\n',
+      'netpol.yaml': netpol('web', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Ingress]\n  ingress: [{ports: [{port: 80}]}]\n'),
+    });
+    assert.ok(has('port-is-service-port')(s.findings('netpol.yaml')));
+    s.edit('web.yaml', deployment('web', '{app: web, tier: back}', '[{name: http, containerPort: 8080}]'));
     assert.ok(!has('port-is-service-port')(s.findings('netpol.yaml')));
   });
 
