@@ -49,6 +49,7 @@ export const RULES = [
   { id: 'protocol-invalid', title: 'Protocol is not TCP, UDP or SCTP', category: 'structure', defaultSeverity: 'error' },
   { id: 'port-invalid', title: 'Port or endPort is not valid', category: 'structure', defaultSeverity: 'error' },
   { id: 'named-port-unresolved', title: 'Named port matches no container port', category: 'structure', defaultSeverity: 'warning' },
+  { id: 'port-is-service-port', title: "Port is a Service's port, not the pods' target port", category: 'structure', defaultSeverity: 'warning' },
   { id: 'peer-invalid', title: 'Peer the API server rejects (empty, or ipBlock with a selector)', category: 'structure', defaultSeverity: 'error' },
   { id: 'policy-types-invalid', title: 'policyTypes value the API server rejects', category: 'structure', defaultSeverity: 'error' },
   { id: 'metadata-name-invalid', title: 'metadata.name is not a DNS-1123 subdomain', category: 'structure', defaultSeverity: 'error' },

@@ -16,6 +16,7 @@ import { catalogueEntry } from './operators/catalogue';
 import { operatorWorkloads } from './operators/operatorWorkloads';
 import { isClusterPolicy, readClusterPolicy } from './readClusterPolicy';
 import { readPolicy } from './readPolicy';
+import { isService, readService, type Service } from './readService';
 import { readWorkload } from './readWorkload';
 
 export interface Sourced<T> {
@@ -32,6 +33,8 @@ export interface FileExtraction {
   readonly clusterPolicies: readonly Sourced<ClusterPolicy>[];
   /** Custom resources neither in the operator catalogue nor with a pod template of their own. */
   readonly unknownResources: readonly Sourced<UnknownResource>[];
+  /** Core Services with a pod selector. */
+  readonly services: readonly Sourced<Service>[];
 }
 
 /** A custom resource whose controller may make pods the workspace does not show. */
@@ -50,6 +53,7 @@ export function extractFile(file: FileModel, defaultNamespace: string): FileExtr
   const policies: Sourced<Policy>[] = [];
   const unknownResources: Sourced<UnknownResource>[] = [];
   const clusterPolicies: Sourced<ClusterPolicy>[] = [];
+  const services: Sourced<Service>[] = [];
   for (const obj of file.objects) {
     const ns = obj.namespace ?? defaultNamespace;
     // Served by CRDs, but policies the engine reads, not resources that may make pods.
@@ -71,12 +75,15 @@ export function extractFile(file: FileModel, defaultNamespace: string): FileExtr
     } else if (obj.kind === 'NetworkPolicy' && (obj.apiVersion === undefined || NETWORK_POLICY_API.test(obj.apiVersion))) {
       const policy = readPolicy(obj, `${ns}/${obj.name ?? ''}`, ns);
       if (policy) policies.push({ value: policy, source: obj });
+    } else if (isService(obj)) {
+      const service = readService(obj, ns);
+      if (service) services.push({ value: service, source: obj });
     } else {
       const workload = readWorkload(obj, ns);
       if (workload) workloads.push({ value: workload, source: obj });
     }
   }
-  return { workloads, namespaces, policies, clusterPolicies, unknownResources };
+  return { workloads, namespaces, policies, clusterPolicies, unknownResources, services };
 }
 
 /** Per-file extractions, reused while a FileModel object lives (inject one per server or CLI run). */

@@ -14,7 +14,7 @@ import { isCustomApiVersion } from '../model/apiGroups';
 import type { K8sObject } from '../model/k8sObject';
 import { at, get, getMap, getScalar, getSeq, getString, isMap, isSeq, scalarString, toStringMap, type YNode } from '../model/yamlTree';
 import { parseProtocol } from '../engine/portSpec';
-import type { NamedPort, Workload } from '../engine/types';
+import type { NamedPort, Protocol, Workload } from '../engine/types';
 
 export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
   'Pod',
@@ -62,7 +62,9 @@ function podWorkload(namespace: string, name: string, kind: string, metadata: YN
     labels: toStringMap(get(metadata, 'labels')),
     namedPorts: namedPortsOf(spec),
   };
-  return usesHostNetwork(spec) ? { ...workload, hostNetwork: true } : workload;
+  const unnamed = unnamedPortsOf(spec);
+  const withPorts = unnamed.length > 0 ? { ...workload, unnamedPorts: unnamed } : workload;
+  return usesHostNetwork(spec) ? { ...withPorts, hostNetwork: true } : withPorts;
 }
 
 /** `hostNetwork: true` in a pod spec (or an operator's spec that has the same field). */
@@ -80,6 +82,21 @@ function controllerOf(pod: YNode): { name: string; kind: string } | undefined {
     }
   }
   return undefined;
+}
+
+/** Container ports declared without a name (`containerPort`, `protocol` defaulting to TCP). */
+export function unnamedPortsOf(spec: YNode | undefined): { port: number; protocol: Protocol }[] {
+  const out: { port: number; protocol: Protocol }[] = [];
+  for (const container of getSeq(spec, 'containers')?.items ?? []) {
+    for (const p of getSeq(container, 'ports')?.items ?? []) {
+      if (getString(p, 'name')) continue;
+      const portNode = get(p, 'containerPort');
+      const port = portNode?.type === 'scalar' && typeof portNode.value === 'number' ? portNode.value : Number(scalarString(portNode));
+      const protocol = parseProtocol(getString(p, 'protocol'));
+      if (protocol && Number.isInteger(port) && port >= 1 && port <= 65535) out.push({ port, protocol });
+    }
+  }
+  return out;
 }
 
 /** Named container ports (`name`, `containerPort`, `protocol` defaulting to TCP) of the containers. */

@@ -19,6 +19,7 @@ import { PortSet } from '../engine/portSet';
 import type { Direction, Namespace, Policy, Protocol, RuleRef, Workload } from '../engine/types';
 import { AnalysisCarry } from './analysisCarry';
 import { ExtractionCache, type Sourced, type UnknownResource } from './fileExtraction';
+import type { Service } from './readService';
 
 /** A workload with the manifests it comes from (several Pods for one owner). */
 export interface WorkloadInfo {
@@ -59,6 +60,7 @@ interface Built {
   /** The workloads of each manifest (a custom resource may stand for several). */
   readonly workloadsByObject: ReadonlyMap<K8sObject, readonly WorkloadInfo[]>;
   readonly unknownResources: ReadonlyMap<string, readonly Sourced<UnknownResource>[]>;
+  readonly services: readonly Sourced<Service>[];
   readonly policyByObject: ReadonlyMap<K8sObject, PolicyInfo>;
   readonly policyById: ReadonlyMap<string, PolicyInfo>;
   readonly clusterPolicies: readonly ClusterPolicyInfo[];
@@ -164,6 +166,11 @@ export class WorkspaceAnalysis {
     return this.build().unknownResources;
   }
 
+  /** Core Services with a pod selector, in file order. */
+  services(): readonly Sourced<Service>[] {
+    return this.build().services;
+  }
+
   policyOf(obj: K8sObject): PolicyInfo | undefined {
     return this.build().policyByObject.get(obj);
   }
@@ -262,6 +269,7 @@ export class WorkspaceAnalysis {
     const unknownResources = new Map<string, Sourced<UnknownResource>[]>();
     const clusterPolicies: Sourced<ClusterPolicy>[] = [];
     const clusterIds = new Map<string, number>();
+    const services: Sourced<Service>[] = [];
     const uris = [...this.manifests.files()].map((f) => f.uri).sort();
     for (const uri of uris) {
       const file = this.manifests.getFile(uri);
@@ -278,6 +286,7 @@ export class WorkspaceAnalysis {
         }
       }
       for (const n of extraction.namespaces) if (!namespaces.get(n.value.name)) namespaces.set(n.value.name, n);
+      services.push(...extraction.services);
       for (const r of extraction.unknownResources) {
         const list = unknownResources.get(r.value.namespace);
         if (list) list.push(r);
@@ -321,6 +330,7 @@ export class WorkspaceAnalysis {
       namespaces: namespaceInfos,
       workloadsByObject,
       unknownResources,
+      services,
       policyByObject: new Map(policyInfos.map((p) => [p.source, p])),
       policyById: new Map(policyInfos.map((p) => [p.policy.id, p])),
       clusterPolicies: clusterInfos,

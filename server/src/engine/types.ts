@@ -50,6 +50,8 @@ export interface Workload {
    * makes, whose ports depend on objects not read); absent means the list is complete.
    */
   readonly namedPortsPartial?: true;
+  /** Container ports declared without a name (absent when there are none). */
+  readonly unnamedPorts?: readonly { readonly port: number; readonly protocol: Protocol }[];
   /**
    * True for pods in the node's network namespace (`hostNetwork: true`). The engine selects them
    * by labels like any pod; whether a network plugin applies policies to them is the rules'

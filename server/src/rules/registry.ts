@@ -17,6 +17,7 @@ import { egressBlocksDnsRule } from './egressBlocksDns';
 import { exceptNullifiedRule } from './exceptNullified';
 import { denyNullifiedRule } from './denyNullified';
 import { namedPortUnresolvedRule } from './namedPortUnresolved';
+import { portIsServicePortRule } from './portIsServicePort';
 import { workloadNotIsolatedRule } from './workloadNotIsolated';
 import { ruleRedundantRule } from './ruleRedundant';
 import { deprecatedApiVersionRule } from './deprecatedApiVersion';
@@ -73,6 +74,7 @@ export const ALL_RULES: readonly Rule[] = [
   exceptNullifiedRule,
   denyNullifiedRule,
   namedPortUnresolvedRule,
+  portIsServicePortRule,
   workloadNotIsolatedRule,
   ruleRedundantRule,
   deprecatedApiVersionRule,

@@ -9,6 +9,8 @@ const IDS: ReadonlySet<string> = new Set([
   'peer-pod-selector-matches-nothing',
   'peer-namespace-selector-matches-nothing',
   'named-port-unresolved',
+  // "The pods do not listen on it": a patch the workspace does not show may declare the port.
+  'port-is-service-port',
   'workload-not-isolated',
   'pass-without-lower-tier',
   'policy-selects-host-network',

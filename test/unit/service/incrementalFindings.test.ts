@@ -68,13 +68,13 @@ const namespaceDoc = fc
   .tuple(fc.constantFrom(...NAMESPACES, 'kube-system'), fc.constantFrom('prod', 'dev'))
   .map(([name, env]) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  labels:\n    env: ${env}\n`);
 
-const portsOfArb = fc.subarray(['http', 'dns', 'metrics']);
+const portsOfArb = fc.subarray(['http', 'dns', 'metrics', 'unnamed-80']);
 
 function workloadText(ns: string, name: string, labels: Record<string, string>, ports: readonly string[], hostNetwork = false): string {
   const labelLines = Object.entries(labels)
     .map(([k, v]) => `        ${k}: ${v}\n`)
     .join('');
-  const portLines = ports.map((p) => `        - {name: ${p}, containerPort: ${p === 'dns' ? 53 : p === 'http' ? 8080 : 9090}${p === 'dns' ? ', protocol: UDP' : ''}}\n`).join('');
+  const portLines = ports.map((p) => p === 'unnamed-80' ? '        - {containerPort: 80}\n' : `        - {name: ${p}, containerPort: ${p === 'dns' ? 53 : p === 'http' ? 8080 : 9090}${p === 'dns' ? ', protocol: UDP' : ''}}\n`).join('');
   return (
     `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  selector:\n    matchLabels: {app: ${labels.app ?? ''}}\n` +
     `  template:\n    metadata:\n      labels:\n${labelLines}    spec:\n${hostNetwork ? '      hostNetwork: true\n' : ''}      containers:\n      - name: main\n        image: x\n${ports.length > 0 ? `        ports:\n${portLines}` : ''}`
@@ -96,6 +96,14 @@ const customResourceDoc = fc
       : `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n  size: 1\n`,
   );
 
+/** A Service in front of an app, sending port 80 to 8080, to the port named http, or to 80. */
+const serviceDoc = fc
+  .tuple(fc.constantFrom(...NAMESPACES, ''), fc.constantFrom('s1', 's2'), fc.constantFrom(...APPS.map((a) => `app: ${a}`), 'tier: front', 'tier: back'), fc.constantFrom('8080', 'http', '80'))
+  .map(
+    ([ns, name, selector, target]) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  selector: {${selector}}\n  ports:\n  - {port: 80, targetPort: ${target}}\n`,
+  );
+
 const policyDoc = fc
   .tuple(
     fc.constantFrom(...NAMESPACES, ''),
@@ -113,7 +121,7 @@ const policyDoc = fc
     return text;
   });
 
-const docArb = fc.oneof({ weight: 1, arbitrary: namespaceDoc }, { weight: 3, arbitrary: workloadDoc }, { weight: 4, arbitrary: policyDoc }, { weight: 1, arbitrary: customResourceDoc });
+const docArb = fc.oneof({ weight: 1, arbitrary: namespaceDoc }, { weight: 3, arbitrary: workloadDoc }, { weight: 4, arbitrary: policyDoc }, { weight: 1, arbitrary: customResourceDoc }, { weight: 1, arbitrary: serviceDoc });
 const fileArb = fc.array(docArb, { minLength: 1, maxLength: 4 });
 
 type Edit =
@@ -323,6 +331,31 @@ describe('incremental cross-file findings: what each re-check is for', () => {
     assert.ok(has('named-port-unresolved')(s.findings('netpol.yaml')));
     s.edit('db.yaml', deployment('db', '{app: db}', '[{name: http, containerPort: 8080}]'));
     assert.ok(!has('named-port-unresolved')(s.findings('netpol.yaml')));
+  });
+
+  it('a Service edited in another file re-checks the policies of its pods (port-is-service-port)', () => {
+    const service = (target: string): string => `apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: web}\n  ports:\n  - {port: 80, targetPort: ${target}}\n`;
+    const s = session({
+      'web.yaml': deployment('web', '{app: web}', '[{name: http, containerPort: 8080}]'),
+      'svc.yaml': service('80'),
+      'netpol.yaml': netpol('web', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Ingress]\n  ingress: [{ports: [{port: 80}]}]\n'),
+    });
+    assert.ok(!has('port-is-service-port')(s.findings('netpol.yaml')));
+    s.edit('svc.yaml', service('http'));
+    assert.ok(has('port-is-service-port')(s.findings('netpol.yaml')));
+    s.edit('web.yaml', deployment('web', '{app: web}', '[{name: http, containerPort: 8080}, {containerPort: 80}]'));
+    assert.ok(!has('port-is-service-port')(s.findings('netpol.yaml')));
+  });
+
+  it('a label only a Service tests, changed on a selected workload, re-checks the policy (port-is-service-port)', () => {
+    const s = session({
+      'web.yaml': deployment('web', '{app: web, tier: front}', '[{name: http, containerPort: 8080}]'),
+      'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {tier: front}\n  ports:\n  - {port: 80, targetPort: 8080}\n',
+      'netpol.yaml': netpol('web', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Ingress]\n  ingress: [{ports: [{port: 80}]}]\n'),
+    });
+    assert.ok(has('port-is-service-port')(s.findings('netpol.yaml')));
+    s.edit('web.yaml', deployment('web', '{app: web, tier: back}', '[{name: http, containerPort: 8080}]'));
+    assert.ok(!has('port-is-service-port')(s.findings('netpol.yaml')));
   });
 
   it('a workload added to the namespace re-checks its policies (policy-selects-nothing says how many there are)', () => {

@@ -7,11 +7,13 @@
  *   - the workloads its podSelector or a peer's podSelector matches by labels, in any namespace
  *     (their ids, labels, kinds, container ports and whether they use the host network), and
  *     their order;
+ *   - for its pods, the Services of its namespace whose selectors match them (a change of a label
+ *     a Service tests re-checks the policies selecting that workload);
  *   - the other policies of its namespace that select some of its pods, or, when it selects no
  *     workload, every policy of its namespace (stand-in pods);
  *   - the namespaces (names, labels, which are declared), which namespaces hold workloads and how
  *     many, the cluster DNS workloads (`k8s-app: kube-dns`), and the custom resources of kinds the
- *     operator catalogue does not know, per namespace;
+ *     operator catalogue does not know, per namespace, and the Services (selectors and ports);
  *   - the settings (one record per settings object).
  * An edit that changes one of the workspace-wide inputs re-checks every policy; otherwise only the
  * policies whose own inputs changed. Policies are matched across analyses by their YAML node,
@@ -46,7 +48,7 @@ interface PolicyState {
 }
 
 export interface PolicyInputs {
-  /** Namespaces, declared namespaces, namespaces with workloads, DNS workloads: any change re-checks all. */
+  /** Namespaces, declared namespaces, namespaces with workloads, DNS workloads, Services: any change re-checks all. */
   readonly workspaceKey: string;
   readonly workloadOrder: readonly string[];
   readonly workloads: ReadonlyMap<string, Workload>;
@@ -89,6 +91,7 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
       [...workloadCount.keys()].sort(),
       [...net.podsMatching(DNS_SELECTOR)].map((i) => net.workloads[i]),
       [...a.unknownResources()].map(([ns, list]) => [ns, list.map((r) => [r.value.kind, r.value.name])]),
+      a.services().map((s) => s.value),
     ]);
     const changesSince = new WeakMap<PolicyInputs, readonly WorkloadChange[]>();
     const base = previous?.workspaceKey === workspaceKey ? previous : undefined;
@@ -196,6 +199,13 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
     if (someValue(before.policies, flipsHere) || someValue(now.policies, flipsHere)) selectionChanges.add(c);
   }
 
+  // The label keys Services test, per namespace (the Services are the same in both: workspace-wide input).
+  const serviceKeys = new Map<string, Set<string>>();
+  for (const { value } of analysis.services()) {
+    const keys = serviceKeys.get(value.namespace) ?? new Set<string>();
+    for (const k of Object.keys(value.selector)) keys.add(k);
+    serviceKeys.set(value.namespace, keys);
+  }
   const known = new ClusterKnowledge(analysis);
   const out = new Set<YMap>();
   for (const [node, s] of now.policies) {
@@ -209,7 +219,7 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
       (touchedNamespaces.has(s.namespace) && standIn()) ||
       s.selected.some((id) => touchedPods.has(id)) ||
       (old?.selected ?? []).some((id) => touchedPods.has(id)) ||
-      changes.some((c) => affects(s, c, selectionChanges.has(c)))
+      changes.some((c) => affects(s, c, selectionChanges.has(c), serviceKeys.get(c.namespace)))
     ) {
       out.add(node);
     }
@@ -250,6 +260,7 @@ function change(before: Workload | undefined, after: Workload | undefined): Work
   if (!before || !after) return { before, after, namespace, samePorts: false, changedKeys: undefined };
   const samePorts =
     JSON.stringify(before.namedPorts) === JSON.stringify(after.namedPorts) &&
+    JSON.stringify(before.unnamedPorts) === JSON.stringify(after.unnamedPorts) &&
     before.namedPortsPartial === after.namedPortsPartial &&
     before.hostNetwork === after.hostNetwork;
   const changedKeys = new Set<string>();
@@ -264,8 +275,10 @@ function flips(selector: LabelSelector | undefined, c: WorkloadChange): boolean 
 }
 
 /** Whether a workload change can change what the policy's selectors match, or what they see of it. */
-function affects(s: PolicyState, c: WorkloadChange, selectionChanges: boolean): boolean {
-  const ownPods = c.namespace === s.namespace && (!c.samePorts || selectionChanges);
+function affects(s: PolicyState, c: WorkloadChange, selectionChanges: boolean, serviceKeys: ReadonlySet<string> | undefined): boolean {
+  // Which Services front its pods: a label a Service of the namespace tests changed.
+  const serviceChange = c.namespace === s.namespace && c.changedKeys !== undefined && [...c.changedKeys].some((k) => serviceKeys?.has(k));
+  const ownPods = c.namespace === s.namespace && (!c.samePorts || selectionChanges || serviceChange);
   // Labels only, ports the same: nothing the selectors test changed, and its pods' ports and policies did not either.
   if (c.changedKeys && c.samePorts && !ownPods && !testsChange(s, c.changedKeys, c)) return false;
   const selector = s.policy.podSelector;
