@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { connectivityCommand } from '../../server/src/cli/connectivityCommand';
-import type { CliIo } from '../../server/src/cli/io';
+import { runInMemory, type CliRun } from '../support/memoryIo';
 
 const repoRoot = resolve(__dirname, '..', '..');
 const sharedDir = resolve(process.env.NETPOL_CONFORMANCE_DIR ?? join(repoRoot, '..', 'shared', 'conformance'));
@@ -20,22 +20,8 @@ interface FormatCase {
   readonly format: string;
 }
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (text) => {
-      out += text;
-      return Promise.resolve();
-    },
-    err: (text) => {
-      err += text;
-    },
-    readStdin: () => Promise.resolve(''),
-    cwd: repoRoot,
-  };
-  const code = await connectivityCommand(args, io);
-  return { code, out, err };
+function run(args: string[]): Promise<CliRun> {
+  return runInMemory(connectivityCommand, args, repoRoot);
 }
 
 const cases = (JSON.parse(readFileSync(join(casesDir, 'cases.json'), 'utf8')) as { cases: FormatCase[] }).cases;

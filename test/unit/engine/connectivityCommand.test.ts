@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../../../server/src/cli/io';
+import { runInMemory, type CliRun } from '../../support/memoryIo';
 import { main } from '../../../server/src/cli/main';
 
 const MANIFESTS = `apiVersion: v1
@@ -52,24 +52,10 @@ spec:
   - {name: nodes, action: Deny, to: [{nodes: {}}]}
 `;
 
-async function run(args: string[], stdin = '', extra = ''): Promise<{ code: number; out: string; err: string }> {
+function run(args: string[], stdin = '', extra = ''): Promise<CliRun> {
   const dir = mkdtempSync(join(tmpdir(), 'netpol-conn-'));
   writeFileSync(join(dir, 'all.yaml'), MANIFESTS + (extra ? `---\n${extra}` : ''));
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => {
-      out += t;
-      return Promise.resolve();
-    },
-    err: (t) => {
-      err += t;
-    },
-    readStdin: () => Promise.resolve(stdin),
-    cwd: dir,
-  };
-  const code = await main(['connectivity', ...args], io);
-  return { code, out, err };
+  return runInMemory((a, io) => main(['connectivity', ...a], io), args, dir, stdin);
 }
 
 describe('connectivity command', () => {
