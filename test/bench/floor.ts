@@ -5,22 +5,16 @@
  * (after a full GC, so run with --expose-gc) and the process's peak RSS.
  * Run: node --expose-gc --import tsx test/bench/floor.ts <dir>
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { peakRssMb } from './procStats';
+import { yamlFiles } from './yamlFiles';
 
 export interface FloorFigures {
   readonly ms: number;
   readonly heapMb: number;
   readonly peakRssMb: number;
   readonly documents: number;
-}
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? yamlFiles(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : [],
-  );
 }
 
 function main(): void {

@@ -362,7 +362,7 @@ spec:
 `;
 }
 
-/** Ingress to an app: from its namespace's web tier, from the ingress controller, metrics from monitoring. */
+/** Ingress to an app: from its namespace's web (and api) tier and from the ingress controller, metrics from monitoring. */
 export function ingressPolicy(rnd: Random, app: App, selects: string): string {
   const peers = rnd.chance(0.5)
     ? `    - podSelector:
@@ -375,6 +375,15 @@ export function ingressPolicy(rnd: Random, app: App, selects: string): string {
     : `    - podSelector:
         matchLabels:
           tier: web`;
+  // Mostly one rule per source; about 1 policy in 20 lists both sources in one rule, which
+  // peer-and-or-split questions (in one rule they are OR'ed, as intended or not).
+  const controller = `    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: ingress-nginx`;
+  const http = `    ports:
+    - protocol: TCP
+      port: http`;
+  const sources = rnd.chance(0.05) ? `${peers}\n${controller}\n${http}` : `${peers}\n${http}\n  - from:\n${controller}\n${http}`;
   return `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 ${meta(`${app.name}-ingress`, app.ns)}
@@ -386,13 +395,7 @@ spec:
   - Ingress
   ingress:
   - from:
-${peers}
-    - namespaceSelector:
-        matchLabels:
-          kubernetes.io/metadata.name: ingress-nginx
-    ports:
-    - protocol: TCP
-      port: http
+${sources}
   - from:
     - namespaceSelector:
         matchLabels:

@@ -34,6 +34,9 @@ const WORDS = ['checkout', 'catalog', 'billing', 'search', 'ledger', 'profile', 
 const TIERS = ['web', 'api', 'api', 'worker', 'db', 'cache'] as const;
 const EDIT_TARGET = 'edit-target';
 
+/** What the generator reads of a size: files (the repository), documents (the single file). */
+type Shape = Pick<SizeSpec, 'files' | 'documents' | 'singleFile'>;
+
 interface Output {
   readonly write: (path: string, docs: readonly string[]) => void;
 }
@@ -94,7 +97,7 @@ function writer(dir: string, totals: { files: number; documents: number; bytes: 
 }
 
 /** The repository layout: exactly `spec.files` files. */
-function generateRepo(dir: string, spec: SizeSpec, seed: number): Monorepo {
+function generateRepo(dir: string, spec: Shape, seed: number): Monorepo {
   const rnd = random(seed);
   const totals = { files: 0, documents: 0, bytes: 0 };
   const out = writer(dir, totals);
@@ -132,7 +135,7 @@ function generateRepo(dir: string, spec: SizeSpec, seed: number): Monorepo {
 }
 
 /** One rendered file of `spec.documents` documents (namespaces first, then the apps'). */
-function generateBundle(dir: string, spec: SizeSpec, seed: number): Monorepo {
+function generateBundle(dir: string, spec: Shape, seed: number): Monorepo {
   const rnd = random(seed);
   const docs: string[] = [];
   const teams = Array.from({ length: 40 }, (_, i) => `team-${String(i).padStart(3, '0')}`);
@@ -153,6 +156,6 @@ function generateBundle(dir: string, spec: SizeSpec, seed: number): Monorepo {
   return { dir, ...totals, settings: { maxFileSizeKb: sizeKb }, editFile: bundleFile, labelEdit: none, restoreFiles: [], bundleFile };
 }
 
-export function generateMonorepo(dir: string, spec: SizeSpec, seed = 42): Monorepo {
+export function generateMonorepo(dir: string, spec: Shape, seed = 42): Monorepo {
   return spec.singleFile ? generateBundle(dir, spec, seed) : generateRepo(dir, spec, seed);
 }

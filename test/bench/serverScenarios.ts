@@ -30,23 +30,33 @@ export interface EditSamples {
 }
 
 /**
- * `count` edits in one open file, one at a time: the value of its first `replicas: ` turns into
- * `[` (a syntax error) and back, one keystroke each. Each waits for the run to end before the next.
+ * `count` edits in one open file, one keystroke each and one at a time (each waits for its run to
+ * end), in a cycle of four: the value of the first `replicas: ` turns into `[` (a syntax error:
+ * the workload leaves the analysis) and back; the first policy port `http` loses its last letter
+ * (a named port no container declares) and gets it back.
  */
 export async function editLoop(s: ServerSession, path: string, count: number): Promise<EditSamples> {
   const { uri, text } = await openAndSettle(s, path);
-  const at = text.indexOf('replicas: ') + 'replicas: '.length;
-  if (at < 'replicas: '.length) throw new Error(`${path} has no replicas: to edit`);
+  const replicas = text.indexOf('replicas: ') + 'replicas: '.length;
+  const portLine = text.indexOf('\n      port: http\n', text.indexOf('kind: NetworkPolicy'));
+  if (replicas < 'replicas: '.length || portLine < 0) throw new Error(`${path} has no replicas: or policy port http to edit`);
+  const port = portLine + '\n      port: htt'.length;
+  const cycle = [
+    { start: replicas, end: replicas + 1, insert: '[' },
+    { start: replicas, end: replicas + 1, insert: text.charAt(replicas) },
+    { start: port, end: port + 1, insert: '' },
+    { start: port, end: port, insert: 'p' },
+  ];
   let current = text;
   const endToEnd: number[] = [];
   const serverCpu: number[] = [];
   for (let i = 0; i < count; i++) {
-    const insert = i % 2 === 0 ? '[' : text.charAt(at);
+    const edit = cycle[i % cycle.length] as (typeof cycle)[number];
     const mark = s.mark();
     const cpu0 = s.cpuMs();
     const t0 = performance.now();
-    const version = s.edit(uri, current, [{ start: at, end: at + 1, insert }]);
-    current = current.slice(0, at) + insert + current.slice(at + 1);
+    const version = s.edit(uri, current, [edit]);
+    current = current.slice(0, edit.start) + edit.insert + current.slice(edit.end);
     await s.diagnosticsFor(uri, version, WAIT_MS);
     endToEnd.push(performance.now() - t0);
     await s.runEnd(mark, WAIT_MS);
