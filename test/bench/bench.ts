@@ -1,124 +1,118 @@
 /**
- * `npm run bench`: figures, not assertions. Drives the real bundled server over stdio on a
- * generated workspace and prints: time from `initialized` to diagnostics for every file, time
- * from a didChange to fresh diagnostics (p50/p95 over 100 edits), the cross-file edit (a label
- * change in a Deployment → diagnostics in the unopened policy file), hover latency, and peak RSS.
- * Edit times are end to end (client → server → client) and include the server's 150 ms debounce;
- * they are also printed without it. First, the same cross-file edit in this process, through the
- * server's own index, findings service and publisher without pipe or debounce: the server's
- * compute time (unbundled code under tsx, so a little slower than the bundle).
- * Options: --files N (default 1000), --docs N per file (default 5), --edits N cross-file edits (default 20).
+ * `npm run bench` (issue 15): figures, never assertions. Generates the three workspaces from a
+ * seed (medium 1,000 files; large 5,000 files / ~25,000 documents / ~34 MB; huge: one ~5.3 MB
+ * file of 4,953 documents), then per size and run, each in fresh processes: the floor (the bare
+ * `yaml` parse of every file, floor.ts), the real bundled server over stdio (serverRun.ts), and
+ * for large the CLI's `check`. Prints one table of medians over the runs (report.ts) and keeps a
+ * copy of it in test-output/bench/.
+ *
+ * Options: --size medium|large|huge|all (default all), --runs N fresh processes (default 3; 1 for
+ * a quick look), --profile (the server writes a CPU profile of its first run per size into
+ * test-output/bench/profiles/; the paths are printed), --keep (leave the workspaces in
+ * test-output/bench/workspaces/ instead of deleting them).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { LspTestClient, uriOf } from '../support/lspClient';
-import { generateWorkspace } from './generateWorkspace';
-import { measureServerCompute } from './serverCompute';
+import { runCliCheck, runFloor } from './childRuns';
+import { generateMonorepo } from './monorepo';
+import { Figures, renderTable } from './report';
+import { runServer, type ServerFigures } from './serverRun';
+import { SIZES, type SizeName } from './sizes';
+import { percentile } from './stats';
 
-/** The server's debounce (startServer.ts): every edit waits this long before diagnostics are computed. */
-const DEBOUNCE_MS = 150;
+const OUT = join(__dirname, '..', '..', 'test-output', 'bench');
 
-function arg(name: string, fallback: number): number {
+function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(v) && v > 0 ? v : fallback;
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+function sizesToRun(): SizeName[] {
+  const size = option('size') ?? 'all';
+  if (size === 'all') return ['medium', 'large', 'huge'];
+  if (size in SIZES) return [size as SizeName];
+  throw new Error(`--size must be medium, large, huge or all, not ${size}`);
 }
 
-function peakRssMb(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
+/** The run's p50 and p95 of `xs` as figures `<name>.p50.<size>` and `<name>.p95.<size>`. */
+function addPercentiles(figures: Figures, name: string, size: SizeName, xs: readonly number[] | undefined): void {
+  if (!xs || xs.length === 0) return;
+  figures.add(`${name}.p50.${size}`, percentile(xs, 50));
+  figures.add(`${name}.p95.${size}`, percentile(xs, 95));
+}
+
+function addServer(figures: Figures, size: SizeName, f: ServerFigures): void {
+  figures.add(`index.${size}`, f.indexMs);
+  figures.add(`rss.index.${size}`, f.rssAfterIndexMb);
+  if (f.rssAfterEditsMb !== undefined) {
+    figures.add(`rss.edits.${size}`, f.rssAfterEditsMb);
+    figures.add(`rss.growth.${size}`, f.rssAfterEditsMb - f.rssAfterIndexMb);
+  }
+  if (f.peakRssMb !== undefined) figures.add(`rss.peak.${size}`, f.peakRssMb);
+  addPercentiles(figures, 'edit', size, f.edits?.endToEnd);
+  addPercentiles(figures, 'cpu', size, f.edits?.serverCpu);
+  addPercentiles(figures, 'label', size, f.label);
+  addPercentiles(figures, 'hover', size, f.hover);
+  addPercentiles(figures, 'keystroke', size, f.keystrokes?.latency);
+  addPercentiles(figures, 'keystroke.cpu', size, f.keystrokes?.cpuPerKeystroke);
+  if (f.restore) {
+    figures.add(`restore.last.${size}`, f.restore.last);
+    figures.add(`restore.first.${size}`, f.restore.first);
   }
 }
-
-const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
-const p5095 = (xs: number[], minus = 0): string => `p50 ${fmt(percentile(xs, 50) - minus)}, p95 ${fmt(percentile(xs, 95) - minus)}`;
 
 async function main(): Promise<void> {
-  const files = arg('files', 1000);
-  const docs = arg('docs', 5);
-  const dir = mkdtempSync(join(tmpdir(), 'netpol-bench-'));
-  try {
-    const ws = generateWorkspace(dir, files, docs);
-    console.log(`workspace: ${ws.files} files, ${ws.documents} documents, ${(ws.bytes / 1024 / 1024).toFixed(1)} MB`);
-
-    // In this process first, while its heap holds nothing else.
-    const compute = await measureServerCompute(dir, ws, arg('edits', 20));
-    console.log(`server compute, in process (no pipe, no debounce): initial diagnostics for every file ${fmt(compute.initialMs)}`);
-    console.log(`server compute, cross-file edit → policy file's diagnostics sent: ${p5095(compute.policyFile)}`);
-    console.log(`server compute, cross-file edit → run over every file done: ${p5095(compute.wholeRun)} (CPU time ${p5095(compute.wholeRunCpu)})`);
-
-    const t0 = performance.now();
-    const client = await LspTestClient.start(dir);
-    await client.waitForReady(300_000);
-    const initial = performance.now() - t0;
-    console.log(`initialize → diagnostics for every file: ${fmt(initial)} (${client.diagnostics.size} files with diagnostics)`);
-
-    // Edits in one open file: time until diagnostics for that version arrive.
-    const uri = uriOf(ws.deploymentFile);
-    const base = readFileSync(ws.deploymentFile, 'utf8');
-    client.open(uri, base);
-    const edits: number[] = [];
-    for (let i = 0; i < 100; i++) {
-      // Alternate a valid and a broken document so the diagnostics really change each time.
-      const text = i % 2 === 0 ? base.replace('replicas: 2', 'replicas: [') : base;
-      const start = performance.now();
-      const version = client.change(uri, text);
-      await client.waitFor(`diagnostics for version ${version}`, () => client.diagnostics.get(uri)?.version === version, 30_000);
-      edits.push(performance.now() - start);
-    }
-    console.log(`didChange → fresh diagnostics, same file (100 edits): end to end ${p5095(edits)}; without the ${DEBOUNCE_MS} ms debounce ${p5095(edits, DEBOUNCE_MS)}`);
-
-    // Cross-file: relabel the Deployment, wait for the policy file to change.
-    const policyUri = uriOf(ws.policyFile);
-    const hasRule = (): boolean => (client.diagnostics.get(policyUri)?.diagnostics ?? []).some((d) => d.code === 'policy-selects-nothing');
-    const cross: number[] = [];
-    for (let i = 0; i < arg('edits', 20); i++) {
-      const relabel = i % 2 === 0;
-      const text = relabel ? base.split(`app: ${ws.appLabel}\n`).join(`app: ${ws.appLabel}-renamed\n`) : base;
-      const start = performance.now();
-      client.change(uri, text);
-      try {
-        await client.waitFor('policy file diagnostics', () => hasRule() === relabel, 30_000);
-      } catch {
-        console.log('cross-file edit: policy-selects-nothing did not appear (rule not available yet); skipped');
-        break;
-      }
-      cross.push(performance.now() - start);
-    }
-    if (cross.length > 0) {
-      console.log(
-        `cross-file edit (Deployment labels → unopened policy file, ${cross.length} edits): end to end ${p5095(cross)}; ` +
-          `without the ${DEBOUNCE_MS} ms debounce ${p5095(cross, DEBOUNCE_MS)}`,
-      );
-    }
-
-    // Hover on the Deployment's name, if the server offers hovers.
-    const hovers: number[] = [];
-    const nameLine = base.split('\n').findIndex((l) => l.startsWith('  name:'));
-    for (let i = 0; i < 50; i++) {
-      const start = performance.now();
-      const r = await client.request<unknown>('textDocument/hover', { textDocument: { uri }, position: { line: nameLine, character: 9 } }).catch(() => undefined);
-      if (r === undefined || r === null) break;
-      hovers.push(performance.now() - start);
-    }
-    console.log(hovers.length > 0 ? `hover on a workload (50 requests): p50 ${fmt(percentile(hovers, 50))}, p95 ${fmt(percentile(hovers, 95))}` : 'hover: not offered yet');
-
-    console.log(`server peak RSS: ${peakRssMb(client.process.pid).toFixed(0)} MB`);
-    await client.stop();
-
-  } finally {
+  const sizes = sizesToRun();
+  const runs = Math.max(1, Number(option('runs') ?? 3) || 3);
+  const profile = process.argv.includes('--profile');
+  const keep = process.argv.includes('--keep');
+  const started = new Date();
+  const figures = new Figures();
+  const log: string[] = [];
+  const say = (line: string): void => {
+    console.log(line);
+    log.push(line);
+  };
+  say(`netpol-lens bench ${started.toISOString()}: sizes ${sizes.join(', ')}, ${runs} run(s) each; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  mkdirSync(OUT, { recursive: true });
+  for (const size of sizes) {
+    const dir = join(OUT, 'workspaces', size);
     rmSync(dir, { recursive: true, force: true });
+    const ws = generateMonorepo(dir, SIZES[size]);
+    say(`${size}: ${ws.files} files, ${ws.documents} documents, ${(ws.bytes / 1024 / 1024).toFixed(1)} MiB (${(ws.bytes / 1e6).toFixed(1)} MB)`);
+    try {
+      for (let run = 0; run < runs; run++) {
+        const floor = await runFloor(dir);
+        figures.add(`floor.ms.${size}`, floor.ms);
+        figures.add(`floor.heap.${size}`, floor.heapMb);
+        const profileDir = join(OUT, 'profiles');
+        const name = `server-${size}-${started.toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
+        if (profile && run === 0) mkdirSync(profileDir, { recursive: true });
+        const server = await runServer(size, ws, profile && run === 0 ? { dir: profileDir, name } : undefined);
+        addServer(figures, size, server);
+        if (profile && run === 0) say(existsSync(join(profileDir, name)) ? `CPU profile: ${join(profileDir, name)}` : `CPU profile: not written (${readdirSync(profileDir).length} files in ${profileDir})`);
+        if (size === 'large') {
+          const cli = await runCliCheck(dir);
+          figures.add(`cli.ms.${size}`, cli.ms);
+          figures.add(`cli.rss.${size}`, cli.peakRssMb);
+        }
+        say(`${size} run ${run + 1}/${runs}: floor ${(floor.ms / 1000).toFixed(1)} s, index ${(server.indexMs / 1000).toFixed(1)} s`);
+      }
+    } finally {
+      if (!keep) rmSync(dir, { recursive: true, force: true });
+    }
   }
+  say('');
+  say(`Medians of ${runs} fresh process(es) per figure; times are wall clock on this machine (load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}). Server memory is RSS from /proc (VmRSS, VmHWM), server CPU the sum of its threads' /proc schedstat.`);
+  say(renderTable(figures));
+  say(`(${((Date.now() - started.getTime()) / 60000).toFixed(1)} min)`);
+  const copy = join(OUT, `bench-${started.toISOString().replace(/[:.]/g, '-')}.md`);
+  writeFileSync(copy, `${log.join('\n')}\n`);
+  console.log(`copy: ${copy}`);
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -19,6 +19,7 @@ import { explainPair } from '../../server/src/engine/explain';
 import { Network } from '../../server/src/engine/network';
 import { analyseTiers } from '../../server/src/engine/tierAnalysis';
 import type { EngineInput, Namespace, Policy, PolicyPeer, PolicyPort, PolicyRule, Workload } from '../../server/src/engine/types';
+import { prng } from './prng';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,16 +27,6 @@ function arg(name: string, fallback: number): number {
   return Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateCluster(workloadCount: number, policyCount: number, seed = 7): EngineInput {
   const rnd = prng(seed);

@@ -3,17 +3,18 @@
  * view), then as a kustomize base used by three overlays (three views sharing every file), in this
  * process through the findings service as the server and the CLI use it. Prints the time to every
  * file's findings, the time of a re-check after editing one base file, and the heap used — figures,
- * never asserted. Options: --files N (default 300), --docs N per file (default 5).
+ * never asserted. The workspace is the bench's monorepo (monorepo.ts). Options: --files N (default 300).
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../shared/src/settings';
 import { buildFileModel } from '../../server/src/model/fileModel';
 import type { ManifestSet } from '../../server/src/model/manifestSet';
 import { FindingsService } from '../../server/src/service/findingsService';
 import { fileUri, loadFolder } from '../../server/src/workspace/loadFolder';
-import { generateWorkspace } from './generateWorkspace';
+import { generateMonorepo } from './monorepo';
+import { yamlFiles } from './yamlFiles';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,7 +32,7 @@ interface Figures {
   readonly findings: number;
 }
 
-function measure(root: string, editFile: string): Figures {
+function measure(root: string, edit: { readonly workloadFile: string; readonly label: string }): Figures {
   global.gc?.();
   const heap0 = process.memoryUsage().heapUsed;
   const t0 = performance.now();
@@ -47,14 +48,15 @@ function measure(root: string, editFile: string): Figures {
   const views = service.views(manifests, DEFAULT_SETTINGS).views.length;
   const heapMb = (process.memoryUsage().heapUsed - heap0) / 1024 / 1024;
 
-  // Edit one base file (a label of its first Deployment), then every file's findings again.
-  const uri = fileUri(editFile);
-  const text = readFileSync(editFile, 'utf8').replace(/app: (app-\d+)\n/, 'app: $1-edited\n');
+  // Edit one base file (a label of its workload), then every file's findings again.
+  const uri = fileUri(edit.workloadFile);
+  const before = readFileSync(edit.workloadFile, 'utf8');
+  const text = before.replace(`app: ${edit.label}\n`, `app: ${edit.label}-edited\n`);
   const times: number[] = [];
   let current = manifests;
   for (let i = 0; i < 10; i++) {
     const t1 = performance.now();
-    current = current.with(buildFileModel(uri, i % 2 === 0 ? text : readFileSync(editFile, 'utf8'), i + 2, { previous: current.getFile(uri) }));
+    current = current.with(buildFileModel(uri, i % 2 === 0 ? text : before, i + 2, { previous: current.getFile(uri) }));
     all(current);
     times.push(performance.now() - t1);
   }
@@ -64,21 +66,20 @@ function measure(root: string, editFile: string): Figures {
 
 function main(): void {
   const files = arg('files', 300);
-  const docs = arg('docs', 5);
   const dir = mkdtempSync(join(tmpdir(), 'netpol-views-bench-'));
   try {
     const base = join(dir, 'base');
-    const ws = generateWorkspace(base, files, docs);
-    measure(base, ws.deploymentFile); // warm-up: the first run pays for compiling the code
-    const loose = measure(base, ws.deploymentFile);
+    const ws = generateMonorepo(base, { files, documents: files * 5, singleFile: false });
+    measure(base, ws.labelEdit); // warm-up: the first run pays for compiling the code
+    const loose = measure(base, ws.labelEdit);
 
-    const yamls = readdirSync(base).filter((n) => n.endsWith('.yaml')).sort();
+    const yamls = yamlFiles(base).map((f) => relative(base, f));
     writeFileSync(join(base, 'kustomization.yaml'), `resources:\n${yamls.map((n) => `- ${n}`).join('\n')}\n`);
     for (const env of ['dev', 'staging', 'prod']) {
       mkdirSync(join(dir, 'overlays', env), { recursive: true });
       writeFileSync(join(dir, 'overlays', env, 'kustomization.yaml'), `resources:\n- ../../base\nnamePrefix: ${env}-\nlabels:\n- pairs: {env: ${env}}\n  includeTemplates: true\n`);
     }
-    const overlays = measure(dir, ws.deploymentFile);
+    const overlays = measure(dir, ws.labelEdit);
 
     console.log(`cluster views: ${ws.files} files, ${ws.documents} documents, ${(ws.bytes / 1024 / 1024).toFixed(1)} MB`);
     for (const [name, f] of [
