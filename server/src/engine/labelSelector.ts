@@ -43,9 +43,10 @@ export function isEmptySelector(selector: LabelSelector | undefined): boolean {
 /** A stable text for a selector: equal selectors (whatever the key order) give equal keys. */
 export function selectorKey(selector: LabelSelector | undefined): string {
   if (isEmptySelector(selector)) return '{}';
+  // Every part is JSON-quoted: `In []` and `In [""]` (or values holding commas) must not share a key.
   const labels = Object.entries(selector?.matchLabels ?? {})
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => `${k}=${v}`);
-  const exprs = (selector?.matchExpressions ?? []).map((r) => `${r.key} ${r.operator} (${[...(r.values ?? [])].sort().join(',')})`).sort();
+    .map((pair) => JSON.stringify(pair));
+  const exprs = (selector?.matchExpressions ?? []).map((r) => JSON.stringify([r.key, r.operator, [...(r.values ?? [])].sort()])).sort();
   return JSON.stringify([labels, exprs]);
 }

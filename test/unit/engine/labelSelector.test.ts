@@ -38,6 +38,14 @@ describe('selectorMatches', () => {
     );
     assert.equal(selectorKey({}), selectorKey(undefined));
   });
+  it('selectorKey tells `In []` (matches nothing) from `In [""]` (matches the empty value)', () => {
+    const none = { matchExpressions: [{ key: 'tier', operator: 'In', values: [] }] };
+    const empty = { matchExpressions: [{ key: 'tier', operator: 'In', values: [''] }] };
+    assert.notEqual(selectorKey(none), selectorKey(empty));
+    const index = new LabelIndex([{ tier: '' }]);
+    assert.deepEqual(index.resolve(none).toArray(), []);
+    assert.deepEqual(index.resolve(empty).toArray(), [0]);
+  });
 });
 
 const key = fc.constantFrom('app', 'tier', 'env');
