@@ -1,0 +1,43 @@
+/**
+ * What the client last said each git repository holds at HEAD: the HEAD text of every manifest
+ * whose text on disk differs (`netpolLens/headTexts`), and the base they make with the disk's
+ * files. A model is built once per text and kept while the text stays the same; the base is
+ * built again only when a repository's list or a file on disk changed, never while typing.
+ */
+import type { BaseFileText } from '../../../../shared/src/protocol';
+import type { FileModel } from '../../model/fileModel';
+import type { ManifestSet } from '../../model/manifestSet';
+import { baseFileModel, baseManifests, type DiskFiles } from './baseManifests';
+
+export class HeadTexts {
+  private readonly repositories = new Map<string, ReadonlyMap<string, FileModel | null>>();
+  private revision = 0;
+  private base: { revision: number; diskVersion: number; manifests: ManifestSet } | undefined;
+
+  /** Whether any repository was reported (an editor that never sends the texts gets no HEAD lens). */
+  get known(): boolean {
+    return this.repositories.size > 0;
+  }
+
+  /** A repository's new list (it replaces the previous one). False when nothing changed. */
+  setRepository(repository: string, files: readonly BaseFileText[], maxBytesFor: (uri: string) => number): boolean {
+    const before = this.repositories.get(repository);
+    const after = new Map<string, FileModel | null>();
+    for (const file of files) after.set(file.uri, baseFileModel(file, maxBytesFor(file.uri), before?.get(file.uri)));
+    if (before && before.size === after.size && [...after].every(([uri, m]) => before.get(uri) === m)) return false;
+    this.repositories.set(repository, after);
+    this.revision++;
+    return true;
+  }
+
+  /** The workspace at HEAD: the disk's files with the HEAD texts in place (built once per change of either). */
+  baseManifests(disk: DiskFiles): ManifestSet {
+    const b = this.base;
+    if (b && b.revision === this.revision && b.diskVersion === disk.diskVersion) return b.manifests;
+    const overrides = new Map<string, FileModel | null>();
+    for (const files of this.repositories.values()) for (const [uri, model] of files) overrides.set(uri, model);
+    const manifests = baseManifests(disk, overrides, this.revision);
+    this.base = { revision: this.revision, diskVersion: disk.diskVersion, manifests };
+    return manifests;
+  }
+}
