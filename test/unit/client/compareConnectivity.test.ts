@@ -48,6 +48,19 @@ describe('Compare connectivity: base files through the git API', () => {
     );
     assert.ok(!r.shown.includes('/repo/README.md'));
   });
+
+  it('only the files asked for; a base text over the size cap is sent as too large, without its text', async () => {
+    const r = repo({ '/repo/big.yaml': 'x'.repeat(2000), '/repo/small.yaml': 'kind: Namespace' }, [change('/repo/big.yaml', 5), change('/repo/small.yaml', 5), change('/elsewhere/a.yaml', 5)], []);
+    const files = await baseFiles(r, 'HEAD', { include: (u) => u.path.startsWith('/repo/'), maxBytes: () => 1024 });
+    assert.deepEqual(
+      files.map((f) => [f.uri.toString(), f.text, f.tooLarge ?? false]),
+      [
+        ['file:///repo/big.yaml', null, true],
+        ['file:///repo/small.yaml', 'kind: Namespace', false],
+      ],
+    );
+    assert.ok(!r.shown.includes('/elsewhere/a.yaml'), 'a file outside is not even read');
+  });
 });
 
 describe('Compare connectivity: the page', () => {
