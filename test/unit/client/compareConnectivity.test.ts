@@ -99,7 +99,7 @@ describe('Compare connectivity: the page', () => {
     assert.match(html, /<h2>Namespace shop<\/h2><table>/);
     assert.match(html, /<tr class="changed"><td>changed<\/td><td>shop\/frontend\[Deployment\]<\/td><td>shop\/backend\[Deployment\]<\/td><td>TCP 8080<\/td><td>TCP 8080,9090<\/td>/);
     assert.match(html, /<li class="opens">opens TCP 9090: shop\/backend-ingress allows it by Ingress rule #1 <a href="#" data-uri="file:\/\/\/repo\/deploy\/policy\.yaml" data-line="12" data-base="false">policy\.yaml:13<\/a><\/li>/);
-    assert.match(compareHtml(data, 'n0nce', 'csp'), /Against <b>HEAD<\/b>: 1 connection differ — 1 opens something, 0 close something\./);
+    assert.match(compareHtml(data, 'n0nce', 'csp'), /Against <b>HEAD<\/b>: 1 connection differs — 1 opens something, 0 close something\./);
   });
 
   it('says so when nothing changed; only well-formed open messages are followed', () => {
