@@ -204,6 +204,13 @@ describe('the "vs HEAD" CodeLens over LSP', () => {
     await waitForTitle(appsUri(), 'vs HEAD: closes 1 path');
   });
 
+  it('a document only the editor knows (untitled) is on both sides: it changes nothing against HEAD', async () => {
+    const denyAll = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny-all\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n';
+    client.open('untitled:Untitled-1', denyAll);
+    assert.equal((await headLens(appsUri()))?.command?.title, 'vs HEAD: closes 1 path');
+    assert.equal(await headLens('untitled:Untitled-1'), undefined);
+  });
+
   it('netpolLens.codeLens.compareWithHead: false turns the lens off', async () => {
     const off = await LspTestClient.start(repo, { settings: { codeLens: { compareWithHead: false } } });
     try {

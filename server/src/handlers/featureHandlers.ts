@@ -31,7 +31,7 @@ import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { allowDnsEgressEdit } from '../features/allowDnsEgress';
 import { codeLenses } from '../features/codeLenses';
 import { compareConnectivity } from '../features/compareConnectivity';
-import { baseFileModel, baseManifests } from '../features/diff/baseManifests';
+import { baseFileModel, baseManifests, editorOnlyFiles } from '../features/diff/baseManifests';
 import { connectivityMatrixData, workloadsData } from '../features/connectivityMatrixData';
 import { defaultDenyPolicy } from '../features/defaultDenyPolicy';
 import { explainTraffic } from '../features/explainTraffic';
@@ -101,8 +101,8 @@ export function registerFeatureHandlers(ctx: ServerContext, headLenses: HeadLens
     runSafe<CompareConnectivityResult>(log, COMPARE_CONNECTIVITY_REQUEST, token, { baseLabel: params.baseLabel, namespaces: [], opened: 0, closed: 0 }, async () => {
       const files = await indexedOnly(ctx, params.files);
       const overrides = new Map(files.map((f) => [f.uri, baseFileModel(f, ctx.maxBytesFor(f.uri))]));
-      const base = baseManifests(index, overrides, 0);
       const current = index.manifests;
+      const base = baseManifests(index, editorOnlyFiles(current, index, overrides), overrides, 0);
       return compareConnectivity(ctx.editorDiff.diff(current, base, await ctx.settings(params.uri)), base, current, params.baseLabel);
     }),
   );

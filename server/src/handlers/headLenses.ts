@@ -42,7 +42,7 @@ export class HeadLenses {
     const current = index.manifests;
     const now = current.getFile(file.uri);
     if (token.isCancellationRequested || !now) return [];
-    const base = this.headTexts.baseManifests(index);
+    const base = this.headTexts.baseManifests(index, current);
     const changed = changedFiles(current, base);
     if (!changed.includes(file.uri) || !(readsConnectivity(now) || readsConnectivity(base.getFile(file.uri)))) return [];
     const counts = diffCounts(this.ctx.editorDiff.diff(current, base, settings));

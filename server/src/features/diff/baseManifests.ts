@@ -23,10 +23,21 @@ export function baseFileModel(file: BaseFileText, maxBytes: number, previous?: F
   return buildFileModel(file.uri, file.text, 0, { maxBytes, previous: previous ?? undefined });
 }
 
-/** The disk's files with `overrides` put in place (null removes a file). */
-export function baseManifests(disk: DiskFiles, overrides: ReadonlyMap<string, FileModel | null>, version: number): ManifestSet {
+/**
+ * Files only an editor knows (an untitled document, a file opened from outside the workspace
+ * folders): neither on disk nor in git, so the same on both sides of a comparison.
+ */
+export function editorOnlyFiles(current: ManifestSet, disk: DiskFiles, overrides: ReadonlyMap<string, FileModel | null>): FileModel[] {
+  const onDisk = new Set<string>();
+  for (const f of disk.diskFiles()) onDisk.add(f.uri);
+  return [...current.files()].filter((f) => !onDisk.has(f.uri) && !overrides.has(f.uri));
+}
+
+/** The disk's files and the editor-only ones, with `overrides` put in place (null removes a file). */
+export function baseManifests(disk: DiskFiles, editorOnly: readonly FileModel[], overrides: ReadonlyMap<string, FileModel | null>, version: number): ManifestSet {
   const files = new Map<string, FileModel>();
   for (const f of disk.diskFiles()) files.set(f.uri, f);
+  for (const f of editorOnly) files.set(f.uri, f);
   for (const [uri, model] of overrides) {
     if (model) files.set(uri, model);
     else files.delete(uri);

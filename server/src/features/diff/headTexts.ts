@@ -7,12 +7,13 @@
 import type { BaseFileText } from '../../../../shared/src/protocol';
 import type { FileModel } from '../../model/fileModel';
 import type { ManifestSet } from '../../model/manifestSet';
-import { baseFileModel, baseManifests, type DiskFiles } from './baseManifests';
+import { baseFileModel, baseManifests, editorOnlyFiles, type DiskFiles } from './baseManifests';
 
 export class HeadTexts {
   private readonly repositories = new Map<string, ReadonlyMap<string, FileModel | null>>();
   private revision = 0;
-  private base: { revision: number; diskVersion: number; manifests: ManifestSet } | undefined;
+  private builds = 0;
+  private base: { revision: number; diskVersion: number; editorOnly: readonly FileModel[]; manifests: ManifestSet } | undefined;
 
   /** Whether any repository was reported (an editor that never sends the texts gets no HEAD lens). */
   get known(): boolean {
@@ -30,14 +31,22 @@ export class HeadTexts {
     return true;
   }
 
-  /** The workspace at HEAD: the disk's files with the HEAD texts in place (built once per change of either). */
-  baseManifests(disk: DiskFiles): ManifestSet {
-    const b = this.base;
-    if (b && b.revision === this.revision && b.diskVersion === disk.diskVersion) return b.manifests;
+  /**
+   * The workspace at HEAD: the disk's files with the HEAD texts in place, and the files only
+   * editors know as they are in `current` (built again only when one of those changed).
+   */
+  baseManifests(disk: DiskFiles, current: ManifestSet): ManifestSet {
     const overrides = new Map<string, FileModel | null>();
     for (const files of this.repositories.values()) for (const [uri, model] of files) overrides.set(uri, model);
-    const manifests = baseManifests(disk, overrides, this.revision);
-    this.base = { revision: this.revision, diskVersion: disk.diskVersion, manifests };
+    const editorOnly = editorOnlyFiles(current, disk, overrides);
+    const b = this.base;
+    if (b && b.revision === this.revision && b.diskVersion === disk.diskVersion && sameModels(b.editorOnly, editorOnly)) return b.manifests;
+    const manifests = baseManifests(disk, editorOnly, overrides, ++this.builds);
+    this.base = { revision: this.revision, diskVersion: disk.diskVersion, editorOnly, manifests };
     return manifests;
   }
+}
+
+function sameModels(a: readonly FileModel[], b: readonly FileModel[]): boolean {
+  return a.length === b.length && a.every((m, i) => m === b[i]);
 }
