@@ -58,8 +58,16 @@ export function diffAnalyses(
   analysis2: WorkspaceAnalysis | undefined,
   families: readonly IpFamily[],
 ): { analysis1: WorkspaceAnalysis | undefined; analysis2: WorkspaceAnalysis | undefined; entries: DiffEntry[] } {
-  return { analysis1, analysis2, entries: diffConnectivity(sideOf(analysis1, families), sideOf(analysis2, families)) };
+  const key = analysis2 ?? analysis1;
+  const known = key && pairs.get(key);
+  if (known && known.analysis1 === analysis1 && known.analysis2 === analysis2 && known.families === families.join(',')) return { analysis1, analysis2, entries: known.entries };
+  const entries = diffConnectivity(sideOf(analysis1, families), sideOf(analysis2, families));
+  if (key) pairs.set(key, { analysis1, analysis2, families: families.join(','), entries });
+  return { analysis1, analysis2, entries };
 }
+
+/** The last diff of each analysis with its other side: a view the edit did not touch is not diffed again. */
+const pairs = new WeakMap<WorkspaceAnalysis, { analysis1: WorkspaceAnalysis | undefined; analysis2: WorkspaceAnalysis | undefined; families: string; entries: DiffEntry[] }>();
 
 /** One side's listing, computed once per analysis (an analysis the editor keeps is diffed again as the other side changes). */
 const sides = new WeakMap<WorkspaceAnalysis, { families: string; side: DiffSide }>();
