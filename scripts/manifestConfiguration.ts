@@ -9,9 +9,11 @@ import { DEFAULT_SETTINGS, type NetpolLensSettings } from '../shared/src/setting
 
 export const SEVERITY_SETTINGS = ['default', 'error', 'warning', 'information', 'hint', 'off'] as const;
 
-/** Manifest key of a settings field: `netpolLens.<field>`, except the nested `codeLens.enabled`. */
+/** Manifest key of a settings field: `netpolLens.<field>`, except the nested `codeLens.*` ones. */
 export function settingKey(field: keyof NetpolLensSettings): string {
-  return field === 'codeLensEnabled' ? 'netpolLens.codeLens.enabled' : `netpolLens.${field}`;
+  if (field === 'codeLensEnabled') return 'netpolLens.codeLens.enabled';
+  if (field === 'codeLensCompareWithHead') return 'netpolLens.codeLens.compareWithHead';
+  return `netpolLens.${field}`;
 }
 
 const SEVERITY_DESCRIPTIONS: Readonly<Record<Exclude<(typeof SEVERITY_SETTINGS)[number], 'default'>, string>> = {

@@ -16,6 +16,7 @@ import { DIAGNOSTIC_SOURCE } from '../../shared/src/ruleCatalogue';
 import { ALL_COMMANDS } from './commands/allCommands';
 import type { CommandContext } from './commands/command';
 import { CrashBudget } from './crashBudget';
+import { HeadTextsSender } from './headTextsSender';
 import { ServerErrorHandler } from './serverErrorHandler';
 import { ServerStatusBar } from './statusBar';
 import type { ServerState } from './statusText';
@@ -31,6 +32,7 @@ export class NetpolLensClient implements vscode.Disposable {
   private readonly statusBar: ServerStatusBar;
   private readonly client: LanguageClient;
   private readonly crashes = new CrashBudget();
+  private readonly headTexts: HeadTextsSender;
   private readonly disposables: vscode.Disposable[] = [];
   private restarting = false;
 
@@ -38,8 +40,14 @@ export class NetpolLensClient implements vscode.Disposable {
     this.output = vscode.window.createOutputChannel(CLIENT_NAME);
     this.statusBar = new ServerStatusBar();
     this.client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(extension), this.clientOptions());
+    this.headTexts = new HeadTextsSender(vscode, this.client, (line) => this.output.appendLine(line));
     this.disposables.push(
       this.statusBar,
+      this.headTexts,
+      // A (re)started server knows no HEAD texts yet.
+      this.client.onDidChangeState((e) => {
+        if (e.newState === State.Running) this.headTexts.resendAll();
+      }),
       // A restart the user asked for passes through Stopped: show it as starting, not as a failure.
       this.client.onDidChangeState((e) => this.statusBar.setState(this.restarting && e.newState === State.Stopped ? 'starting' : serverState(e.newState))),
       this.client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => this.statusBar.setStatus(params)),
@@ -55,6 +63,7 @@ export class NetpolLensClient implements vscode.Disposable {
     } catch {
       this.statusBar.setState('stopped');
     }
+    await this.headTexts.start();
   }
 
   /** Restarts a running server, starts a stopped one; a start in flight is let finish first. */

@@ -31,6 +31,8 @@ import { uriToPath } from './workspace/loadFolder';
 import { skipReasonText } from './workspace/skippedFiles';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 import { executeFeatureCommand, registerFeatureHandlers } from './handlers/featureHandlers';
+import { HeadLenses } from './handlers/headLenses';
+import { EditorDiff } from './features/diff/editorDiff';
 
 export interface ServerContext {
   readonly connection: Connection;
@@ -41,6 +43,12 @@ export interface ServerContext {
   /** Settings that apply to `uri` (its workspace folder's), or the first folder's. */
   readonly settings: (uri?: string) => Promise<NetpolLensSettings>;
   readonly log: Logger;
+  /** The connectivity diff of the editor's compare view and HEAD lens (reuses the findings' analyses). */
+  readonly editorDiff: EditorDiff;
+  /** Whether the workspace indexes `uri`: in a folder, accepted by its include/exclude globs. */
+  readonly isIndexed: (uri: string) => Promise<boolean>;
+  /** The size cap of `uri` (its folder's `maxFileSizeKb`), in bytes. */
+  readonly maxBytesFor: (uri: string) => number;
 }
 
 const MANIFEST_URI = /\.(ya?ml|json)$/i;
@@ -72,7 +80,26 @@ export function startServer(connection: Connection): void {
     return s;
   };
   const publisher = new DiagnosticsPublisher(connection, index, findings, settings, log, { debounceMs: 150, sliceMs: 15 });
-  const ctx: ServerContext = { connection, documents, index, findings, publisher, settings, log };
+  const isIndexed = async (uri: string): Promise<boolean> => {
+    const s = await settings(uri);
+    const path = uriToPath(uri);
+    const rel = folders.map(uriToPath).find((f) => path.startsWith(f + '/'));
+    return rel !== undefined && createFileFilter(s.include, s.exclude).accepts(path.slice(rel.length + 1));
+  };
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    index,
+    findings,
+    publisher,
+    settings,
+    log,
+    editorDiff: new EditorDiff(findings),
+    isIndexed,
+    maxBytesFor: (uri) => sizeCaps.maxBytesFor(uri),
+  };
+  let codeLensRefresh = false;
+  const headLenses = new HeadLenses(ctx, () => codeLensRefresh);
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
@@ -80,6 +107,7 @@ export function startServer(connection: Connection): void {
     watchDynamic = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     configDynamic = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     progressSupported = caps.window?.workDoneProgress === true;
+    codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     return {
@@ -88,7 +116,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.netpolLens`] },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        ...registerFeatureHandlers(ctx),
+        ...registerFeatureHandlers(ctx, headLenses),
       },
       serverInfo: { name: 'netpol-lens', version: SERVER_VERSION },
     };
@@ -117,9 +145,9 @@ export function startServer(connection: Connection): void {
           [folder],
           await settings(folder),
           async ({ entries, done, total: count }) => {
-            // Open editors win over disk; their models are already in the index.
-            const fresh = entries.filter((e) => !index.isOpen(e.uri));
-            for (const m of index.setDiskTexts(fresh)) {
+            // Open editors win over disk (the index puts their models over these); the disk's
+            // text is kept too, as the base of a comparison with git.
+            for (const m of index.setDiskTexts(entries)) {
               if (m.skipped === 'helm-template' || m.skipped === 'binary') log.info(`skipped ${uriToPath(m.uri)}: ${skipReasonText(m.skipped)}`);
             }
             publisher.setIndexing(true, total + done, total + count);
@@ -154,6 +182,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidChangeContent(({ document }) => {
     if (!isManifestDocument(document)) return;
+    headLenses.noteEdit();
     sizeCaps.noteOpen(index.changeDocument(document.uri, document.getText(), document.version));
     publisher.schedule();
   });
@@ -168,10 +197,7 @@ export function startServer(connection: Connection): void {
     const path = uriToPath(uri);
     try {
       const info = await stat(path);
-      const rel = folders.map(uriToPath).find((f) => path.startsWith(f + '/'));
-      const filter = createFileFilter(s.include, s.exclude);
-      const accepted = rel === undefined ? false : filter.accepts(path.slice(rel.length + 1));
-      if (!info.isFile() || !accepted || info.size > s.maxFileSizeKb * 1024) {
+      if (!info.isFile() || !(await isIndexed(uri)) || info.size > s.maxFileSizeKb * 1024) {
         index.removeDiskFile(uri);
         return;
       }
@@ -185,7 +211,9 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     void (async () => {
       for (const change of changes) {
-        if (!MANIFEST_URI.test(change.uri) || index.isOpen(change.uri)) continue;
+        // An open file's disk text is read too: the editor's buffer wins for the analysis, the
+        // disk's text is the base a comparison with git starts from.
+        if (!MANIFEST_URI.test(change.uri)) continue;
         if (change.type === FileChangeType.Deleted) index.removeDiskFile(change.uri);
         else await reloadFromDisk(change.uri);
       }

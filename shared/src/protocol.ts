@@ -32,6 +32,8 @@ export const SERVER_COMMANDS = {
 export const CLIENT_COMMANDS = {
   /** Show locations (peek or quick pick): arguments `[uri, Position, Location[]]`. */
   showLocations: 'netpolLens.showLocations',
+  /** "Compare connectivity with…": arguments `[ref]` (`HEAD`); the user picks when omitted. */
+  compareConnectivity: 'netpolLens.compareConnectivity',
 } as const;
 
 /** A position and a location as LSP defines them (zero-based line, UTF-16 character). */
@@ -163,15 +165,26 @@ export interface DefaultDenyResult {
  * `netpolLens/compareConnectivity`: what the workspace opens and closes against another version of
  * its files (a git revision the client read). The server runs no git: the client sends the base
  * text of every file that differs (`null`: the file does not exist at the base); every other
- * workspace file is the same at the base.
+ * workspace file is at the base as it is on disk.
  */
 export const COMPARE_CONNECTIVITY_REQUEST = 'netpolLens/compareConnectivity';
+
+/**
+ * A file as it is at a git revision: its text, `null` when it does not exist there, or `tooLarge`
+ * (text not sent) when it is over `netpolLens.maxFileSizeKb` there and so skipped, as on disk.
+ */
+export interface BaseFileText {
+  readonly uri: string;
+  readonly text: string | null;
+  readonly tooLarge?: boolean;
+}
 
 export interface CompareConnectivityParams {
   readonly uri?: string;
   /** How the base is named in the answer (`HEAD`, `main`, a commit). */
   readonly baseLabel: string;
-  readonly files: readonly { readonly uri: string; readonly text: string | null }[];
+  /** Every manifest whose text on disk differs at the base; any other file is at the base as it is on disk (unsaved edits are compared too). */
+  readonly files: readonly BaseFileText[];
 }
 
 export interface CompareReason {
@@ -206,4 +219,20 @@ export interface CompareConnectivityResult {
   /** Changes that open something, and that close something. */
   readonly opened: number;
   readonly closed: number;
+}
+
+/**
+ * Client → server, optional: the HEAD text of every manifest of one git repository whose text on
+ * disk differs from HEAD (changed, staged, deleted; added and untracked ones as `null`), sent
+ * again (debounced) whenever the repository's state changes; an empty list when nothing differs
+ * or the repository closed. With it the server puts a "vs HEAD: opens 3 paths, closes 1" CodeLens
+ * at the top of each changed manifest (`netpolLens.codeLens.compareWithHead`); an editor that
+ * never sends it gets no such lens.
+ */
+export const HEAD_TEXTS_NOTIFICATION = 'netpolLens/headTexts';
+
+export interface HeadTextsParams {
+  /** The repository's root folder URI: each repository's list replaces its previous one. */
+  readonly repository: string;
+  readonly files: readonly BaseFileText[];
 }

@@ -24,6 +24,8 @@ export interface NetpolLensSettings {
   readonly maxFileSizeKb: number;
   /** Show CodeLenses over policies and workloads. */
   readonly codeLensEnabled: boolean;
+  /** While a manifest has uncommitted changes, a CodeLens at its top says what they open and close against HEAD. */
+  readonly codeLensCompareWithHead: boolean;
   /**
    * Cluster views declared by name → globs (`{"dev": ["envs/dev/**"]}`): the files of one view are
    * applied together, and no rule combines objects of two views. Files in none are read as today.
@@ -53,6 +55,7 @@ export const DEFAULT_SETTINGS: NetpolLensSettings = {
   exclude: DEFAULT_EXCLUDES,
   maxFileSizeKb: 2048,
   codeLensEnabled: true,
+  codeLensCompareWithHead: true,
   clusters: {},
 };
 
@@ -83,6 +86,7 @@ export function normalizeSettings(raw: unknown): NetpolLensSettings {
     exclude: strs(r.exclude, DEFAULT_SETTINGS.exclude),
     maxFileSizeKb: num(r.maxFileSizeKb, DEFAULT_SETTINGS.maxFileSizeKb),
     codeLensEnabled: bool(codeLens.enabled ?? r.codeLensEnabled, DEFAULT_SETTINGS.codeLensEnabled),
+    codeLensCompareWithHead: bool(codeLens.compareWithHead ?? r.codeLensCompareWithHead, DEFAULT_SETTINGS.codeLensCompareWithHead),
     clusters: clusterGlobs(r.clusters),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * `npm run screenshots`: the README's pictures, taken from the packaged extension in code-server +
- * Chromium exactly as the UI test drives it, on test/e2e/workspace-screenshots. Writes
- * docs/images/{squiggles,hover,quick-fix,connectivity-matrix}.png, each cropped to the part of
- * the window it shows. Needs `bash test/e2e/setup.sh` first. On failure: a full screenshot and the
+ * Chromium exactly as the UI test drives it, on test/e2e/workspace-screenshots (committed to a
+ * fresh git repository, for the "vs HEAD" lens). Writes
+ * docs/images/{squiggles,hover,quick-fix,connectivity-matrix,compare-lens,compare-connectivity}.png,
+ * each cropped to the part of the window it shows. Needs `bash test/e2e/setup.sh` first. On failure: a full screenshot and the
  * logs in test-output/screenshots/.
  */
 import { mkdirSync, rmSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { CodeServer } from './support/codeServer';
+import { commitAll, GIT_SETTINGS } from './support/gitWorkspace';
 import { OUTPUT_DIR, REPO } from './support/paths';
 import { ensureVsix } from './support/vsix';
 import { Workbench } from './support/workbench';
@@ -46,8 +48,9 @@ async function main(): Promise<void> {
   const server = await CodeServer.start({
     vsix,
     workspaceSource: WORKSPACE,
+    prepareWorkspace: commitAll,
     // Nothing in the pictures that a reader's editor would not show by default, minus clutter.
-    settings: { 'workbench.colorTheme': THEME ?? 'Default Light Modern', 'editor.fontSize': 14, 'breadcrumbs.enabled': false },
+    settings: { ...GIT_SETTINGS, 'workbench.colorTheme': THEME ?? 'Default Light Modern', 'editor.fontSize': 14, 'breadcrumbs.enabled': false },
   });
   let browser: Browser | undefined;
   let wb: Workbench | undefined;
@@ -111,6 +114,36 @@ async function main(): Promise<void> {
     const content = [await box(frame.locator('#toolbar')), await box(frame.locator('#matrix table')), await box(frame.locator('#explanation'))];
     const panel = await box(page.locator('iframe.webview.ready').last());
     await shoot('connectivity-matrix', around(content, 12, { width: viewport.width, height: viewport.height }, panel));
+    await page.keyboard.press('Control+W');
+    await page.locator('.tab.active').filter({ hasText: 'Connectivity matrix' }).waitFor({ state: 'detached' });
+
+    // 5. A review of uncommitted edits: the api policy's peer moved to the gateway (closing
+    // web → api), the db policy's peer fixed to api (opening api → db); the lens sums it up.
+    await wb.openFile('shop-policies.yaml');
+    await wb.replaceLastWord(26, 'gateway');
+    await wb.replaceLastWord(46, 'api');
+    await wb.replaceLastWord(48, 'TCP');
+    await wb.save();
+    await page.keyboard.press('Control+Home'); // the lens sits above the first line
+    const lens = wb.codeLens('vs HEAD: opens 1 path, closes 1');
+    await lens.waitFor({ state: 'visible', timeout: 45_000 });
+    await wb.goToLineEnd(16); // the cursor out of the picture, and out of any word it would highlight
+    await page.mouse.move(viewport.width - 5, viewport.height / 2);
+    const editor = await box(page.locator('.part.editor'));
+    const lensRow = await box(page.locator('.codelens-decoration').filter({ hasText: 'vs HEAD' }).first());
+    const firstLines = await wb.textRect('namespace: shop');
+    await shoot('compare-lens', around([lensRow, firstLines, { ...firstLines, x: editor.x }], 8, viewport, editor));
+
+    // 6. Clicking it: the compare view against HEAD.
+    await lens.click();
+    const compare = wb.webview();
+    await compare.locator('tr.added').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const view = await box(page.locator('iframe.webview.ready').last());
+    const tables = await compare.locator('body > *:not(script)').evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
+    );
+    const inPage = tables.map((r) => ({ ...r, x: r.x + view.x, y: r.y + view.y }));
+    await shoot('compare-connectivity', around(inPage, 12, viewport, view));
   } catch (e) {
     mkdirSync(OUT, { recursive: true });
     await wb?.page.screenshot({ path: join(OUT, 'failure.png') }).catch(() => undefined);

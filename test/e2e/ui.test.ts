@@ -138,9 +138,7 @@ describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () 
     await wb.openFile('policies.yaml');
     assert.deepEqual(await wb.squiggleLines('warning'), [], 'policies.yaml starts clean');
     await wb.openFile('deployments.yaml');
-    await wb.goToLineEnd(35);
-    await wb.page.keyboard.press('Control+Shift+ArrowLeft');
-    await wb.page.keyboard.type('apx');
+    await wb.replaceLastWord(35, 'apx');
     await wb.openFile('policies.yaml');
     await wb.waitForSquiggle('warning', 8);
     assert.match(onDisk('deployments.yaml'), /app: api\n/, 'the edit is unsaved: the server saw the editor buffer');

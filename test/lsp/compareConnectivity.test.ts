@@ -10,7 +10,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMPARE_CONNECTIVITY_REQUEST, type CompareConnectivityParams, type CompareConnectivityResult } from '../../shared/src/protocol';
+import type { CodeLens } from 'vscode-languageserver-protocol';
+import {
+  CLIENT_COMMANDS,
+  COMPARE_CONNECTIVITY_REQUEST,
+  HEAD_TEXTS_NOTIFICATION,
+  type CompareConnectivityParams,
+  type CompareConnectivityResult,
+  type HeadTextsParams,
+} from '../../shared/src/protocol';
 import { LspTestClient, uriOf } from '../support/lspClient';
 
 function git(cwd: string, ...args: string[]): string {
@@ -57,18 +65,24 @@ spec:
 ${ports}
 `;
 
+/** A repository whose one commit holds frontend, backend and a policy allowing frontend → backend on 8080; then the policy allows 9090 too, saved. */
+function repositoryWithSavedChange(prefix: string): string {
+  const repo = mkdtempSync(join(tmpdir(), prefix));
+  git(repo, 'init', '-q');
+  mkdirSync(join(repo, 'deploy'));
+  writeFileSync(join(repo, 'deploy', 'apps.yaml'), `${deployment('frontend')}---\n${deployment('backend')}`);
+  writeFileSync(join(repo, 'deploy', 'policy.yaml'), policy('        - port: 8080'));
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'initial');
+  writeFileSync(join(repo, 'deploy', 'policy.yaml'), policy('        - port: 8080\n        - port: 9090'));
+  return repo;
+}
+
 describe('compare connectivity over LSP', () => {
   let repo: string;
   let client: LspTestClient;
   before(async () => {
-    repo = mkdtempSync(join(tmpdir(), 'netpol-compare-'));
-    git(repo, 'init', '-q');
-    mkdirSync(join(repo, 'deploy'));
-    writeFileSync(join(repo, 'deploy', 'apps.yaml'), `${deployment('frontend')}---\n${deployment('backend')}`);
-    writeFileSync(join(repo, 'deploy', 'policy.yaml'), policy('        - port: 8080'));
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-q', '-m', 'initial');
-    writeFileSync(join(repo, 'deploy', 'policy.yaml'), policy('        - port: 8080\n        - port: 9090'));
+    repo = repositoryWithSavedChange('netpol-compare-');
     writeFileSync(join(repo, 'deploy', 'worker.yaml'), deployment('worker'));
     client = await LspTestClient.start(repo);
     await client.waitForReady();
@@ -114,5 +128,98 @@ describe('compare connectivity over LSP', () => {
   it('no difference when the base is the workspace itself', async () => {
     const result = await client.request<CompareConnectivityResult>(COMPARE_CONNECTIVITY_REQUEST, { baseLabel: 'HEAD', files: [] });
     assert.deepEqual(result.namespaces, []);
+  });
+});
+
+describe('the "vs HEAD" CodeLens over LSP', () => {
+  let repo: string;
+  let client: LspTestClient;
+  const policyUri = (): string => uriOf(join(repo, 'deploy', 'policy.yaml'));
+  const appsUri = (): string => uriOf(join(repo, 'deploy', 'apps.yaml'));
+  const lensesOf = (uri: string): Promise<CodeLens[]> => client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+  const headLens = async (uri: string): Promise<CodeLens | undefined> => (await lensesOf(uri)).find((l) => l.command?.title.startsWith('vs HEAD'));
+  /** What the client sends when git's state changes: the HEAD text of each manifest that differs on disk. */
+  const sendHeadTexts = (files: HeadTextsParams['files']): void => {
+    void client.connection.sendNotification(HEAD_TEXTS_NOTIFICATION, { repository: uriOf(repo), files } satisfies HeadTextsParams);
+  };
+  /** Lens requests are answered in order after the notification: wait until the lens says `title`. */
+  const waitForTitle = async (uri: string, title: string | undefined): Promise<void> => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const lens = await headLens(uri);
+      if (lens?.command?.title === title) return;
+      if (Date.now() > deadline) assert.equal(lens?.command?.title, title);
+    }
+  };
+
+  before(async () => {
+    repo = repositoryWithSavedChange('netpol-head-lens-');
+    client = await LspTestClient.start(repo);
+    await client.waitForReady();
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(repo, { recursive: true, force: true });
+  });
+
+  it('no lens before the client says what HEAD holds (other editors never do)', async () => {
+    assert.equal(await headLens(policyUri()), undefined);
+  });
+
+  it('a saved change: "opens 1 path", and the lens opens the compare view for HEAD', async () => {
+    sendHeadTexts([{ uri: policyUri(), text: git(repo, 'show', 'HEAD:deploy/policy.yaml') }]);
+    await waitForTitle(policyUri(), 'vs HEAD: opens 1 path');
+    const lens = await headLens(policyUri());
+    assert.deepEqual(lens?.command?.command, CLIENT_COMMANDS.compareConnectivity);
+    assert.deepEqual(lens?.command?.arguments, ['HEAD']);
+    assert.deepEqual(lens?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    const titles = (await lensesOf(policyUri())).map((l) => l.command?.title ?? '');
+    assert.match(titles[0] ?? '', /^vs HEAD/, 'the HEAD lens comes first');
+    assert.ok(titles.some((t) => t.startsWith('selects 1 workload')), 'the policy lens is still there');
+    assert.equal(await headLens(appsUri()), undefined, 'an unchanged file has no HEAD lens');
+  });
+
+  it('unsaved edits count: back to HEAD\'s ports no lens, one port fewer "closes 1 path", a comment "no change"', async () => {
+    client.open(policyUri(), policy('        - port: 8080\n        - port: 9090'));
+    client.change(policyUri(), policy('        - port: 8080'));
+    await waitForTitle(policyUri(), undefined);
+    client.change(policyUri(), policy('        - port: 8081'));
+    await waitForTitle(policyUri(), 'vs HEAD: opens 1 path, closes 1');
+    client.change(policyUri(), policy('        - port: 8080').replace('spec:', '# reviewed\nspec:'));
+    await waitForTitle(policyUri(), 'vs HEAD: no change in connectivity');
+    client.change(policyUri(), policy('        - port: 8080').replace('app: frontend', 'app: nobody'));
+    await waitForTitle(policyUri(), 'vs HEAD: closes 1 path');
+  });
+
+  it('a workload\'s label change counts, and the title says when other files changed too', async () => {
+    // The frontend relabelled (unsaved): the policy's peer no longer matches it.
+    client.open(appsUri(), `${deployment('frontend')}---\n${deployment('backend')}`);
+    client.change(policyUri(), policy('        - port: 8080'));
+    client.change(appsUri(), `${deployment('frontend').replace(/app: frontend/g, 'app: web')}---\n${deployment('backend')}`);
+    await waitForTitle(appsUri(), 'vs HEAD: closes 1 path');
+    // Git now says nothing differs on disk (as after a commit): the policy's buffer differs from it.
+    sendHeadTexts([]);
+    await waitForTitle(appsUri(), 'vs HEAD (this file and 1 other): closes 1 path');
+    client.change(policyUri(), policy('        - port: 8080\n        - port: 9090'));
+    await waitForTitle(appsUri(), 'vs HEAD: closes 1 path');
+  });
+
+  it('a document only the editor knows (untitled) is on both sides: it changes nothing against HEAD', async () => {
+    const denyAll = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny-all\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n';
+    client.open('untitled:Untitled-1', denyAll);
+    assert.equal((await headLens(appsUri()))?.command?.title, 'vs HEAD: closes 1 path');
+    assert.equal(await headLens('untitled:Untitled-1'), undefined);
+  });
+
+  it('netpolLens.codeLens.compareWithHead: false turns the lens off', async () => {
+    const off = await LspTestClient.start(repo, { settings: { codeLens: { compareWithHead: false } } });
+    try {
+      await off.waitForReady();
+      void off.connection.sendNotification(HEAD_TEXTS_NOTIFICATION, { repository: uriOf(repo), files: [{ uri: policyUri(), text: git(repo, 'show', 'HEAD:deploy/policy.yaml') }] });
+      const lenses = await off.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: policyUri() } });
+      assert.ok(lenses.length > 0 && lenses.every((l) => !l.command?.title.startsWith('vs HEAD')), JSON.stringify(lenses.map((l) => l.command?.title)));
+    } finally {
+      await off.stop();
+    }
   });
 });

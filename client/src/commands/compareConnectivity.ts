@@ -9,7 +9,7 @@ import type * as vscode from 'vscode';
 import { COMPARE_CONNECTIVITY_REQUEST, type CompareConnectivityParams, type CompareConnectivityResult } from '../../../shared/src/protocol';
 import type { CommandDefinition } from './command';
 import { compareHtml, isOpenLocationMessage } from './compareHtml';
-import { baseFiles, type GitApi, type GitRepository } from './gitApi';
+import { baseFiles, baseFileTexts, openGitApi, workspaceBaseFileOptions, type GitRepository } from './gitApi';
 
 const ENTER_REF = 'Another commit, branch or tag…';
 
@@ -17,12 +17,11 @@ export const compareConnectivity: CommandDefinition = {
   id: 'netpolLens.compareConnectivity',
   create: (ctx) => async (ref?: unknown) => {
     const { vscode } = ctx;
-    const git = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
-    if (!git) {
+    const api = await openGitApi(vscode);
+    if (!api) {
       await vscode.window.showErrorMessage('Compare connectivity needs the Git extension (vscode.git), which is disabled or missing.');
       return;
     }
-    const api = (git.isActive ? git.exports : await git.activate()).getAPI(1);
     const active = vscode.window.activeTextEditor?.document.uri;
     const repo = (active && api.getRepository(active)) ?? api.repositories[0];
     if (!repo) {
@@ -33,7 +32,7 @@ export const compareConnectivity: CommandDefinition = {
     if (!base) return;
     let files;
     try {
-      files = await baseFiles(repo, base);
+      files = await baseFiles(repo, base, workspaceBaseFileOptions(vscode));
     } catch (error) {
       await vscode.window.showErrorMessage(`Compare connectivity: git could not compare with "${base}": ${error instanceof Error ? error.message : String(error)}`);
       return;
@@ -41,7 +40,7 @@ export const compareConnectivity: CommandDefinition = {
     const params: CompareConnectivityParams = {
       uri: active?.toString(),
       baseLabel: base,
-      files: files.map((f) => ({ uri: ctx.client.code2ProtocolConverter.asUri(f.uri), text: f.text })),
+      files: baseFileTexts(files, (uri) => ctx.client.code2ProtocolConverter.asUri(uri)),
     };
     const data = await ctx.client.sendRequest<CompareConnectivityResult>(COMPARE_CONNECTIVITY_REQUEST, params);
     const panel = vscode.window.createWebviewPanel('netpolLens.compare', `Connectivity vs ${base}`, vscode.ViewColumn.Active, { enableScripts: true });

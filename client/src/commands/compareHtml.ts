@@ -66,7 +66,7 @@ li.was { color: var(--vscode-descriptionForeground); }
 .view { font-style: italic; }
 </style></head>
 <body>
-<p>Against <b>${escapeHtml(data.baseLabel)}</b>: ${total} connection${total === 1 ? '' : 's'} differ — ${data.opened} open${data.opened === 1 ? 's' : ''} something, ${data.closed} close${data.closed === 1 ? 's' : ''} something.</p>
+<p>Against <b>${escapeHtml(data.baseLabel)}</b>: ${total} connection${total === 1 ? ' differs' : 's differ'} — ${data.opened} open${data.opened === 1 ? 's' : ''} something, ${data.closed} close${data.closed === 1 ? 's' : ''} something.</p>
 ${compareTables(data)}
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();

@@ -31,6 +31,7 @@ import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { allowDnsEgressEdit } from '../features/allowDnsEgress';
 import { codeLenses } from '../features/codeLenses';
 import { compareConnectivity } from '../features/compareConnectivity';
+import { baseFileModel, baseManifests, editorOnlyFiles } from '../features/diff/baseManifests';
 import { connectivityMatrixData, workloadsData } from '../features/connectivityMatrixData';
 import { defaultDenyPolicy } from '../features/defaultDenyPolicy';
 import { explainTraffic } from '../features/explainTraffic';
@@ -39,9 +40,10 @@ import { toLocation } from '../features/locations';
 import { migrateDeprecatedApis } from '../features/migrateDeprecatedApis';
 import type { ServerContext } from '../startServer';
 import { toRange, toTextEdits } from './conversions';
+import { indexedOnly, type HeadLenses } from './headLenses';
 import { runSafe } from './runner';
 
-export function registerFeatureHandlers(ctx: ServerContext): Partial<ServerCapabilities> {
+export function registerFeatureHandlers(ctx: ServerContext, headLenses: HeadLenses): Partial<ServerCapabilities> {
   const { connection, index, log } = ctx;
   const analysisFor = async (uri: string | undefined): Promise<WorkspaceAnalysis> =>
     ctx.findings.analysisFor(index.manifests, await ctx.settings(uri), uri);
@@ -60,15 +62,18 @@ export function registerFeatureHandlers(ctx: ServerContext): Partial<ServerCapab
   connection.onCodeLens((params, token) =>
     runSafe<CodeLens[]>(log, 'codeLens', token, [], async () => {
       const file = index.get(params.textDocument.uri);
-      if (!file || !(await ctx.settings(file.uri)).codeLensEnabled) return [];
-      const [first] = ctx.findings.fileInViews(index.manifests, await ctx.settings(file.uri), file);
+      const settings = file && (await ctx.settings(file.uri));
+      if (!file || !settings?.codeLensEnabled) return [];
+      const [first] = ctx.findings.fileInViews(index.manifests, settings, file);
       if (!first) return [];
       const analysis = first.analysis;
-      return codeLenses(analysis, first.file).map((lens) => {
+      const lenses = codeLenses(analysis, first.file).map((lens): CodeLens => {
         const range = toRange(file.lineIndex, lens.start, lens.end);
         const locations = lens.targets.map((t) => toLocation(analysis.manifests, t)).filter((l) => l !== undefined);
         return { range, command: { title: lens.title, command: CLIENT_COMMANDS.showLocations, arguments: [file.uri, range.start, locations] } };
       });
+      // The summary against HEAD first: the leftmost lens of the file's first line.
+      return [...(await headLenses.lenses(file, settings, token)), ...lenses];
     }),
   );
 
@@ -93,9 +98,13 @@ export function registerFeatureHandlers(ctx: ServerContext): Partial<ServerCapab
   );
 
   connection.onRequest(new RequestType<CompareConnectivityParams, CompareConnectivityResult, void>(COMPARE_CONNECTIVITY_REQUEST), (params, token) =>
-    runSafe<CompareConnectivityResult>(log, COMPARE_CONNECTIVITY_REQUEST, token, { baseLabel: params.baseLabel, namespaces: [], opened: 0, closed: 0 }, async () =>
-      compareConnectivity(index.manifests, params, await ctx.settings(params.uri)),
-    ),
+    runSafe<CompareConnectivityResult>(log, COMPARE_CONNECTIVITY_REQUEST, token, { baseLabel: params.baseLabel, namespaces: [], opened: 0, closed: 0 }, async () => {
+      const files = await indexedOnly(ctx, params.files);
+      const overrides = new Map(files.map((f) => [f.uri, baseFileModel(f, ctx.maxBytesFor(f.uri))]));
+      const current = index.manifests;
+      const base = baseManifests(index, editorOnlyFiles(current, index, overrides), overrides, 0);
+      return compareConnectivity(ctx.editorDiff.diff(current, base, await ctx.settings(params.uri)), base, current, params.baseLabel);
+    }),
   );
 
   connection.onRequest(new RequestType<DefaultDenyParams, DefaultDenyResult | null, void>(DEFAULT_DENY_REQUEST), (params, token) =>

@@ -102,19 +102,14 @@ function isTemplateFile(uri: string, text: string, syntax: TemplateSyntax, rende
   return !rendered && CHART_TEMPLATES.test(uri) && !RENDERED.test(text) && hasTemplateAction(text);
 }
 
+/** A file with nothing read from it: skipped for `reason`, or empty. */
+export function emptyFileModel(uri: string, text: string, version: number, skipped: SkipReason | undefined, lineIndex = new LineIndex(text)): FileModel {
+  return { uri, version, text, lineIndex, documents: [], objects: [], problems: [], skipped, parsedDocuments: 0 };
+}
+
 export function buildFileModel(uri: string, text: string, version: number, options: BuildOptions = {}): FileModel {
   const lineIndex = new LineIndex(text);
-  const empty = (skipped: SkipReason | undefined): FileModel => ({
-    uri,
-    version,
-    text,
-    lineIndex,
-    documents: [],
-    objects: [],
-    problems: [],
-    skipped,
-    parsedDocuments: 0,
-  });
+  const empty = (skipped: SkipReason | undefined): FileModel => emptyFileModel(uri, text, version, skipped, lineIndex);
   if (options.maxBytes !== undefined && exceedsBytes(text, options.maxBytes)) return empty('too-large');
   if (text.includes('\u0000')) return empty('binary');
   const syntax = scanTemplateSyntax(text);

@@ -13,6 +13,7 @@ export class WorkspaceIndex {
   private readonly open = new Map<string, FileModel>();
   private current: ManifestSet = new ManifestSet([], 0);
   private partial: ReadonlySet<string> = new Set();
+  private diskChanges = 0;
 
   /** `maxBytesFor`: the size cap of a file (its folder's `maxFileSizeKb`), for open and disk files alike. */
   constructor(private readonly maxBytesFor: (uri: string) => number = () => Number.POSITIVE_INFINITY) {}
@@ -25,6 +26,16 @@ export class WorkspaceIndex {
     return this.open.has(uri);
   }
 
+  /** Increases whenever a file on disk is read, changed or removed (open editors do not count). */
+  get diskVersion(): number {
+    return this.diskChanges;
+  }
+
+  /** The models of the files as they are on disk, whether open in an editor or not. */
+  diskFiles(): IterableIterator<FileModel> {
+    return this.disk.values();
+  }
+
   /** The model the analysis uses for `uri` (the editor's when open). */
   get(uri: string): FileModel | undefined {
     return this.open.get(uri) ?? this.disk.get(uri);
@@ -35,6 +46,7 @@ export class WorkspaceIndex {
     const previous = this.disk.get(uri);
     const model = buildFileModel(uri, text, (previous?.version ?? 0) + 1, { previous, maxBytes: this.maxBytesFor(uri), invalidUtf8At });
     this.disk.set(uri, model);
+    this.diskChanges++;
     if (!this.open.has(uri)) this.publish(model, uri);
     return model;
   }
@@ -47,12 +59,14 @@ export class WorkspaceIndex {
       this.disk.set(uri, model);
       models.push(model);
     }
+    this.diskChanges++;
     this.rebuild();
     return models;
   }
 
   removeDiskFile(uri: string): void {
     if (!this.disk.delete(uri)) return;
+    this.diskChanges++;
     if (!this.open.has(uri)) {
       this.refreshPartial(uri);
       this.current = this.current.without(uri, this.partial);

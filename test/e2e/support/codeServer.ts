@@ -19,6 +19,8 @@ export interface CodeServerOptions {
   readonly settings?: Record<string, unknown>;
   /** Folder copied as the workspace; the fixture workspace by default. */
   readonly workspaceSource?: string;
+  /** Runs on the copied workspace before code-server starts (e.g. to make it a git repository). */
+  readonly prepareWorkspace?: (workspace: string) => void;
   readonly log?: (line: string) => void;
 }
 
@@ -91,6 +93,7 @@ export class CodeServer {
     const port = await freePort();
     mkdirSync(join(userDataDir, 'User'), { recursive: true });
     cpSync(options.workspaceSource ?? FIXTURE_WORKSPACE, workspace, { recursive: true });
+    options.prepareWorkspace?.(workspace);
     writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
     writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
     const env = {

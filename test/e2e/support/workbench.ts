@@ -191,6 +191,18 @@ export class Workbench {
     await input.waitFor({ state: 'hidden', timeout: timeoutMs });
   }
 
+  /** The CodeLens of the active editor whose title contains `text`. */
+  codeLens(text: string | RegExp): Locator {
+    return this.editor.locator('.codelens-decoration a').filter({ hasText: text });
+  }
+
+  /** Selects the word before the cursor at the end of `line` and types `text` over it. */
+  async replaceLastWord(line: number, text: string): Promise<void> {
+    await this.goToLineEnd(line);
+    await this.page.keyboard.press('Control+Shift+ArrowLeft');
+    await this.page.keyboard.type(text);
+  }
+
   /** The page inside the active webview panel (the workbench nests it in two iframes). */
   webview(): FrameLocator {
     return this.page.locator('iframe.webview.ready').last().contentFrame().locator('iframe#active-frame').contentFrame();

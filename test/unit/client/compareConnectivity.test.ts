@@ -48,6 +48,19 @@ describe('Compare connectivity: base files through the git API', () => {
     );
     assert.ok(!r.shown.includes('/repo/README.md'));
   });
+
+  it('only the files asked for; a base text over the size cap is sent as too large, without its text', async () => {
+    const r = repo({ '/repo/big.yaml': 'x'.repeat(2000), '/repo/small.yaml': 'kind: Namespace' }, [change('/repo/big.yaml', 5), change('/repo/small.yaml', 5), change('/elsewhere/a.yaml', 5)], []);
+    const files = await baseFiles(r, 'HEAD', { include: (u) => u.path.startsWith('/repo/'), maxBytes: () => 1024 });
+    assert.deepEqual(
+      files.map((f) => [f.uri.toString(), f.text, f.tooLarge ?? false]),
+      [
+        ['file:///repo/big.yaml', null, true],
+        ['file:///repo/small.yaml', 'kind: Namespace', false],
+      ],
+    );
+    assert.ok(!r.shown.includes('/elsewhere/a.yaml'), 'a file outside is not even read');
+  });
 });
 
 describe('Compare connectivity: the page', () => {
@@ -86,7 +99,7 @@ describe('Compare connectivity: the page', () => {
     assert.match(html, /<h2>Namespace shop<\/h2><table>/);
     assert.match(html, /<tr class="changed"><td>changed<\/td><td>shop\/frontend\[Deployment\]<\/td><td>shop\/backend\[Deployment\]<\/td><td>TCP 8080<\/td><td>TCP 8080,9090<\/td>/);
     assert.match(html, /<li class="opens">opens TCP 9090: shop\/backend-ingress allows it by Ingress rule #1 <a href="#" data-uri="file:\/\/\/repo\/deploy\/policy\.yaml" data-line="12" data-base="false">policy\.yaml:13<\/a><\/li>/);
-    assert.match(compareHtml(data, 'n0nce', 'csp'), /Against <b>HEAD<\/b>: 1 connection differ — 1 opens something, 0 close something\./);
+    assert.match(compareHtml(data, 'n0nce', 'csp'), /Against <b>HEAD<\/b>: 1 connection differs — 1 opens something, 0 close something\./);
   });
 
   it('says so when nothing changed; only well-formed open messages are followed', () => {

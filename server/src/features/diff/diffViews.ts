@@ -48,16 +48,45 @@ export function diffManifests(
   settings: NetpolLensSettings,
   families: readonly IpFamily[],
 ): { analysis1: WorkspaceAnalysis | undefined; analysis2: WorkspaceAnalysis | undefined; entries: DiffEntry[] } {
-  const side = (manifests: ManifestSet | undefined): { analysis: WorkspaceAnalysis | undefined; side: DiffSide } => {
-    if (!manifests) return { analysis: undefined, side: { entries: [], workloads: new Set() } };
-    const analysis = new WorkspaceAnalysis(manifests, settings);
-    const net = analysis.network;
-    const entries = buildListing(net, analysis.connectivity(), { families });
-    return { analysis, side: { entries, workloads: new Set(net.workloads.map((w) => w.id)) } };
-  };
-  const a = side(manifests1);
-  const b = side(manifests2);
-  return { analysis1: a.analysis, analysis2: b.analysis, entries: diffConnectivity(a.side, b.side) };
+  const analysis = (manifests: ManifestSet | undefined): WorkspaceAnalysis | undefined => (manifests ? new WorkspaceAnalysis(manifests, settings) : undefined);
+  return diffAnalyses(analysis(manifests1), analysis(manifests2), families);
+}
+
+/** The diff of two analyses (either may be missing: a view on one side only). */
+export function diffAnalyses(
+  analysis1: WorkspaceAnalysis | undefined,
+  analysis2: WorkspaceAnalysis | undefined,
+  families: readonly IpFamily[],
+): { analysis1: WorkspaceAnalysis | undefined; analysis2: WorkspaceAnalysis | undefined; entries: DiffEntry[] } {
+  const key = analysis2 ?? analysis1;
+  const known = key && pairs.get(key);
+  if (known && known.analysis1 === analysis1 && known.analysis2 === analysis2 && known.families === families.join(',')) return { analysis1, analysis2, entries: known.entries };
+  const entries = diffConnectivity(sideOf(analysis1, families), sideOf(analysis2, families));
+  if (key) pairs.set(key, { analysis1, analysis2, families: families.join(','), entries });
+  return { analysis1, analysis2, entries };
+}
+
+/** The last diff of each analysis with its other side: a view the edit did not touch is not diffed again. */
+const pairs = new WeakMap<WorkspaceAnalysis, { analysis1: WorkspaceAnalysis | undefined; analysis2: WorkspaceAnalysis | undefined; families: string; entries: DiffEntry[] }>();
+
+/** One side's listing, computed once per analysis (an analysis the editor keeps is diffed again as the other side changes). */
+const sides = new WeakMap<WorkspaceAnalysis, { families: string; side: DiffSide }>();
+
+function sideOf(analysis: WorkspaceAnalysis | undefined, families: readonly IpFamily[]): DiffSide {
+  if (!analysis) return { entries: [], workloads: new Set() };
+  const key = families.join(',');
+  const known = sides.get(analysis);
+  if (known?.families === key) return known.side;
+  const net = analysis.network;
+  const side: DiffSide = { entries: buildListing(net, analysis.connectivity(), { families }), workloads: new Set(net.workloads.map((w) => w.id)) };
+  sides.set(analysis, { families: key, side });
+  return side;
+}
+
+/** One side of a diff as cluster views, with the analysis of each (fresh, or the editor's cached ones). */
+export interface ViewsSide {
+  readonly views: readonly ClusterView[];
+  readonly analysisOf: (view: ClusterView) => WorkspaceAnalysis;
 }
 
 /**
@@ -66,8 +95,17 @@ export function diffManifests(
  * nothing.
  */
 export function diffInputs(input1: DiffInput, input2: DiffInput, settings: NetpolLensSettings, families: readonly IpFamily[]): DiffResult {
-  const views1 = new ViewBuilder().build(input1.manifests, settings, input1.base).views;
-  const views2 = new ViewBuilder().build(input2.manifests, settings, input2.base).views;
+  const side = (input: DiffInput): ViewsSide => ({
+    views: new ViewBuilder().build(input.manifests, settings, input.base).views,
+    analysisOf: (view) => new WorkspaceAnalysis(view.manifests, settings),
+  });
+  return diffViews(side(input1), side(input2), families);
+}
+
+/** The diff of two sides read as views, paired as `diffInputs` says. */
+export function diffViews(side1: ViewsSide, side2: ViewsSide, families: readonly IpFamily[]): DiffResult {
+  const views1 = side1.views;
+  const views2 = side2.views;
   const byId1 = new Map(views1.map((v) => [v.id, v]));
   const byId2 = new Map(views2.map((v) => [v.id, v]));
   const pairs: [ClusterView | undefined, ClusterView | undefined][] = [];
@@ -84,7 +122,7 @@ export function diffInputs(input1: DiffInput, input2: DiffInput, settings: Netpo
   const views = pairs.map(([v1, v2]): ViewDiff => {
     const shown = (v2 ?? v1) as ClusterView;
     const partial = [...new Set([...(v1?.partial ?? []), ...(v2?.partial ?? [])])];
-    return { view: { id: shown.id, kind: shown.kind, name: shown.name, partial }, ...diffManifests(v1?.manifests, v2?.manifests, settings, families) };
+    return { view: { id: shown.id, kind: shown.kind, name: shown.name, partial }, ...diffAnalyses(v1 && side1.analysisOf(v1), v2 && side2.analysisOf(v2), families) };
   });
   views.sort((x, y) => (x.view.id < y.view.id ? -1 : x.view.id > y.view.id ? 1 : 0));
   return { views, multiView: views.length > 1 };
