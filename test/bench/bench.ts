@@ -89,7 +89,9 @@ async function main(): Promise<void> {
         const profileDir = join(OUT, 'profiles');
         const name = `server-${size}-${started.toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
         if (profile && run === 0) mkdirSync(profileDir, { recursive: true });
-        const server = await runServer(size, ws, profile && run === 0 ? { dir: profileDir, name } : undefined);
+        const server = await runServer(size, ws, profile && run === 0 ? { dir: profileDir, name } : undefined, (step) =>
+          console.log(`  ${size} run ${run + 1}, server: ${step}`),
+        );
         addServer(figures, size, server);
         if (profile && run === 0) say(existsSync(join(profileDir, name)) ? `CPU profile: ${join(profileDir, name)}` : `CPU profile: not written (${readdirSync(profileDir).length} files in ${profileDir})`);
         if (size === 'large') {
