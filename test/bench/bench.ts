@@ -12,7 +12,7 @@
  * test-output/bench/workspaces/ instead of deleting them).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runCliCheck, runFloor } from './childRuns';
 import { generateMonorepo } from './monorepo';
@@ -106,7 +106,11 @@ async function main(): Promise<void> {
     }
   }
   say('');
-  say(`Medians of ${runs} fresh process(es) per figure; times are wall clock on this machine (load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}). Server memory is RSS from /proc (VmRSS, VmHWM), server CPU the sum of its threads' /proc schedstat.`);
+  const load = loadavg();
+  say(`Medians of ${runs} fresh process(es) per figure; times are wall clock on this machine (load average at the end ${load.map((l) => l.toFixed(1)).join(' ')}). Server memory is RSS from /proc (VmRSS, VmHWM), server CPU the sum of its threads' /proc schedstat.`);
+  if ((load[2] ?? 0) > availableParallelism()) {
+    say(`The machine was busy (15-minute load ${(load[2] ?? 0).toFixed(1)} on ${availableParallelism()} cores): wall-clock figures are inflated by the wait for a core; CPU times much less.`);
+  }
   say(renderTable(figures));
   say(`(${((Date.now() - started.getTime()) / 60000).toFixed(1)} min)`);
   const copy = join(OUT, `bench-${started.toISOString().replace(/[:.]/g, '-')}.md`);
