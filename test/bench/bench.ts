@@ -6,10 +6,11 @@
  * for large the CLI's `check`. Prints one table of medians over the runs (report.ts) and keeps a
  * copy of it in test-output/bench/.
  *
- * Options: --size medium|large|huge|all (default all), --runs N fresh processes (default 3; 1 for
- * a quick look), --profile (the server writes a CPU profile of its first run per size into
- * test-output/bench/profiles/; the paths are printed), --keep (leave the workspaces in
- * test-output/bench/workspaces/ instead of deleting them).
+ * Options: --size medium|large|huge|all (default all); --runs N fresh processes (default 3; 1 for
+ * a quick look); --edits N edits in the open file (default 100, and a fifth as many label edits;
+ * fewer for a quick look, the memory "after the edits" is then after N); --profile (the server
+ * writes a CPU profile of its first run per size into test-output/bench/profiles/, the path is
+ * printed); --keep (leave the workspaces in test-output/bench/workspaces/).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -65,6 +66,7 @@ function addServer(figures: Figures, size: SizeName, f: ServerFigures): void {
 async function main(): Promise<void> {
   const sizes = sizesToRun();
   const runs = Math.max(1, Number(option('runs') ?? 3) || 3);
+  const edits = Math.max(4, Number(option('edits') ?? 100) || 100);
   const profile = process.argv.includes('--profile');
   const keep = process.argv.includes('--keep');
   const started = new Date();
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
     console.log(line);
     log.push(line);
   };
-  say(`netpol-lens bench ${started.toISOString()}: sizes ${sizes.join(', ')}, ${runs} run(s) each; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  say(`netpol-lens bench ${started.toISOString()}: sizes ${sizes.join(', ')}, ${runs} run(s) each, ${edits} edits; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   mkdirSync(OUT, { recursive: true });
   for (const size of sizes) {
     const dir = join(OUT, 'workspaces', size);
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
         const profileDir = join(OUT, 'profiles');
         const name = `server-${size}-${started.toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
         if (profile && run === 0) mkdirSync(profileDir, { recursive: true });
-        const server = await runServer(size, ws, profile && run === 0 ? { dir: profileDir, name } : undefined, (step) =>
+        const server = await runServer(size, ws, profile && run === 0 ? { dir: profileDir, name } : undefined, edits, (step) =>
           console.log(`  ${size} run ${run + 1}, server: ${step}`),
         );
         addServer(figures, size, server);

@@ -26,6 +26,7 @@ export async function runServer(
   size: SizeName,
   ws: Monorepo,
   profile: { dir: string; name: string } | undefined,
+  edits: number,
   progress: (step: string) => void,
 ): Promise<ServerFigures> {
   const execArgv = profile ? ['--cpu-prof', '--cpu-prof-dir', profile.dir, '--cpu-prof-name', profile.name] : [];
@@ -38,10 +39,10 @@ export async function runServer(
     if (size === 'huge') {
       figures.keystrokes = await keystrokes(s, ws.editFile, 10, 20);
     } else {
-      figures.edits = await editLoop(s, ws.editFile, 100);
+      figures.edits = await editLoop(s, ws.editFile, edits);
       figures.rssAfterEditsMb = s.memory().rssMb;
-      progress('100 edits done');
-      figures.label = await labelEdits(s, ws.labelEdit.workloadFile, ws.labelEdit.policyFile, ws.labelEdit.label, 20);
+      progress(`${edits} edits done`);
+      figures.label = await labelEdits(s, ws.labelEdit.workloadFile, ws.labelEdit.policyFile, ws.labelEdit.label, Math.max(2, Math.round(edits / 5)));
       figures.hover = await hovers(s, ws.editFile, 50);
       progress('label edits and hovers done');
       if (size === 'large') figures.restore = await restoredSession(s, ws.restoreFiles);
