@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runCliCheck, runFloor } from './childRuns';
-import { generateMonorepo } from './monorepo';
+import { generateMonorepo, type Monorepo } from './monorepo';
 import { Figures, renderTable } from './report';
 import { runServer, type ServerFigures } from './serverRun';
 import { SIZES, type SizeName } from './sizes';
@@ -78,6 +78,25 @@ async function main(): Promise<void> {
   };
   say(`netpol-lens bench ${started.toISOString()}: sizes ${sizes.join(', ')}, ${runs} run(s) each, ${edits} edits; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   mkdirSync(OUT, { recursive: true });
+  const measureRun = async (size: SizeName, ws: Monorepo, run: number): Promise<void> => {
+    const floor = await runFloor(ws.dir);
+    figures.add(`floor.ms.${size}`, floor.ms);
+    figures.add(`floor.heap.${size}`, floor.heapMb);
+    const profileDir = join(OUT, 'profiles');
+    const name = `server-${size}-${started.toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
+    if (profile && run === 0) mkdirSync(profileDir, { recursive: true });
+    const server = await runServer(size, ws, profile && run === 0 ? { dir: profileDir, name } : undefined, edits, (step) =>
+      console.log(`  ${size} run ${run + 1}, server: ${step}`),
+    );
+    addServer(figures, size, server);
+    if (profile && run === 0) say(existsSync(join(profileDir, name)) ? `CPU profile: ${join(profileDir, name)}` : `CPU profile: not written (${readdirSync(profileDir).length} files in ${profileDir})`);
+    if (size === 'large') {
+      const cli = await runCliCheck(ws.dir);
+      figures.add(`cli.ms.${size}`, cli.ms);
+      figures.add(`cli.rss.${size}`, cli.peakRssMb);
+    }
+    say(`${size} run ${run + 1}/${runs}: floor ${(floor.ms / 1000).toFixed(1)} s, index ${(server.indexMs / 1000).toFixed(1)} s`);
+  };
   for (const size of sizes) {
     const dir = join(OUT, 'workspaces', size);
     rmSync(dir, { recursive: true, force: true });
@@ -85,23 +104,12 @@ async function main(): Promise<void> {
     say(`${size}: ${ws.files} files, ${ws.documents} documents, ${(ws.bytes / 1024 / 1024).toFixed(1)} MiB (${(ws.bytes / 1e6).toFixed(1)} MB)`);
     try {
       for (let run = 0; run < runs; run++) {
-        const floor = await runFloor(dir);
-        figures.add(`floor.ms.${size}`, floor.ms);
-        figures.add(`floor.heap.${size}`, floor.heapMb);
-        const profileDir = join(OUT, 'profiles');
-        const name = `server-${size}-${started.toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
-        if (profile && run === 0) mkdirSync(profileDir, { recursive: true });
-        const server = await runServer(size, ws, profile && run === 0 ? { dir: profileDir, name } : undefined, edits, (step) =>
-          console.log(`  ${size} run ${run + 1}, server: ${step}`),
-        );
-        addServer(figures, size, server);
-        if (profile && run === 0) say(existsSync(join(profileDir, name)) ? `CPU profile: ${join(profileDir, name)}` : `CPU profile: not written (${readdirSync(profileDir).length} files in ${profileDir})`);
-        if (size === 'large') {
-          const cli = await runCliCheck(dir);
-          figures.add(`cli.ms.${size}`, cli.ms);
-          figures.add(`cli.rss.${size}`, cli.peakRssMb);
+        // A run that fails (a server that never answers) costs its figures, not the others'.
+        try {
+          await measureRun(size, ws, run);
+        } catch (error) {
+          say(`${size} run ${run + 1}/${runs} failed, its figures are missing: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
         }
-        say(`${size} run ${run + 1}/${runs}: floor ${(floor.ms / 1000).toFixed(1)} s, index ${(server.indexMs / 1000).toFixed(1)} s`);
       }
     } finally {
       if (!keep) rmSync(dir, { recursive: true, force: true });
