@@ -1,4 +1,4 @@
-// `npm run bench [-- --size medium|large|huge|all --runs N --profile --keep]`: build the bundles
+// `npm run bench [-- --size medium|large|huge|all --runs N --edits N --profile --keep]`: build the bundles
 // (the bench drives dist/server.js and dist/cli.js), run the server bench with the options given,
 // then the cluster-views bench (in-process, its own defaults).
 import { spawnSync } from 'node:child_process';

@@ -6,16 +6,17 @@
  * for large the CLI's `check`. Prints one table of medians over the runs (report.ts) and keeps a
  * copy of it in test-output/bench/.
  *
- * Options: --size medium|large|huge|all (default all), --runs N fresh processes (default 3; 1 for
- * a quick look), --profile (the server writes a CPU profile of its first run per size into
- * test-output/bench/profiles/; the paths are printed), --keep (leave the workspaces in
- * test-output/bench/workspaces/ instead of deleting them).
+ * Options: --size medium|large|huge|all (default all); --runs N fresh processes (default 3; 1 for
+ * a quick look); --edits N edits in the open file (default 100, and a fifth as many label edits;
+ * fewer for a quick look, the memory "after the edits" is then after N); --profile (the server
+ * writes a CPU profile of its first run per size into test-output/bench/profiles/, the path is
+ * printed); --keep (leave the workspaces in test-output/bench/workspaces/).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runCliCheck, runFloor } from './childRuns';
-import { generateMonorepo } from './monorepo';
+import { generateMonorepo, type Monorepo } from './monorepo';
 import { Figures, renderTable } from './report';
 import { runServer, type ServerFigures } from './serverRun';
 import { SIZES, type SizeName } from './sizes';
@@ -65,6 +66,7 @@ function addServer(figures: Figures, size: SizeName, f: ServerFigures): void {
 async function main(): Promise<void> {
   const sizes = sizesToRun();
   const runs = Math.max(1, Number(option('runs') ?? 3) || 3);
+  const edits = Math.max(4, Number(option('edits') ?? 100) || 100);
   const profile = process.argv.includes('--profile');
   const keep = process.argv.includes('--keep');
   const started = new Date();
@@ -74,8 +76,27 @@ async function main(): Promise<void> {
     console.log(line);
     log.push(line);
   };
-  say(`netpol-lens bench ${started.toISOString()}: sizes ${sizes.join(', ')}, ${runs} run(s) each; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  say(`netpol-lens bench ${started.toISOString()}: sizes ${sizes.join(', ')}, ${runs} run(s) each, ${edits} edits; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   mkdirSync(OUT, { recursive: true });
+  const measureRun = async (size: SizeName, ws: Monorepo, run: number): Promise<void> => {
+    const floor = await runFloor(ws.dir);
+    figures.add(`floor.ms.${size}`, floor.ms);
+    figures.add(`floor.heap.${size}`, floor.heapMb);
+    const profileDir = join(OUT, 'profiles');
+    const name = `server-${size}-${started.toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
+    if (profile && run === 0) mkdirSync(profileDir, { recursive: true });
+    const server = await runServer(size, ws, profile && run === 0 ? { dir: profileDir, name } : undefined, edits, (step) =>
+      console.log(`  ${size} run ${run + 1}, server: ${step}`),
+    );
+    addServer(figures, size, server);
+    if (profile && run === 0) say(existsSync(join(profileDir, name)) ? `CPU profile: ${join(profileDir, name)}` : `CPU profile: not written (${readdirSync(profileDir).length} files in ${profileDir})`);
+    if (size === 'large') {
+      const cli = await runCliCheck(ws.dir);
+      figures.add(`cli.ms.${size}`, cli.ms);
+      figures.add(`cli.rss.${size}`, cli.peakRssMb);
+    }
+    say(`${size} run ${run + 1}/${runs}: floor ${(floor.ms / 1000).toFixed(1)} s, index ${(server.indexMs / 1000).toFixed(1)} s`);
+  };
   for (const size of sizes) {
     const dir = join(OUT, 'workspaces', size);
     rmSync(dir, { recursive: true, force: true });
@@ -83,28 +104,23 @@ async function main(): Promise<void> {
     say(`${size}: ${ws.files} files, ${ws.documents} documents, ${(ws.bytes / 1024 / 1024).toFixed(1)} MiB (${(ws.bytes / 1e6).toFixed(1)} MB)`);
     try {
       for (let run = 0; run < runs; run++) {
-        const floor = await runFloor(dir);
-        figures.add(`floor.ms.${size}`, floor.ms);
-        figures.add(`floor.heap.${size}`, floor.heapMb);
-        const profileDir = join(OUT, 'profiles');
-        const name = `server-${size}-${started.toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
-        if (profile && run === 0) mkdirSync(profileDir, { recursive: true });
-        const server = await runServer(size, ws, profile && run === 0 ? { dir: profileDir, name } : undefined);
-        addServer(figures, size, server);
-        if (profile && run === 0) say(existsSync(join(profileDir, name)) ? `CPU profile: ${join(profileDir, name)}` : `CPU profile: not written (${readdirSync(profileDir).length} files in ${profileDir})`);
-        if (size === 'large') {
-          const cli = await runCliCheck(dir);
-          figures.add(`cli.ms.${size}`, cli.ms);
-          figures.add(`cli.rss.${size}`, cli.peakRssMb);
+        // A run that fails (a server that never answers) costs its figures, not the others'.
+        try {
+          await measureRun(size, ws, run);
+        } catch (error) {
+          say(`${size} run ${run + 1}/${runs} failed, its figures are missing: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
         }
-        say(`${size} run ${run + 1}/${runs}: floor ${(floor.ms / 1000).toFixed(1)} s, index ${(server.indexMs / 1000).toFixed(1)} s`);
       }
     } finally {
       if (!keep) rmSync(dir, { recursive: true, force: true });
     }
   }
   say('');
-  say(`Medians of ${runs} fresh process(es) per figure; times are wall clock on this machine (load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}). Server memory is RSS from /proc (VmRSS, VmHWM), server CPU the sum of its threads' /proc schedstat.`);
+  const load = loadavg();
+  say(`Medians of ${runs} fresh process(es) per figure; times are wall clock on this machine (load average at the end ${load.map((l) => l.toFixed(1)).join(' ')}). Server memory is RSS from /proc (VmRSS, VmHWM), server CPU the sum of its threads' /proc schedstat.`);
+  if ((load[2] ?? 0) > availableParallelism()) {
+    say(`The machine was busy (15-minute load ${(load[2] ?? 0).toFixed(1)} on ${availableParallelism()} cores): wall-clock figures are inflated by the wait for a core; CPU times much less.`);
+  }
   say(renderTable(figures));
   say(`(${((Date.now() - started.getTime()) / 60000).toFixed(1)} min)`);
   const copy = join(OUT, `bench-${started.toISOString().replace(/[:.]/g, '-')}.md`);

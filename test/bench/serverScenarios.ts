@@ -10,7 +10,8 @@ import { uriOf } from '../support/lspClient';
 import { random } from './prng';
 import type { ServerSession } from './serverSession';
 
-const WAIT_MS = 120_000;
+/** Only so that a server that never answers does not hang the bench: a busy machine takes minutes. */
+const WAIT_MS = 900_000;
 
 /** Open a file as it is on disk and wait for the run the open starts. */
 export async function openAndSettle(s: ServerSession, path: string): Promise<{ uri: string; text: string }> {

@@ -65,7 +65,8 @@ export class ServerSession {
     return this.client.changeRanges(uri, changes);
   }
 
-  stop(): Promise<void> {
-    return this.client.stop();
+  /** `exitGraceMs`: how long the server may take to exit (writing a CPU profile takes a while). */
+  stop(exitGraceMs?: number): Promise<void> {
+    return this.client.stop(exitGraceMs);
   }
 }

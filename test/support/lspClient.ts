@@ -166,7 +166,8 @@ export class LspTestClient {
     return this.connection.sendRequest<R>(method, params);
   }
 
-  async stop(): Promise<void> {
+  /** Shut the server down; after `exitGraceMs` without an exit it is killed. */
+  async stop(exitGraceMs = 3000): Promise<void> {
     // A server that is gone already (a test killed its client) gets nothing: writing to its closed
     // input rejects later, after the test, as an unhandled rejection.
     if (this.process.exitCode === null && this.process.signalCode === null) {
@@ -184,7 +185,7 @@ export class LspTestClient {
       const t = setTimeout(() => {
         this.process.kill('SIGKILL');
         resolve();
-      }, 3000);
+      }, exitGraceMs);
       this.process.once('exit', () => {
         clearTimeout(t);
         resolve();
