@@ -131,7 +131,7 @@ const MAX_PAIRS = 20;
 const explanation = document.getElementById('explanation');
 const render = () => {
   const answers = [...wanted.values()].filter((t) => t !== undefined);
-  explanation.textContent = [heading, ...answers].filter((t) => t !== '').join('\n\n');
+  explanation.textContent = [heading, ...answers].filter((t) => t !== '').join('\\n\\n');
 };
 const ask = (pairs, title) => {
   wanted = new Map(pairs.slice(0, MAX_PAIRS).map(([s, d]) => [s + ' ' + d, undefined]));

@@ -3,6 +3,7 @@
  * extension's API (a fake repository), and the page built from the server's answer.
  */
 import { describe, it } from 'node:test';
+import { Script } from 'node:vm';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import { baseFiles, type GitChange, type GitRepository } from '../../../client/src/commands/gitApi';
@@ -106,6 +107,8 @@ describe('Compare connectivity: the page', () => {
 
   it('a "Graph" tab holds the server\'s drawing, hidden until chosen', () => {
     const html = compareHtml(data, 'n0nce', 'csp');
+    const script = /<script nonce="n0nce">([\s\S]*)<\/script>/.exec(html)?.[1] ?? '';
+    assert.doesNotThrow(() => new Script(script), 'the page script compiles');
     assert.match(html, /<div role="tablist" id="tabs" aria-label="View"><button role="tab" id="changes-tab"[^>]*aria-selected="true"[^>]*>Changes<\/button><button role="tab" id="graph-tab"[^>]*aria-selected="false"[^>]*>Graph<\/button><\/div>/);
     assert.match(html, /<div id="graph-panel" role="tabpanel" aria-labelledby="graph-tab" hidden>[\s\S]*<svg class="netpol-graph diff"><g class="edge changed" data-src="shop\/web\[Deployment\]"/);
   });

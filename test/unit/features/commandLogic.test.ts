@@ -4,6 +4,7 @@
  * port and address input, the matrix page, and how much of a large workspace the matrix shows.
  */
 import { describe, it } from 'node:test';
+import { Script } from 'node:vm';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import type { ConnectivityMatrixResult } from '../../../shared/src/protocol';
@@ -125,6 +126,12 @@ describe('matrix page', () => {
     assert.match(html, /<div id="graph-panel" role="tabpanel" aria-labelledby="graph-tab" hidden>[\s\S]*<svg class="netpol-graph"><g class="edge allowed" data-src="a\/x\[Deployment\]"/);
     assert.match(html, /\.netpol-graph \.node-box \{ fill: var\(--vscode-editor-background\); stroke: var\(--vscode-charts-blue\); \}/);
     assert.match(html, /\.netpol-graph \.added \.line \{ stroke: var\(--vscode-gitDecoration-addedResourceForeground\); \}/);
+  });
+
+  it("the page's script compiles (an escape lost in the template breaks every click)", () => {
+    const script = /<script nonce="abc">([\s\S]*)<\/script>/.exec(matrixHtml(data, 'abc', 'vscode-resource:'))?.[1] ?? '';
+    assert.match(script, /acquireVsCodeApi/);
+    assert.doesNotThrow(() => new Script(script));
   });
 
   it('counts in the singular when there is one', () => {
