@@ -46,7 +46,7 @@ export const showConnectivityMatrix: CommandDefinition = {
         const destination = graphEndpoint(message.dst);
         const result = await ctx.client.sendRequest<ExplainTrafficResult>(EXPLAIN_TRAFFIC_REQUEST, { uri, source: source.endpoint, destination: destination.endpoint });
         const notes = [source.note, destination.note].filter((n) => n !== undefined);
-        const head = `${message.src} → ${message.dst}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}: ${result.summary}`;
+        const head = notes.length > 0 ? `${result.summary} (${notes.join('; ')})` : result.summary;
         const text = [head, ...result.steps.map((s) => `• ${s.text}`)].join('\n');
         const reply: ExplanationMessage = { type: 'explanation', src: message.src, dst: message.dst, text };
         await panel.webview.postMessage(reply);

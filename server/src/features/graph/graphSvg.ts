@@ -64,7 +64,7 @@ export function graphSvg(graphs: readonly ConnectivityGraph[], options: SvgOptio
   out.push(
     '<defs>',
     ...STATUSES.map(
-      (s) => `<marker id="${id}-arrow-${s}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path class="arrow ${s}" d="M0,1 L10,5 L0,9 z"/></marker>`,
+      (s) => `<marker id="${id}-arrow-${s}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse"><path class="arrow ${s}" d="M0,1 L10,5 L0,9 z"/></marker>`,
     ),
     '</defs>',
   );
