@@ -108,6 +108,12 @@ export interface ConnectivityMatrixResult {
   readonly namespaces: readonly string[];
   /** The CLI's `connectivity` listing of the same workloads, one line per connection. */
   readonly listing: readonly string[];
+  /**
+   * The same connections as a graph: SVG markup without colours of its own (classes `node`,
+   * `edge allowed`, …; the page styles them), each edge with `data-src`/`data-dst` (listing
+   * ends; `ns/*` stands for every workload of a namespace, listed in that node's `data-members`).
+   */
+  readonly graph: string;
 }
 
 /** One end of a connection: a workload by id, or an IP address (`10.0.0.1`, `2001:db8::1`). */
@@ -219,6 +225,8 @@ export interface CompareConnectivityResult {
   /** Changes that open something, and that close something. */
   readonly opened: number;
   readonly closed: number;
+  /** The changes as a graph, as `ConnectivityMatrixResult.graph` (edges `added`, `removed`, `changed`, and a legend). */
+  readonly graph: string;
 }
 
 /**

@@ -2,7 +2,7 @@
  * `npm run screenshots`: the README's pictures, taken from the packaged extension in code-server +
  * Chromium exactly as the UI test drives it, on test/e2e/workspace-screenshots (committed to a
  * fresh git repository, for the "vs HEAD" lens). Writes
- * docs/images/{squiggles,hover,quick-fix,connectivity-matrix,compare-lens,compare-connectivity}.png,
+ * docs/images/{squiggles,hover,quick-fix,connectivity-matrix,connectivity-graph,compare-lens,compare-connectivity}.png,
  * each cropped to the part of the window it shows. Needs `bash test/e2e/setup.sh` first. On failure: a full screenshot and the
  * logs in test-output/screenshots/.
  */
@@ -114,10 +114,19 @@ async function main(): Promise<void> {
     const content = [await box(frame.locator('#toolbar')), await box(frame.locator('#matrix table')), await box(frame.locator('#explanation'))];
     const panel = await box(page.locator('iframe.webview.ready').last());
     await shoot('connectivity-matrix', around(content, 12, { width: viewport.width, height: viewport.height }, panel));
+
+    // 5. The same connections as a graph (the "Graph" tab), with one edge explained.
+    await frame.getByRole('tab', { name: 'Graph' }).click();
+    const graph = frame.locator('#graph-panel svg.netpol-graph');
+    await graph.waitFor({ state: 'visible', timeout: 10_000 });
+    await graph.locator('.edge[data-src^="shop/web["][data-dst^="shop/api["]').click();
+    await frame.locator('#explanation').filter({ hasText: /shop\/web\[Deployment\] → shop\/api\[Deployment\]/ }).waitFor({ state: 'visible', timeout: 15_000 });
+    const drawn = [await box(frame.locator('#toolbar')), await box(graph), await box(frame.locator('#explanation'))];
+    await shoot('connectivity-graph', around(drawn, 12, { width: viewport.width, height: viewport.height }, panel));
     await page.keyboard.press('Control+W');
     await page.locator('.tab.active').filter({ hasText: 'Connectivity matrix' }).waitFor({ state: 'detached' });
 
-    // 5. A review of uncommitted edits: the api policy's peer moved to the gateway (closing
+    // 6. A review of uncommitted edits: the api policy's peer moved to the gateway (closing
     // web → api), the db policy's peer fixed to api (opening api → db); the lens sums it up.
     await wb.openFile('shop-policies.yaml');
     await wb.replaceLastWord(26, 'gateway');
@@ -134,13 +143,13 @@ async function main(): Promise<void> {
     const firstLines = await wb.textRect('namespace: shop');
     await shoot('compare-lens', around([lensRow, firstLines, { ...firstLines, x: editor.x }], 8, viewport, editor));
 
-    // 6. Clicking it: the compare view against HEAD.
+    // 7. Clicking it: the compare view against HEAD.
     await lens.click();
     const compare = wb.webview();
     await compare.locator('tr.added').first().waitFor({ state: 'visible', timeout: 30_000 });
     const view = await box(page.locator('iframe.webview.ready').last());
     const tables = await compare.locator('body > *:not(script)').evaluateAll((els) =>
-      els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
+      els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
     );
     const inPage = tables.map((r) => ({ ...r, x: r.x + view.x, y: r.y + view.y }));
     await shoot('compare-connectivity', around(inPage, 12, viewport, view));

@@ -134,6 +134,35 @@ describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () 
     await explanation.filter({ hasText: /api-allow-web/ }).waitFor({ state: 'visible', timeout: 15_000 });
   });
 
+  check('the matrix\'s "Graph" tab draws the workloads by namespace, and an edge (clicked, or Enter) says which rule allows it', async () => {
+    await wb.openFile('policies.yaml');
+    await wb.runCommand('Netpol Lens: Show connectivity matrix');
+    const frame = wb.webview();
+    const tab = frame.getByRole('tab', { name: 'Graph' });
+    await tab.waitFor({ state: 'visible', timeout: 30_000 });
+    await tab.click();
+    const graph = frame.locator('#graph-panel svg.netpol-graph');
+    await graph.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await frame.locator('#matrix-panel').isHidden(), true, 'the matrix gives way to the graph');
+    // The shop namespace is a box holding its workloads; the internet is a node of its own.
+    assert.deepEqual(await graph.locator('.cluster[data-namespace] .cluster-label').allTextContents(), ['shop']);
+    const names = await graph.locator('.node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
+    assert.ok(names.includes('shop/web[Deployment]') && names.includes('shop/api[Deployment]'), names.join(', '));
+    assert.equal(await graph.locator('.node.external .node-label').first().textContent(), '0.0.0.0/0');
+    const edge = graph.locator('.edge[data-src^="shop/web["][data-dst^="shop/api["]');
+    assert.equal(await edge.locator('.edge-label').textContent(), 'TCP 8080');
+    assert.match((await edge.locator('title').textContent()) ?? '', /shop\/web\[Deployment\] → shop\/api\[Deployment\]: TCP 8080/);
+    // A click asks the server why; the answer names the policy and rule.
+    await edge.click();
+    const explanation = frame.locator('#explanation');
+    await explanation.filter({ hasText: /api-allow-web/ }).waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await explanation.innerText(), /shop\/web\[Deployment\] → shop\/api\[Deployment\]/);
+    // From the keyboard: focus the web node and press Enter; its connections are explained.
+    await graph.locator('.node[data-id^="shop/web["]').focus();
+    await wb.page.keyboard.press('Enter');
+    await explanation.filter({ hasText: /0\.0\.0\.0/ }).waitFor({ state: 'visible', timeout: 15_000 });
+  });
+
   check("renaming a Deployment's pod label (unsaved) squiggles the policy that selected it", async () => {
     await wb.openFile('policies.yaml');
     assert.deepEqual(await wb.squiggleLines('warning'), [], 'policies.yaml starts clean');

@@ -123,11 +123,16 @@ describe('compare connectivity over LSP', () => {
     assert.ok(added.length > 0 && added.every((c) => c.workloadsInfo === 'workload shop/worker[Deployment] added'));
     assert.equal(result.opened, 1 + added.length);
     assert.equal(result.closed, 0);
+    // The same changes drawn: the changed pair amber, the new worker's connections green, the worker outlined as added.
+    assert.match(result.graph, /<g class="edge changed" [^>]*data-src="shop\/frontend\[Deployment\]" data-dst="shop\/backend\[Deployment\]"/);
+    assert.equal([...result.graph.matchAll(/<g class="edge added" /g)].length > 0, true);
+    assert.match(result.graph, /<g class="node workload added" [^>]*data-id="shop\/worker\[Deployment\]"/);
   });
 
   it('no difference when the base is the workspace itself', async () => {
     const result = await client.request<CompareConnectivityResult>(COMPARE_CONNECTIVITY_REQUEST, { baseLabel: 'HEAD', files: [] });
     assert.deepEqual(result.namespaces, []);
+    assert.match(result.graph, /No change in allowed connections/);
   });
 });
 

@@ -201,6 +201,10 @@ describe('features over LSP', () => {
     assert.deepEqual(shop.workloads.map((w) => w.namespace), ['shop', 'shop', 'shop']);
     assert.equal(shop.cells.length, 1);
     assert.ok(!shop.listing.some((l) => l.includes('prometheus')));
+    // The graph tab draws the same connections: each connected pair an edge with its ports.
+    assert.match(all.graph, /<g class="edge allowed" [^>]*data-src="shop\/web\[Deployment\]" data-dst="shop\/db\[StatefulSet\]" [^>]*>\n<title>shop\/web\[Deployment\] → shop\/db\[StatefulSet\]: TCP 5432<\/title>/);
+    assert.match(all.graph, /data-src="monitoring\/prometheus\[Deployment\]" data-dst="shop\/web\[Deployment\]"/);
+    assert.doesNotMatch(shop.graph, /prometheus/);
   });
 
   it('explains traffic: allowed with the rules on both sides, denied with the reason', async () => {

@@ -2,10 +2,13 @@
  * The connectivity matrix webview's page: a table of workloads × workloads (rows: sources,
  * columns: destinations) with the allowed ports in each cell, a namespace filter, a cell that
  * explains itself when the pointer rests on it or it is clicked (the extension asks the server),
- * a legend, and an export of the CLI listing; the toolbar and cells use the theme's colours. Pure: the page is
- * built from the request's result; its script talks to the extension with `postMessage`.
+ * a legend, and an export of the CLI listing; the toolbar and cells use the theme's colours.
+ * A "Graph" tab shows the same connections as a graph (graphView.ts); a click (or Enter) on an
+ * edge explains its pairs, on a node every pair of its edges. Pure: the page is built from the
+ * request's result; its script talks to the extension with `postMessage`.
  */
 import type { ConnectivityMatrixResult } from '../../../shared/src/protocol';
+import { GRAPH_CSS, GRAPH_KEYBOARD_SCRIPT, TABS_CSS, TABS_SCRIPT, tabsHtml } from './graphView';
 
 /** Messages from the extension to the page: the explanation of the pair it asked about. */
 export interface ExplanationMessage {
@@ -91,16 +94,27 @@ select:focus, button:focus { outline: 1px solid var(--vscode-focusBorder); outli
 #legend { margin-bottom: 8px; display: flex; gap: 16px; flex-wrap: wrap; font-size: 12px; }
 #legend span.key { display: inline-block; min-width: 1.5em; padding: 0 4px; margin-right: 4px; text-align: center; border: 1px solid var(--vscode-panel-border); }
 #explanation { margin-top: 12px; white-space: pre-wrap; }
-</style></head>
+.hint { color: var(--vscode-descriptionForeground); margin: 4px 0 8px; }
+${TABS_CSS}${GRAPH_CSS}</style></head>
 <body>
 <div id="toolbar">
 <label>Namespace <select id="ns"><option value="">All namespaces</option>${options}</select></label>
 <button id="export">Export listing</button>
-<span>${count(data.workloads.length, 'workload')}, ${count(data.cells.length, 'connected pair')}. Rest on a cell or click it for why. Replies on allowed connections always flow.</span>
+<span>${count(data.workloads.length, 'workload')}, ${count(data.cells.length, 'connected pair')}. Rest on a cell or click it (or an edge or node of the graph) for why. Replies on allowed connections always flow.</span>
 </div>
+${tabsHtml([
+  { id: 'matrix', label: 'Matrix' },
+  { id: 'graph', label: 'Graph' },
+])}
+<div id="matrix-panel" role="tabpanel" aria-labelledby="matrix-tab">
 ${MATRIX_LEGEND}
 <div id="matrix">${matrixTable(data)}</div>
-<div id="explanation"></div>
+</div>
+<div id="graph-panel" role="tabpanel" aria-labelledby="graph-tab" hidden>
+<p class="hint">Namespaces are boxes; an edge is what its source may open to its destination. Click an edge or a node (or Tab to it and press Enter) for the policy and rule behind it.</p>
+<div class="graph-scroll">${data.graph}</div>
+</div>
+<div id="explanation" aria-live="polite"></div>
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 const select = document.getElementById('ns');
@@ -108,13 +122,54 @@ select.addEventListener('change', () => {
   const ns = select.value;
   for (const el of document.querySelectorAll('[data-ns]')) el.classList.toggle('hidden', ns !== '' && el.dataset.ns !== ns);
 });
-// The pair asked about last: an answer for another pair (the pointer moved on) is dropped.
-let wanted = '';
+// The pairs asked about last, in order, with their answers: an answer for another pair (the
+// pointer moved on, another edge was clicked) is dropped.
+let wanted = new Map();
+let heading = '';
 let timer;
-const explain = (td) => {
-  wanted = td.dataset.src + ' ' + td.dataset.dst;
-  vscode.postMessage({ type: 'explain', src: td.dataset.src, dst: td.dataset.dst });
+const MAX_PAIRS = 20;
+const explanation = document.getElementById('explanation');
+const render = () => {
+  const answers = [...wanted.values()].filter((t) => t !== undefined);
+  explanation.textContent = [heading, ...answers].filter((t) => t !== '').join('\\n\\n');
 };
+const ask = (pairs, title) => {
+  wanted = new Map(pairs.slice(0, MAX_PAIRS).map(([s, d]) => [s + ' ' + d, undefined]));
+  heading = title + (pairs.length > MAX_PAIRS ? ' (the first ' + MAX_PAIRS + ' of ' + pairs.length + ' pairs; click one edge for the others)' : '');
+  render();
+  for (const [s, d] of pairs.slice(0, MAX_PAIRS)) vscode.postMessage({ type: 'explain', src: s, dst: d });
+};
+const explain = (td) => ask([[td.dataset.src, td.dataset.dst]], '');
+let onTab = (panel) => { select.disabled = panel === 'graph-panel'; };
+${TABS_SCRIPT}
+${GRAPH_KEYBOARD_SCRIPT}
+const graph = document.getElementById('graph-panel');
+// A namespace node ("every workload") stands for its members.
+const members = (id) => {
+  const node = [...graph.querySelectorAll('.node')].find((n) => n.dataset.id === id);
+  return node && node.dataset.members ? node.dataset.members.split(' ') : [id];
+};
+const edgePairs = (edge) => {
+  const pairs = [];
+  for (const s of members(edge.dataset.src)) for (const d of members(edge.dataset.dst)) {
+    pairs.push([s, d]);
+    if (edge.dataset.both === 'true') pairs.push([d, s]);
+  }
+  return pairs;
+};
+graph.addEventListener('click', (e) => {
+  const edge = e.target.closest('.edge');
+  const node = edge ? undefined : e.target.closest('.node');
+  if (!edge && !node) return;
+  markSelected(edge || node);
+  if (edge) {
+    ask(edgePairs(edge), edge.getAttribute('aria-label'));
+    return;
+  }
+  const id = node.dataset.id;
+  const edges = [...graph.querySelectorAll('.edge')].filter((x) => x.dataset.src === id || x.dataset.dst === id);
+  ask(edges.flatMap(edgePairs), node.getAttribute('aria-label'));
+});
 const matrix = document.getElementById('matrix');
 matrix.addEventListener('click', (e) => {
   const td = e.target.closest('td[data-src]');
@@ -132,7 +187,10 @@ matrix.addEventListener('mouseover', (e) => {
 });
 document.getElementById('export').addEventListener('click', () => vscode.postMessage({ type: 'export', namespace: select.value }));
 window.addEventListener('message', (e) => {
-  if (e.data && e.data.type === 'explanation' && e.data.src + ' ' + e.data.dst === wanted) document.getElementById('explanation').textContent = e.data.text;
+  const key = e.data && e.data.type === 'explanation' ? e.data.src + ' ' + e.data.dst : undefined;
+  if (key === undefined || !wanted.has(key)) return;
+  wanted.set(key, e.data.text);
+  render();
 });
 </script>
 </body></html>`;

@@ -9,12 +9,14 @@ import {
   type WorkloadsResult,
 } from '../../../shared/src/protocol';
 import type { CommandDefinition } from './command';
+import { graphEndpoint } from './graphEndpoint';
 import { isMatrixMessage, matrixHtml, type ExplanationMessage } from './matrixHtml';
 import { MATRIX_MAX_WORKLOADS, namespaceChoices } from './matrixScope';
 
 /**
  * "Show connectivity matrix": a webview table of who may connect to whom, filterable by
- * namespace; a cell the pointer rests on or a click explains, and the listing exports as the CLI prints it. A
+ * namespace, or as a graph (a tab); a cell the pointer rests on, a click on it or on an edge or
+ * node of the graph explains, and the listing exports as the CLI prints it. A
  * workspace of more than MATRIX_MAX_WORKLOADS workloads is shown by the namespaces the user picks.
  */
 export const showConnectivityMatrix: CommandDefinition = {
@@ -39,8 +41,13 @@ export const showConnectivityMatrix: CommandDefinition = {
     panel.webview.onDidReceiveMessage(async (message: unknown) => {
       if (!isMatrixMessage(message)) return;
       if (message.type === 'explain') {
-        const result = await ctx.client.sendRequest<ExplainTrafficResult>(EXPLAIN_TRAFFIC_REQUEST, { uri, source: { workload: message.src }, destination: { workload: message.dst } });
-        const text = [result.summary, ...result.steps.map((s) => `• ${s.text}`)].join('\n');
+        // Graph edges may end at address ranges: explained for one address, said in the answer.
+        const source = graphEndpoint(message.src);
+        const destination = graphEndpoint(message.dst);
+        const result = await ctx.client.sendRequest<ExplainTrafficResult>(EXPLAIN_TRAFFIC_REQUEST, { uri, source: source.endpoint, destination: destination.endpoint });
+        const notes = [source.note, destination.note].filter((n) => n !== undefined);
+        const head = notes.length > 0 ? `${result.summary} (${notes.join('; ')})` : result.summary;
+        const text = [head, ...result.steps.map((s) => `• ${s.text}`)].join('\n');
         const reply: ExplanationMessage = { type: 'explanation', src: message.src, dst: message.dst, text };
         await panel.webview.postMessage(reply);
         return;

@@ -14,6 +14,8 @@ import { FindingsService } from '../service/findingsService';
 import { EXPLAIN_OPTION_SPECS, runExplain } from './explainCommand';
 import { exposureMarkdown, exposureReport, exposureText, type ExposureReport } from './exposureOutput';
 import { FOCUS_HELP, readFocusOptions, unknownFocusNames } from './focusOptions';
+import { listingGraph } from '../features/graph/listingGraph';
+import { graphSvg } from '../features/graph/graphSvg';
 import { listingCsv, listingDot, listingMarkdown } from './listingFormats';
 import { UsageError, type CliIo } from './io';
 import { loadInputs } from './loadInputs';
@@ -35,11 +37,12 @@ A folder deployed in several ways (kustomize overlays, alternative bundles: see 
 views") gets one listing per view, each under a "# <view>" line.
 
 Options:
-  --format txt|json|md|csv|dot
+  --format txt|json|md|csv|dot|svg
                               output format (default txt); json adds IPv6 ranges and the rules
                               allowing each connection; md, csv and dot (Graphviz: workloads
                               grouped by namespace, edges labelled with the connections) as
-                              netpol-analyzer writes them
+                              netpol-analyzer writes them; svg: the same graph drawn (the
+                              picture the editor shows; one drawing, a part per view)
   --exposure                  also list what each workload is open to beyond the workloads here:
                               the entire cluster, pods of namespaces chosen by labels, pods no
                               workload here is, addresses; and the workloads no policy protects
@@ -66,7 +69,7 @@ export function listConnections(
 
 export async function connectivityCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals, values, flags } = parseArgs(args, [
-    { name: 'format', takesValue: true, choices: ['txt', 'json', 'md', 'csv', 'dot'] },
+    { name: 'format', takesValue: true, choices: ['txt', 'json', 'md', 'csv', 'dot', 'svg'] },
     ...EXPLAIN_OPTION_SPECS,
     { name: 'explain', takesValue: false },
     { name: 'exposure', takesValue: false },
@@ -90,7 +93,7 @@ export async function connectivityCommand(args: string[], io: CliIo): Promise<nu
   }
   if (explainOnly !== undefined) throw new UsageError('--explain-only needs --explain');
   const exposure = flags.has('exposure');
-  if (exposure && (format === 'csv' || format === 'dot')) throw new UsageError(`--exposure is printed as txt, json or md, not ${format}`);
+  if (exposure && (format === 'csv' || format === 'dot' || format === 'svg')) throw new UsageError(`--exposure is printed as txt, json or md, not ${format}`);
   const { manifests, skipped } = await loadInputs(positionals, io, settings);
   for (const s of skipped) io.err(`netpol-lens: skipped ${s.path}: ${s.reason}\n`);
   const families: readonly IpFamily[] = format === 'json' ? ['ipv4', 'ipv6'] : ['ipv4'];
@@ -139,6 +142,13 @@ export async function connectivityCommand(args: string[], io: CliIo): Promise<nu
       const rows = listingCsv(l.entries, { focusConn: focusText }, multi && l.view ? { header: 'view', value: l.view.id } : undefined);
       await io.out(rows.slice(rows.indexOf('\n') + 1));
     }
+    return 0;
+  }
+  if (format === 'svg') {
+    const graphs = listed.map((l) =>
+      listingGraph(l.analysis.network, l.entries, shownIn(l.analysis.network), { title: multi && l.view ? viewTitle(l.view) : '', focusConn: focusText }),
+    );
+    await io.out(graphSvg(graphs, { standalone: true }));
     return 0;
   }
   for (const [i, l] of listed.entries()) {

@@ -20,6 +20,11 @@ import { diffInputs, type DiffResult } from '../features/diff/diffViews';
 import { GitError, gitTopLevel, readRevision, readWorkingTree, resolveRevision } from './diff/gitRevision';
 import { UsageError, type CliIo } from './io';
 import { parseArgs } from './parseArgs';
+import { FOCUS_HELP, FOCUS_OPTION_SPECS, readFocusOptions, unknownFocusNames } from './focusOptions';
+import { focusDiff } from './diff/diffFocus';
+import { diffGraph } from '../features/graph/diffGraph';
+import { graphDot } from '../features/graph/graphDot';
+import { graphSvg } from '../features/graph/graphSvg';
 
 export const DIFF_HELP = `Usage: netpol-lens diff --dir1 A --dir2 B [options]
        netpol-lens diff [--base REF] [options] [paths…]
@@ -42,13 +47,17 @@ nothing changed. Folders deployed in several ways (kustomize overlays, alternati
                           that are not ignored). Labels: REF, working-tree.
 
 Options:
-  --format txt|json|md|csv  output format (default txt). md: one table per namespace, ready for a
+  --format txt|json|md|csv|dot|svg
+                            output format (default txt). md: one table per namespace, ready for a
                             pull-request comment, with the policy and rule behind each change and
-                            where it is written; json adds the same reasons and IPv6 ranges
+                            where it is written; json adds the same reasons and IPv6 ranges;
+                            dot and svg: the changes as a graph (workloads grouped by namespace,
+                            added connections green, removed red and dashed, changed amber, with
+                            a legend)
   --fail-on never|added|removed|any
                             exit 1 when a change opens a connection (added: a new pair, or new
                             ports on one), closes one (removed), or either (any); default never
-  --config FILE             settings file (as for check)
+${FOCUS_HELP}  --config FILE             settings file (as for check)
   --default-namespace NAME  namespace of objects without one (default "default")
 Exit codes: 0 compared (no change matching --fail-on), 1 a change matches --fail-on, 2 usage error
 (unknown option, missing folder, not a git work tree, unknown revision).
@@ -69,7 +78,8 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     { name: 'dir1', takesValue: true },
     { name: 'dir2', takesValue: true },
     { name: 'base', takesValue: true },
-    { name: 'format', takesValue: true, choices: ['txt', 'text', 'json', 'md', 'csv'] },
+    { name: 'format', takesValue: true, choices: ['txt', 'text', 'json', 'md', 'csv', 'dot', 'svg'] },
+    ...FOCUS_OPTION_SPECS,
     { name: 'fail-on', takesValue: true, choices: ['never', 'added', 'removed', 'any'] },
     { name: 'config', takesValue: true },
     { name: 'default-namespace', takesValue: true },
@@ -89,12 +99,23 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
   const sides = readSides(values, positionals, io, settings);
   for (const s of sides.skipped) io.err(`netpol-lens: skipped ${relativeName(s.path, io.cwd)}: ${s.reason}\n`);
   const families = format === 'json' ? (['ipv4', 'ipv6'] as const) : (['ipv4'] as const);
-  const result = diffInputs(sides.side1, sides.side2, settings, families);
+  const focus = readFocusOptions(values);
+  const whole = diffInputs(sides.side1, sides.side2, settings, families);
+  const unknown = unknownFocusNames(
+    whole.views.flatMap((v) => [v.analysis1, v.analysis2].flatMap((a) => (a ? [a.network] : []))),
+    focus,
+  );
+  if (unknown.length > 0) throw new UsageError(`no workload named ${unknown.map((n) => `"${n}"`).join(', ')} on either side (focus names are name or namespace/name)`);
+  const result: DiffResult = { ...whole, views: whole.views.map((v) => ({ ...v, entries: focusDiff(v.entries, focus) })) };
   const fileName = (uri: string): string => relativeName(uriToPath(uri), io.cwd);
 
   if (format === 'json') await io.out(diffJson(result, sides.labels, fileName));
   else if (format === 'md') await io.out(diffMarkdown(result, { labels: sides.labels, fileName, title: sides.title }));
   else if (format === 'csv') await io.out(diffCsv(result, sides.labels));
+  else if (format === 'dot' || format === 'svg') {
+    const graphs = result.views.map((v) => diffGraph(v.entries, sides.labels, result.multiView ? viewLine(v).slice(2) : `${sides.labels.ref2} against ${sides.labels.ref1}`));
+    await io.out(format === 'dot' ? graphs.map(graphDot).join('') : graphSvg(graphs, { standalone: true }));
+  }
   else await io.out(diffTextOutput(result, sides.labels));
 
   const all = result.views.flatMap((v) => v.entries);

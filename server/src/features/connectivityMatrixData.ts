@@ -1,10 +1,13 @@
 /**
  * The data of the connectivity-matrix view: workloads (optionally of some namespaces only), the
- * connected pairs with their ports, and the CLI's listing of the same workloads for export.
+ * connected pairs with their ports, the CLI's listing of the same workloads for export, and the
+ * same connections drawn as a graph (the CLI's SVG without its colours: the page themes it).
  */
 import type { ConnectivityMatrixResult, MatrixCell, WorkloadsResult } from '../../../shared/src/protocol';
 import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { buildListing, entryLine, type ListingEndpoint } from '../engine/connectivityListing';
+import { graphSvg } from './graph/graphSvg';
+import { listingGraph } from './graph/listingGraph';
 import { workloadItem } from './locations';
 
 export function workloadsData(analysis: WorkspaceAnalysis): WorkloadsResult {
@@ -30,13 +33,13 @@ export function connectivityMatrixData(analysis: WorkspaceAnalysis, namespaces: 
     }
   }
   const keep = (e: ListingEndpoint): boolean => e.kind === 'address' || position.has(e.index);
-  const listing = buildListing(analysis.network, matrix)
-    .filter((e) => keep(e.src) && keep(e.dst))
-    .map(entryLine);
+  const entries = buildListing(analysis.network, matrix).filter((e) => keep(e.src) && keep(e.dst));
+  const graph = listingGraph(analysis.network, entries, (index) => position.has(index));
   return {
     workloads: shown.map((w) => workloadItem(analysis.manifests, w)),
     cells,
     namespaces: analysis.namespaces().map((n) => n.namespace.name).sort(),
-    listing,
+    listing: entries.map(entryLine),
+    graph: graphSvg([graph], { standalone: false, idPrefix: 'matrix' }),
   };
 }

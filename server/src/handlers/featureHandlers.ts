@@ -82,7 +82,7 @@ export function registerFeatureHandlers(ctx: ServerContext, headLenses: HeadLens
   );
 
   connection.onRequest(new RequestType<ConnectivityMatrixParams, ConnectivityMatrixResult, void>(CONNECTIVITY_MATRIX_REQUEST), (params, token) =>
-    runSafe<ConnectivityMatrixResult>(log, CONNECTIVITY_MATRIX_REQUEST, token, { workloads: [], cells: [], namespaces: [], listing: [] }, async () =>
+    runSafe<ConnectivityMatrixResult>(log, CONNECTIVITY_MATRIX_REQUEST, token, { workloads: [], cells: [], namespaces: [], listing: [], graph: '' }, async () =>
       connectivityMatrixData(await analysisFor(params?.uri), params?.namespaces ?? []),
     ),
   );
@@ -98,7 +98,7 @@ export function registerFeatureHandlers(ctx: ServerContext, headLenses: HeadLens
   );
 
   connection.onRequest(new RequestType<CompareConnectivityParams, CompareConnectivityResult, void>(COMPARE_CONNECTIVITY_REQUEST), (params, token) =>
-    runSafe<CompareConnectivityResult>(log, COMPARE_CONNECTIVITY_REQUEST, token, { baseLabel: params.baseLabel, namespaces: [], opened: 0, closed: 0 }, async () => {
+    runSafe<CompareConnectivityResult>(log, COMPARE_CONNECTIVITY_REQUEST, token, { baseLabel: params.baseLabel, namespaces: [], opened: 0, closed: 0, graph: '' }, async () => {
       const files = await indexedOnly(ctx, params.files);
       const overrides = new Map(files.map((f) => [f.uri, baseFileModel(f, ctx.maxBytesFor(f.uri))]));
       const current = index.manifests;

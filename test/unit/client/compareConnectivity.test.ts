@@ -3,6 +3,7 @@
  * extension's API (a fake repository), and the page built from the server's answer.
  */
 import { describe, it } from 'node:test';
+import { Script } from 'node:vm';
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import { baseFiles, type GitChange, type GitRepository } from '../../../client/src/commands/gitApi';
@@ -68,6 +69,7 @@ describe('Compare connectivity: the page', () => {
     baseLabel: 'HEAD',
     opened: 1,
     closed: 0,
+    graph: '<svg class="netpol-graph diff"><g class="edge changed" data-src="shop/web[Deployment]" data-dst="shop/api[Deployment]"></g></svg>',
     namespaces: [
       {
         namespace: 'shop',
@@ -97,9 +99,18 @@ describe('Compare connectivity: the page', () => {
   it('one table per namespace, each reason linked to its line', () => {
     const html = compareTables(data);
     assert.match(html, /<h2>Namespace shop<\/h2><table>/);
-    assert.match(html, /<tr class="changed"><td>changed<\/td><td>shop\/frontend\[Deployment\]<\/td><td>shop\/backend\[Deployment\]<\/td><td>TCP 8080<\/td><td>TCP 8080,9090<\/td>/);
+    // Each row names its pair, so a click on the graph finds the rows of an edge.
+    assert.match(html, /<tr class="changed" data-src="shop\/frontend\[Deployment\]" data-dst="shop\/backend\[Deployment\]"><td>changed<\/td><td>shop\/frontend\[Deployment\]<\/td><td>shop\/backend\[Deployment\]<\/td><td>TCP 8080<\/td><td>TCP 8080,9090<\/td>/);
     assert.match(html, /<li class="opens">opens TCP 9090: shop\/backend-ingress allows it by Ingress rule #1 <a href="#" data-uri="file:\/\/\/repo\/deploy\/policy\.yaml" data-line="12" data-base="false">policy\.yaml:13<\/a><\/li>/);
     assert.match(compareHtml(data, 'n0nce', 'csp'), /Against <b>HEAD<\/b>: 1 connection differs — 1 opens something, 0 close something\./);
+  });
+
+  it('a "Graph" tab holds the server\'s drawing, hidden until chosen', () => {
+    const html = compareHtml(data, 'n0nce', 'csp');
+    const script = /<script nonce="n0nce">([\s\S]*)<\/script>/.exec(html)?.[1] ?? '';
+    assert.doesNotThrow(() => new Script(script), 'the page script compiles');
+    assert.match(html, /<div role="tablist" id="tabs" aria-label="View"><button role="tab" id="changes-tab"[^>]*aria-selected="true"[^>]*>Changes<\/button><button role="tab" id="graph-tab"[^>]*aria-selected="false"[^>]*>Graph<\/button><\/div>/);
+    assert.match(html, /<div id="graph-panel" role="tabpanel" aria-labelledby="graph-tab" hidden>[\s\S]*<svg class="netpol-graph diff"><g class="edge changed" data-src="shop\/web\[Deployment\]"/);
   });
 
   it('says so when nothing changed; only well-formed open messages are followed', () => {

@@ -4,6 +4,7 @@
  * port and address input, the matrix page, and how much of a large workspace the matrix shows.
  */
 import { describe, it } from 'node:test';
+import { Script } from 'node:vm';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import type { ConnectivityMatrixResult } from '../../../shared/src/protocol';
@@ -14,6 +15,7 @@ import { ManifestSet } from '../../../server/src/model/manifestSet';
 import { FindingsService } from '../../../server/src/service/findingsService';
 import type { Rule } from '../../../server/src/rules/types';
 import { parsePortInput, looksLikeAddress } from '../../../client/src/commands/trafficInput';
+import { graphEndpoint } from '../../../client/src/commands/graphEndpoint';
 import { isMatrixMessage, matrixHtml, matrixTable } from '../../../client/src/commands/matrixHtml';
 import { MATRIX_MAX_WORKLOADS, namespaceChoices } from '../../../client/src/commands/matrixScope';
 
@@ -91,6 +93,7 @@ describe('matrix page', () => {
     cells: [{ src: 0, dst: 1, ports: 'TCP 80' }],
     namespaces: ['a', 'b'],
     listing: ['a/x[Deployment] => b/<y>[Deployment] : TCP 80'],
+    graph: '<svg class="netpol-graph"><g class="edge allowed" data-src="a/x[Deployment]" data-dst="b/&#60;y&#62;[Deployment]"></g></svg>',
   };
 
   it('puts the ports in the connected cell, a dot in the others, and escapes names', () => {
@@ -117,6 +120,20 @@ describe('matrix page', () => {
     assert.match(html, /td\.classList\.add\('selected'\)/);
   });
 
+  it('a "Graph" tab beside "Matrix" holds the server\'s drawing, themed by the editor\'s colours', () => {
+    const html = matrixHtml(data, 'abc', 'vscode-resource:');
+    assert.match(html, /<button role="tab" id="matrix-tab"[^>]*aria-selected="true"[^>]*>Matrix<\/button><button role="tab" id="graph-tab"[^>]*aria-selected="false"[^>]*>Graph<\/button>/);
+    assert.match(html, /<div id="graph-panel" role="tabpanel" aria-labelledby="graph-tab" hidden>[\s\S]*<svg class="netpol-graph"><g class="edge allowed" data-src="a\/x\[Deployment\]"/);
+    assert.match(html, /\.netpol-graph \.node-box \{ fill: var\(--vscode-editor-background\); stroke: var\(--vscode-charts-blue\); \}/);
+    assert.match(html, /\.netpol-graph \.added \.line \{ stroke: var\(--vscode-gitDecoration-addedResourceForeground\); \}/);
+  });
+
+  it("the page's script compiles (an escape lost in the template breaks every click)", () => {
+    const script = /<script nonce="abc">([\s\S]*)<\/script>/.exec(matrixHtml(data, 'abc', 'vscode-resource:'))?.[1] ?? '';
+    assert.match(script, /acquireVsCodeApi/);
+    assert.doesNotThrow(() => new Script(script));
+  });
+
   it('counts in the singular when there is one', () => {
     const one = { ...data, cells: data.cells.slice(0, 1) };
     assert.match(matrixHtml(one, 'abc', 'vscode-resource:'), /2 workloads, 1 connected pair\./);
@@ -127,6 +144,15 @@ describe('matrix page', () => {
     assert.ok(isMatrixMessage({ type: 'export', namespace: '' }));
     assert.ok(!isMatrixMessage({ type: 'explain', src: 1 }));
     assert.ok(!isMatrixMessage(null));
+  });
+
+  it('a graph end is explained as a workload, or as the first address of its ranges (and says so)', () => {
+    assert.deepEqual(graphEndpoint('shop/web[Deployment]'), { endpoint: { workload: 'shop/web[Deployment]' }, note: undefined });
+    assert.deepEqual(graphEndpoint('0.0.0.0-9.255.255.255, 11.0.0.0-255.255.255.255[External]'), {
+      endpoint: { address: '0.0.0.0' },
+      note: 'for 0.0.0.0, the first address of 0.0.0.0-9.255.255.255, 11.0.0.0-255.255.255.255',
+    });
+    assert.deepEqual(graphEndpoint('2001:db8::-2001:db8::ffff[External]').endpoint, { address: '2001:db8::' });
   });
 });
 
@@ -151,7 +177,7 @@ describe('matrix scope', () => {
 
   it("lists in the page's filter only the namespaces of the workloads shown", () => {
     const shown = workloads({ a: 1, b: 1 });
-    const html = matrixHtml({ workloads: shown.workloads, cells: [], namespaces: ['a', 'b', 'empty'], listing: [] }, 'abc', 'vscode-resource:');
+    const html = matrixHtml({ workloads: shown.workloads, cells: [], namespaces: ['a', 'b', 'empty'], listing: [], graph: '' }, 'abc', 'vscode-resource:');
     assert.match(html, /<option value="">All namespaces<\/option><option value="a">a<\/option><option value="b">b<\/option><\/select>/);
   });
 });
