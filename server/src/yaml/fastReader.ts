@@ -17,6 +17,7 @@
  * compares the two readers over every fixture, generated workspaces and random mutations.
  */
 import { MAX_EXPANDED_NODES, type ScalarStyle, type YMap, type YNode, type YPair, type YScalar, type YSeq } from '../model/yamlTree';
+import { commonWord } from './commonWords';
 import { doubleQuotedValue, plainValue } from './coreScalar';
 import { EffectivePairs } from './effectivePairs';
 
@@ -126,7 +127,8 @@ class FastReader {
       break;
     }
     const end = this.close(col);
-    if (!duplicates) return { type: 'map', flow: false, pairs, start: this.base + start, end: this.base + end };
+    // Arrays grown by push keep spare room: the copy holds exactly its items.
+    if (!duplicates) return { type: 'map', flow: false, pairs: pairs.slice(), start: this.base + start, end: this.base + end };
     return this.withEffectivePairs(pairs, false, start, end);
   }
 
@@ -159,7 +161,7 @@ class FastReader {
       break;
     }
     const end = this.close(col);
-    return { type: 'seq', flow: false, items, start: this.base + start, end: this.base + end };
+    return { type: 'seq', flow: false, items: items.slice(), start: this.base + start, end: this.base + end };
   }
 
   /** Nothing but blanks, maybe a comment, before the line end: the value is on the lines below. */
@@ -449,7 +451,7 @@ class FastReader {
       if (colon < 0) throw new Declined();
       let end = colon;
       while (t.charCodeAt(end - 1) === SPACE) end--;
-      const source = t.slice(i, end);
+      const source = commonWord(t.slice(i, end));
       if (source === '<<') throw new Declined();
       key = this.scalar(plainValue(source), source, 'plain', i, end);
     }
@@ -484,7 +486,7 @@ class FastReader {
       folded = (folded ?? t.slice(i, end)) + ' ' + t.slice(k, lineEnd);
       end = lineEnd;
     }
-    const source = folded ?? t.slice(i, end);
+    const source = folded ?? commonWord(t.slice(i, end));
     this.cursor = end;
     return this.scalar(plainValue(source), source, 'plain', i, end);
   }
@@ -515,7 +517,7 @@ class FastReader {
     const t = this.t;
     const end = this.quoteEnd(i);
     if (end < 0) throw new Declined();
-    const inner = t.slice(i + 1, end - 1);
+    const inner = commonWord(t.slice(i + 1, end - 1));
     this.cursor = end;
     if (t.charCodeAt(i) === 39) {
       const value = inner.includes("''") ? inner.replace(/''/g, "'") : inner;
@@ -557,9 +559,9 @@ class FastReader {
       }
     }
     this.cursor = j + 1;
-    if (!isMap) return { type: 'seq', flow: true, items, start: this.base + start, end: this.base + j + 1 };
+    if (!isMap) return { type: 'seq', flow: true, items: items.slice(), start: this.base + start, end: this.base + j + 1 };
     if (duplicates) return this.withEffectivePairs(pairs, true, start, j + 1);
-    return { type: 'map', flow: true, pairs, start: this.base + start, end: this.base + j + 1 };
+    return { type: 'map', flow: true, pairs: pairs.slice(), start: this.base + start, end: this.base + j + 1 };
   }
 
   private flowItem(i: number, depth: number): YNode {
@@ -587,7 +589,7 @@ class FastReader {
     }
     while (t.charCodeAt(j - 1) === SPACE) j--;
     if (j === i) throw new Declined();
-    const source = t.slice(i, j);
+    const source = commonWord(t.slice(i, j));
     this.cursor = j;
     return this.scalar(plainValue(source), source, 'plain', i, j);
   }
