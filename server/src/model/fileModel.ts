@@ -208,7 +208,7 @@ function relocate(doc: DocumentModel, slice: DocumentSlice): DocumentModel {
     index: slice.index,
     start: slice.start,
     end: slice.end,
-    root: doc.root ? shiftTree(doc.root, delta) : undefined,
+    root: doc.root ? shiftTree(doc.root, delta, doc.expanded) : undefined,
     problems: doc.problems.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta })),
   };
 }
