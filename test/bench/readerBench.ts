@@ -7,11 +7,11 @@
  * the top of a big file costs its later documents: shifting their trees (`shiftTree`) or reading
  * them again with the fast reader.
  *
- * `node --expose-gc --import tsx test/bench/readerBench.ts [--files N] [--docs N] [--dir D]`
- * (default: the large workspace, 5,000 files of 5 documents; `--dir` reads the YAML files of an
- * existing folder instead).
+ * `node --expose-gc --import tsx test/bench/readerBench.ts [--size medium|large|huge] [--dir D]`
+ * (default: the large workspace of `npm run bench`; `--dir` reads the YAML files of an existing
+ * folder instead). The later-documents figure is the biggest file's (the huge size's bundle).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsesInFull } from '../../server/src/model/k8sObject';
@@ -19,17 +19,13 @@ import { shiftTree } from '../../server/src/model/shiftTree';
 import { scanHeader, splitDocuments, type DocumentSlice } from '../../server/src/model/splitDocuments';
 import { readFast } from '../../server/src/yaml/fastReader';
 import { parseYamlDocument, type ParsedYamlDocument } from '../../server/src/yaml/parseYamlDocument';
-import { generateWorkspace } from './generateWorkspace';
+import { generateMonorepo } from './monorepo';
+import { SIZES, type SizeName } from './sizes';
+import { yamlFiles } from './yamlFiles';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (e.name === '.git' || e.name === 'node_modules' ? [] : yamlFiles(join(dir, e.name))) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : [],
-  );
 }
 
 function gc(): void {
@@ -111,8 +107,11 @@ function main(): void {
   const dir = given ?? mkdtempSync(join(tmpdir(), 'netpol-reader-bench-'));
   try {
     if (!given) {
-      const ws = generateWorkspace(dir, Number(arg('files') ?? 5000), Number(arg('docs') ?? 5));
-      console.log(`workspace: ${ws.files} files, ${ws.documents} documents, ${(ws.bytes / MB).toFixed(1)} MB`);
+      const size = (arg('size') ?? 'large') as SizeName;
+      const spec = SIZES[size];
+      if (!spec) throw new Error(`--size takes ${Object.keys(SIZES).join(', ')}`);
+      const ws = generateMonorepo(dir, spec);
+      console.log(`workspace ${size}: ${ws.files} files, ${ws.documents} documents, ${(ws.bytes / MB).toFixed(1)} MB`);
     }
     const files = yamlFiles(dir);
     const docs = files.flatMap((f) => splitDocuments(readFileSync(f, 'utf8')));

@@ -16,7 +16,7 @@ import { splitDocuments } from '../../../server/src/model/splitDocuments';
 import { toPlain } from '../../../server/src/model/yamlTree';
 import { readFast } from '../../../server/src/yaml/fastReader';
 import { parseYamlDocument } from '../../../server/src/yaml/parseYamlDocument';
-import { generateWorkspace } from '../../bench/generateWorkspace';
+import { generateMonorepo } from '../../bench/monorepo';
 import { KEYS, mutate, mutationArb } from '../../support/yamlMutations';
 import { YamlShapes } from '../../support/yamlShapes';
 
@@ -74,7 +74,7 @@ describe('fast reader: the full reader’s tree, or nothing', () => {
   it('the benchmark’s generated workspace: every document taken, and the same', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netpol-fast-reader-'));
     try {
-      generateWorkspace(dir, 60, 5, 7);
+      generateMonorepo(dir, { files: 80, documents: 400, singleFile: false }, 7);
       const tally: Tally = { documents: 0, taken: 0 };
       for (const f of yamlFiles(dir)) compareDocuments(readFileSync(f, 'utf8'), f, tally);
       assert.equal(tally.taken, tally.documents);
