@@ -2,6 +2,7 @@
  * A file as the server sees it: its documents, the Kubernetes objects in them, and the problems
  * found while reading. Building one never throws.
  */
+import { readFast } from '../yaml/fastReader';
 import { parseYamlDocument } from '../yaml/parseYamlDocument';
 import { parsesInFull, type K8sObject } from './k8sObject';
 import { splitJsonStream } from './jsonStream';
@@ -159,7 +160,9 @@ function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean)
   if (!fullParse) {
     return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false, expanded: false };
   }
-  let { root, problems, expanded } = parseYamlDocument(slice.text, slice.start);
+  // The fast reader takes the shapes manifests use and gives the full reader's tree; it declines
+  // the rest (anchors, tags, anything the full reader reports a problem in), read in full.
+  let { root, problems, expanded } = readFast(slice.text, slice.start) ?? parseYamlDocument(slice.text, slice.start);
   // kubectl's YAML parser accepts TABs as whitespace where YAML 1.2 forbids them (seen in real
   // manifests). A TAB and a space are both one UTF-16 unit, so replacing them keeps every offset.
   if (problems.some((p) => p.code === 'TAB_AS_INDENT') || (problems.length > 0 && /^[ ]*\t/m.test(slice.text))) {
@@ -200,7 +203,7 @@ function relocate(doc: DocumentModel, slice: DocumentSlice): DocumentModel {
     index: slice.index,
     start: slice.start,
     end: slice.end,
-    root: doc.root ? shiftTree(doc.root, delta) : undefined,
+    root: doc.root ? shiftTree(doc.root, delta, doc.expanded) : undefined,
     problems: doc.problems.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta })),
   };
 }

@@ -5,9 +5,33 @@ import type { YMap, YNode, YPair, YScalar } from './yamlTree';
  * an alias shares between places is copied once and stays shared, so an alias bomb that was cheap
  * to read is cheap to move.
  */
-export function shiftTree<T extends YNode>(node: T, delta: number): T {
+export function shiftTree<T extends YNode>(node: T, delta: number, shared = true): T {
   if (delta === 0) return node;
-  return shift(node, delta, new Map()) as T;
+  return (shared ? shift(node, delta, new Map()) : shiftUnshared(node, delta)) as T;
+}
+
+/**
+ * The copy of a tree in which no node stands at two places (no alias, no merge key: the
+ * document is not `expanded`), without the bookkeeping of shared nodes: what a keystroke costs
+ * every later document of a big file.
+ */
+function shiftUnshared(node: YNode, delta: number): YNode {
+  switch (node.type) {
+    case 'scalar':
+      return { type: 'scalar', value: node.value, source: node.source, style: node.style, start: node.start + delta, end: node.end + delta };
+    case 'seq':
+      return { type: 'seq', flow: node.flow, items: node.items.map((i) => shiftUnshared(i, delta)), start: node.start + delta, end: node.end + delta };
+    case 'map':
+      // A key written twice: the lost and the winning pairs are shared with `overridden`.
+      if (node.overridden) return shift(node, delta, new Map());
+      return {
+        type: 'map',
+        flow: node.flow,
+        pairs: node.pairs.map((p) => ({ key: shiftUnshared(p.key, delta) as YScalar, value: p.value ? shiftUnshared(p.value, delta) : undefined })),
+        start: node.start + delta,
+        end: node.end + delta,
+      };
+  }
 }
 
 function shiftScalar(s: YScalar, delta: number): YScalar {

@@ -17,7 +17,6 @@ import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Docume
 import {
   MAX_EXPANDED_NODES,
   MAX_TREE_DEPTH,
-  type OverriddenPair,
   type ParseProblem,
   type ScalarStyle,
   type YMap,
@@ -25,6 +24,7 @@ import {
   type YPair,
   type YScalar,
 } from '../model/yamlTree';
+import { EffectivePairs } from './effectivePairs';
 import { scalarValue } from './scalarValue';
 
 export interface BuiltTree {
@@ -164,17 +164,8 @@ class TreeBuilder {
 
   private map(node: YAMLMap, depth: number): YMap {
     const range = node.range ?? [0, 0, 0];
-    const effective = new Map<string, { pair: YPair; merged: boolean }>();
-    const overridden: OverriddenPair[] = [];
-    const set = (pair: YPair, merged: boolean): void => {
-      const key = pair.key.source;
-      const previous = effective.get(key);
-      if (previous) {
-        effective.delete(key);
-        if (!previous.merged) overridden.push({ pair: previous.pair, winner: pair, merged });
-      }
-      effective.set(key, { pair, merged });
-    };
+    const collected = new EffectivePairs();
+    const set = (pair: YPair, merged: boolean): void => collected.set(pair, merged);
     for (const item of node.items) {
       if (!isPair(item)) continue;
       if (isMergeKey(item.key)) {
@@ -189,13 +180,7 @@ class TreeBuilder {
       if (item.value === null && keyNode.source === '' && (keyNode.value === null || keyNode.value === '')) continue;
       set({ key: keyNode, value: this.node(item.value, depth + 1) }, false);
     }
-    const pairs = [...effective.values()].map((e) => e.pair);
-    // A key written three times: both earlier pairs lost to the last one, not to each other.
-    for (let i = 0; i < overridden.length; i++) {
-      const o = overridden[i] as OverriddenPair;
-      const final = effective.get(o.pair.key.source);
-      if (final && final.pair !== o.winner) overridden[i] = { pair: o.pair, winner: final.pair, merged: final.merged };
-    }
+    const { pairs, overridden } = collected.result();
     let height = 1;
     let size = 1;
     for (const p of pairs) {
