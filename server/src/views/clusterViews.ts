@@ -49,6 +49,8 @@ export interface ClusterViews {
   readonly unused: ReadonlySet<string>;
   /** The views a file belongs to (none for patches, kustomizations and skipped files). */
   viewsOf(uri: string): readonly ClusterView[];
+  /** One view that is the whole workspace (no kustomization, declared view or alternatives). */
+  readonly whole: boolean;
 }
 
 export class ViewBuilder {
@@ -176,6 +178,24 @@ export class ViewBuilder {
   }
 }
 
+/**
+ * Whether two computations of the views group the files alike: same views (ids, names, partial
+ * reasons), the same files in each, the same unused files. The one-view case (the view is the
+ * whole workspace) always is: a file added or removed is a changed file of its own.
+ */
+export function sameShape(a: ClusterViews, b: ClusterViews): boolean {
+  if (a === b) return true;
+  if (a.whole && b.whole) return true;
+  if (a.whole !== b.whole || a.views.length !== b.views.length || a.unused.size !== b.unused.size) return false;
+  for (const u of a.unused) if (!b.unused.has(u)) return false;
+  return a.views.every((v, i) => {
+    const w = b.views[i];
+    if (!w || v.id !== w.id || v.name !== w.name || v.partial.join('\n') !== w.partial.join('\n') || v.manifests.size !== w.manifests.size) return false;
+    for (const f of v.manifests.files()) if (!w.manifests.getFile(f.uri)) return false;
+    return true;
+  });
+}
+
 function viewsOf(
   views: readonly ClusterView[],
   base: string,
@@ -188,6 +208,7 @@ function viewsOf(
     views,
     base,
     unused,
+    whole: all !== undefined,
     viewsOf(uri) {
       if (all) return views[0]?.manifests.getFile(uri) ? views : none;
       return membership?.get(uri) ?? none;
