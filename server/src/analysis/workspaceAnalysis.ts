@@ -282,8 +282,7 @@ export class WorkspaceAnalysis {
     const clusterPolicies: Sourced<ClusterPolicy>[] = [];
     const clusterIds = new Map<string, number>();
     const services: Sourced<Service>[] = [];
-    const uris = [...this.manifests.files()].map((f) => f.uri).sort();
-    for (const uri of uris) {
+    for (const uri of this.manifests.sortedUris()) {
       const file = this.manifests.getFile(uri);
       if (!file || this.manifests.partialFiles.has(uri)) continue;
       const extraction = this.cache.get(file, this.settings.defaultNamespace);

@@ -19,6 +19,7 @@ import { IdentityCache, partitionLoose } from './alternatives';
 import { buildKustomization, KustomizeReadCache, type BuildEntry, type KustomizationFile } from './kustomizeBuild';
 import { applyLevel, type BuildItem } from './kustomizeTransforms';
 import { joinPath, PathIndex, uriPath } from './pathIndex';
+import { WholeWorkspace } from './wholeWorkspace';
 
 export type ViewKind = 'kustomize' | 'declared' | 'loose';
 
@@ -58,6 +59,8 @@ export class ViewBuilder {
   private readonly identities = new IdentityCache();
   private readonly transformed = new WeakMap<FileModel, Map<string, FileModel>>();
   private last: { manifests: ManifestSet; settings: NetpolLensSettings; base: string | undefined; views: ClusterViews } | undefined;
+  /** Whether the workspace is one view, kept across edits (a builder serves one settings object). */
+  private whole: WholeWorkspace | undefined;
 
   /** The views of `manifests` (computed once per manifest set and settings). `base`: folder for names. */
   build(manifests: ManifestSet, settings: NetpolLensSettings, base?: string): ClusterViews {
@@ -69,18 +72,16 @@ export class ViewBuilder {
   }
 
   private compute(manifests: ManifestSet, settings: NetpolLensSettings, base: string | undefined): ClusterViews {
-    const files = [...manifests.files()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    const kustomizationFiles = files.filter((f) => isKustomizationFile(uriPath(f.uri)));
     const declared = Object.entries(settings.clusters ?? {}).filter(([, globs]) => globs.length > 0);
-    if (kustomizationFiles.length === 0 && declared.length === 0) {
-      const loose = files.filter((f) => !f.skipped && !manifests.partialFiles.has(f.uri));
-      const partition = partitionLoose(loose, this.identities, settings.defaultNamespace);
-      if (partition.groups.length === 0) {
-        const index = new PathIndex(files, base);
+    if (declared.length === 0) {
+      if (this.whole?.defaultNamespace !== settings.defaultNamespace || !this.whole.advance(manifests)) this.whole = WholeWorkspace.of(manifests, this.identities, settings.defaultNamespace);
+      if (this.whole.isWhole) {
         const only: ClusterView = { id: 'loose', kind: 'loose', name: 'loose files', root: '', rootPath: '', partial: [], manifests };
-        return viewsOf([only], index.base, new Set(), () => true);
+        return viewsOf([only], base ?? this.whole.base, new Set(), () => true);
       }
     }
+    const files = manifests.sortedUris().map((uri) => manifests.getFile(uri) as FileModel);
+    const kustomizationFiles = files.filter((f) => isKustomizationFile(uriPath(f.uri)));
     const index = new PathIndex(files, base);
     const views: ClusterView[] = [];
     const used = new Set<string>();
