@@ -12,6 +12,7 @@
  * Only files whose diagnostics changed are sent; a file whose model, findings array and related
  * files are those last published is skipped without converting anything.
  */
+import { createHash } from 'node:crypto';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { FileModel } from '../model/fileModel';
 import type { ResolvedFinding } from '../rules/runRules';
@@ -30,6 +31,7 @@ export interface PublisherOptions {
 }
 
 interface Published {
+  /** A digest of the diagnostics sent (the same digest: the same diagnostics; the JSON itself would double what is held). */
   readonly key: string;
   readonly counts: [number, number, number];
   /** What the diagnostics were converted from: the same again means the same diagnostics. */
@@ -213,7 +215,7 @@ export class DiagnosticsPublisher {
     const related = relatedFiles(findings, manifests);
     if (before?.file === file && before.findings === findings && sameModels(before.related, related)) return;
     const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, file, manifests));
-    const key = JSON.stringify(diagnostics);
+    const key = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
     if (before?.key === key) {
       this.remember(uri, { ...before, file, findings, related, relatedUris: relatedUris(findings, uri) }, before);
       return;
