@@ -19,7 +19,9 @@ interface Carried {
 }
 
 /** How many analyses' logs are kept; a reader further behind is told 'all'. */
-const LOG_LIMIT = 64;
+const LOG_LIMIT = 16;
+/** An analysis that changed more files than this logs 'all' (reading every file costs about the same, and holds nothing). */
+const URIS_LIMIT = 2_000;
 
 export class AnalysisCarry {
   private readonly values = new Map<string, Carried>();
@@ -56,7 +58,10 @@ export class AnalysisCarry {
       while (this.log.length > LOG_LIMIT) this.forgottenUpTo = Math.max(this.forgottenUpTo, this.log.shift()?.serial ?? 0);
     }
     if (uris === 'all') entry.uris = 'all';
-    else if (entry.uris !== 'all') for (const u of uris) entry.uris.add(u);
+    else if (entry.uris !== 'all') {
+      for (const u of uris) entry.uris.add(u);
+      if (entry.uris.size > URIS_LIMIT) entry.uris = 'all';
+    }
   }
 
   /** Files whose results may differ from what the analysis `serial` computed (values it computed are in the log up to it). */
