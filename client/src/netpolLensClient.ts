@@ -11,7 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { STATUS_NOTIFICATION, type StatusParams } from '../../shared/src/protocol';
+import { ACTIVE_DOCUMENT_NOTIFICATION, STATUS_NOTIFICATION, type ActiveDocumentParams, type StatusParams } from '../../shared/src/protocol';
 import { DIAGNOSTIC_SOURCE } from '../../shared/src/ruleCatalogue';
 import { ALL_COMMANDS } from './commands/allCommands';
 import type { CommandContext } from './commands/command';
@@ -51,6 +51,11 @@ export class NetpolLensClient implements vscode.Disposable {
       // A restart the user asked for passes through Stopped: show it as starting, not as a failure.
       this.client.onDidChangeState((e) => this.statusBar.setState(this.restarting && e.newState === State.Stopped ? 'starting' : serverState(e.newState))),
       this.client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => this.statusBar.setStatus(params)),
+      // The server computes the active editor's diagnostics first (after an edit, or while a restored session opens many files).
+      vscode.window.onDidChangeActiveTextEditor(() => this.sendActiveDocument()),
+      this.client.onDidChangeState((e) => {
+        if (e.newState === State.Running) this.sendActiveDocument();
+      }),
     );
     const ctx: CommandContext = { vscode, extension, client: this.client, output: this.output, restartServer: () => this.restartServer() };
     for (const command of ALL_COMMANDS) this.disposables.push(vscode.commands.registerCommand(command.id, command.create(ctx)));
@@ -83,6 +88,13 @@ export class NetpolLensClient implements vscode.Disposable {
     } finally {
       this.restarting = false;
     }
+  }
+
+  private sendActiveDocument(): void {
+    if (!this.client.isRunning()) return;
+    const params: ActiveDocumentParams = { uri: vscode.window.activeTextEditor?.document.uri.toString() ?? null };
+    // A server stopping meanwhile cannot take it: nothing to do then.
+    this.client.sendNotification(ACTIVE_DOCUMENT_NOTIFICATION, params).catch(() => undefined);
   }
 
   /** Stops the server, then releases the rest (the output channel last: stopping may still log). */

@@ -14,7 +14,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SERVER_COMMANDS } from '../../shared/src/protocol';
+import { ACTIVE_DOCUMENT_NOTIFICATION, SERVER_COMMANDS, type ActiveDocumentParams } from '../../shared/src/protocol';
 import type { NetpolLensSettings } from '../../shared/src/settings';
 import { codeActionsHandler } from './handlers/codeActionsHandler';
 import { DiagnosticsPublisher } from './handlers/diagnosticsPublisher';
@@ -52,6 +52,8 @@ export interface ServerContext {
 }
 
 const MANIFEST_URI = /\.(ya?ml|json)$/i;
+/** After a didOpen: long enough for the next open of a burst to arrive, short against the edit debounce. */
+const OPEN_DELAY_MS = 20;
 
 export function startServer(connection: Connection): void {
   const log: Logger = {
@@ -79,7 +81,8 @@ export function startServer(connection: Connection): void {
     if (sizeCaps.learn(folder, s)) for (const m of index.recheckSizes()) sizeCaps.noteOpen(m);
     return s;
   };
-  const publisher = new DiagnosticsPublisher(connection, index, findings, settings, log, { debounceMs: 150, sliceMs: 15 });
+  const allSettings = (): Promise<NetpolLensSettings[]> => Promise.all(folders.length > 0 ? folders.map((f) => settings(f)) : [settings()]);
+  const publisher = new DiagnosticsPublisher(connection, index, findings, settings, log, { debounceMs: 150, sliceMs: 15 }, allSettings);
   const isIndexed = async (uri: string): Promise<boolean> => {
     const s = await settings(uri);
     const path = uriToPath(uri);
@@ -178,16 +181,20 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen(({ document }) => {
     if (!isManifestDocument(document)) return;
     sizeCaps.noteOpen(index.openDocument(document.uri, document.getText(), document.version));
-    publisher.schedule(0);
+    publisher.noteEdited(document.uri);
+    // A restored session opens many files at once: one run after the burst, not one per file.
+    publisher.schedule(OPEN_DELAY_MS);
   });
   documents.onDidChangeContent(({ document }) => {
     if (!isManifestDocument(document)) return;
     headLenses.noteEdit();
     sizeCaps.noteOpen(index.changeDocument(document.uri, document.getText(), document.version));
+    publisher.noteEdited(document.uri);
     publisher.schedule();
   });
   documents.onDidClose(({ document }) => {
     sizeCaps.forget(document.uri);
+    publisher.noteClosed(document.uri);
     index.closeDocument(document.uri);
     void reloadFromDisk(document.uri).then(() => publisher.schedule());
   });
@@ -220,6 +227,8 @@ export function startServer(connection: Connection): void {
       publisher.schedule();
     })();
   });
+
+  connection.onNotification(ACTIVE_DOCUMENT_NOTIFICATION, (params: ActiveDocumentParams) => publisher.setActive(params.uri ?? undefined));
 
   connection.onDidChangeConfiguration((params) => {
     settingsStore?.changed(params.settings);

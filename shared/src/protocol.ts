@@ -18,6 +18,17 @@ export interface StatusParams {
   readonly others: number;
 }
 
+/**
+ * Client → server (optional): the file the active editor shows, or null when it shows none.
+ * After an edit or while many files open at once (a restored session), that file's diagnostics
+ * are computed and sent first; without it, the most recently opened or changed file goes first.
+ */
+export const ACTIVE_DOCUMENT_NOTIFICATION = 'netpolLens/activeDocument';
+
+export interface ActiveDocumentParams {
+  readonly uri: string | null;
+}
+
 /** Commands the server executes (`workspace/executeCommand`). */
 export const SERVER_COMMANDS = {
   /** Apply every safe fix in a document: arguments `[uri]`. */

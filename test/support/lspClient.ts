@@ -25,6 +25,8 @@ type Waiter = { check: () => boolean; resolve: () => void };
 
 export class LspTestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** The uri of every publishDiagnostics, in the order they arrived. */
+  readonly publishOrder: string[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly appliedEdits: WorkspaceEdit[] = [];
   readonly stderr: string[] = [];
@@ -44,6 +46,7 @@ export class LspTestClient {
     proc.stderr.on('data', (d: Buffer) => client.stderr.push(d.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.diagnostics.set(p.uri, p);
+      client.publishOrder.push(p.uri);
       client.notify();
     });
     connection.onNotification((method: string, params: unknown) => {

@@ -17,7 +17,7 @@ import { explainPair, type Endpoint, type PairExplanation } from '../engine/expl
 import { Network, type DirectionAnswer } from '../engine/network';
 import { PortSet } from '../engine/portSet';
 import type { Direction, Namespace, Policy, Protocol, RuleRef, Workload } from '../engine/types';
-import { AnalysisCarry } from './analysisCarry';
+import { AnalysisCarry, type ChangedFiles } from './analysisCarry';
 import { ExtractionCache, type Sourced, type UnknownResource } from './fileExtraction';
 import type { Service } from './readService';
 
@@ -72,6 +72,8 @@ export class WorkspaceAnalysis {
   private built: Built | undefined;
   private matrix: ConnectivityMatrix | undefined;
   private readonly memos = new Map<string, unknown>();
+  /** Orders analyses sharing a carry: values and change logs move forward only. */
+  private readonly serial: number;
 
   constructor(
     readonly manifests: ManifestSet,
@@ -79,7 +81,14 @@ export class WorkspaceAnalysis {
     private readonly cache: ExtractionCache = new ExtractionCache(),
     /** What the previous analysis of the same settings computed (see `carried`). */
     private readonly carry: AnalysisCarry = new AnalysisCarry(),
-  ) {}
+  ) {
+    this.serial = carry.nextSerial();
+  }
+
+  /** Files whose cross-file results may differ from what this analysis computed (see AnalysisCarry). */
+  changedSince(): ChangedFiles {
+    return this.carry.changedSince(this.serial);
+  }
 
   /** The namespace an object lives in: its own, else the configured default. */
   namespaceOf(obj: K8sObject): string {
@@ -233,15 +242,18 @@ export class WorkspaceAnalysis {
    * Like `memo`, but `compute` also gets the value the latest earlier analysis of the same
    * settings computed under `key` (undefined at first). It may reuse parts of it only after
    * checking that the inputs those parts were computed from are unchanged: the value must record
-   * them. The result is handed on to the next analysis.
+   * them. The result is handed on to the next analysis. A value that holds findings per file
+   * must report, through `changed`, the files whose findings differ from `previous`'s ('all' when
+   * there is no previous): that is how the publisher knows which files to send again.
    */
-  carried<T>(key: string, compute: (analysis: WorkspaceAnalysis, previous: T | undefined) => T): T {
+  carried<T>(key: string, compute: (analysis: WorkspaceAnalysis, previous: T | undefined, changed: (uris: Iterable<string> | 'all') => void) => T): T {
     // Asked once per file per rule: answer a computed key without building the closure below.
     const known = this.memos.get(key);
     if (known !== undefined) return known as T;
     return this.memo(key, (a) => {
-      const value = compute(a, this.carry.get(key) as T | undefined);
-      this.carry.set(key, value);
+      const noted: (Iterable<string> | 'all')[] = [];
+      const value = compute(a, this.carry.get(key) as T | undefined, (uris) => noted.push(uris));
+      if (this.carry.set(key, value, this.serial)) for (const uris of noted) this.carry.noteChanged(this.serial, uris);
       return value;
     });
   }
@@ -270,8 +282,7 @@ export class WorkspaceAnalysis {
     const clusterPolicies: Sourced<ClusterPolicy>[] = [];
     const clusterIds = new Map<string, number>();
     const services: Sourced<Service>[] = [];
-    const uris = [...this.manifests.files()].map((f) => f.uri).sort();
-    for (const uri of uris) {
+    for (const uri of this.manifests.sortedUris()) {
       const file = this.manifests.getFile(uri);
       if (!file || this.manifests.partialFiles.has(uri)) continue;
       const extraction = this.cache.get(file, this.settings.defaultNamespace);

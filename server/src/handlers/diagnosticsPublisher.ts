@@ -1,18 +1,25 @@
 /**
- * Publishes diagnostics for every indexed file, open or not. Changes are debounced; a run
- * computes open files first, yields to the event loop between chunks so requests (hover, code
- * actions) stay answered, and is abandoned as soon as a newer change arrives (stale results are
- * never published). Only files whose diagnostics changed are sent; a file whose model, findings
- * array and related files are those last published is skipped without converting anything (the
- * findings service hands out the same array while nothing changed for the file).
+ * Publishes diagnostics for every indexed file, open or not. Changes are debounced; a run yields
+ * to the event loop between chunks so requests (hover, code actions) stay answered, and is
+ * abandoned as soon as a newer change arrives (stale results are never published).
+ *
+ * A run reads only the files whose diagnostics can have changed since the last completed run:
+ * those whose models changed (the index's change log), those whose cross-file results changed
+ * (`FindingsService.settle`, from what the rules logged), and those whose findings point into a
+ * changed file (related locations are ranges in it). Anything it cannot narrow (the first run,
+ * the end of indexing, other settings, a change in the cluster views' grouping) reads every file.
+ * The active editor's file goes first, then the open files most recently opened or changed.
+ * Only files whose diagnostics changed are sent; a file whose model, findings array and related
+ * files are those last published is skipped without converting anything.
  */
+import { createHash } from 'node:crypto';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { FileModel } from '../model/fileModel';
 import type { ResolvedFinding } from '../rules/runRules';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../../shared/src/protocol';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
 import type { ManifestSet } from '../model/manifestSet';
-import type { FindingsService } from '../service/findingsService';
+import type { FindingsMark, FindingsService } from '../service/findingsService';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toDiagnostic } from './conversions';
 import type { Logger } from './runner';
@@ -24,12 +31,24 @@ export interface PublisherOptions {
 }
 
 interface Published {
+  /** A digest of the diagnostics sent (the same digest: the same diagnostics; the JSON itself would double what is held). */
   readonly key: string;
   readonly counts: [number, number, number];
   /** What the diagnostics were converted from: the same again means the same diagnostics. */
   readonly file: FileModel;
   readonly findings: readonly ResolvedFinding[];
   readonly related: readonly (FileModel | undefined)[];
+  /** The other files `related` are the models of. */
+  readonly relatedUris: ReadonlySet<string>;
+}
+
+/** What the last completed run published from. */
+interface RunMark {
+  readonly indexing: boolean;
+  /** The index's change-log position. */
+  readonly position: number;
+  readonly partialFiles: ReadonlySet<string>;
+  readonly marks: ReadonlyMap<NetpolLensSettings, FindingsMark>;
 }
 
 /** The models of the other files the findings' related locations point into (their ranges depend on them). */
@@ -37,6 +56,18 @@ function relatedFiles(findings: readonly ResolvedFinding[], manifests: ManifestS
   const out: (FileModel | undefined)[] = [];
   for (const f of findings) for (const r of f.related ?? []) out.push(manifests.getFile(r.uri));
   return out;
+}
+
+function relatedUris(findings: readonly ResolvedFinding[], uri: string): Set<string> {
+  const out = new Set<string>();
+  for (const f of findings) for (const r of f.related ?? []) if (r.uri !== uri) out.add(r.uri);
+  return out;
+}
+
+function union(a: Set<string> | 'all', b: ReadonlySet<string> | 'all'): Set<string> | 'all' {
+  if (a === 'all' || b === 'all') return 'all';
+  for (const x of b) a.add(x);
+  return a;
 }
 
 function sameModels(a: readonly (FileModel | undefined)[], b: readonly (FileModel | undefined)[]): boolean {
@@ -47,10 +78,19 @@ export class DiagnosticsPublisher {
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
   private readonly published = new Map<string, Published>();
+  /** Published files whose findings point into each file. */
+  private readonly relatedBy = new Map<string, Set<string>>();
+  private readonly totals: [number, number, number] = [0, 0, 0];
   private indexing = true;
   private indexProgress = { indexed: 0, total: 0 };
   private readonly idleWaiters: (() => void)[] = [];
   private running = false;
+  private last: RunMark | undefined;
+  /** The active editor's file, when the client says (see ACTIVE_DOCUMENT_NOTIFICATION). */
+  private active: string | undefined;
+  /** Files opened or changed in the editor, by how recently (higher: later). */
+  private readonly touched = new Map<string, number>();
+  private touches = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -59,6 +99,8 @@ export class DiagnosticsPublisher {
     private readonly settings: (uri?: string) => Promise<NetpolLensSettings>,
     private readonly log: Logger,
     private readonly options: PublisherOptions,
+    /** The settings of every workspace folder (each judges the workspace its own way). */
+    private readonly allSettings: () => Promise<readonly NetpolLensSettings[]> = async () => [await settings()],
   ) {}
 
   /** The first scan's progress while it runs; undefined once the workspace has been read. */
@@ -72,6 +114,22 @@ export class DiagnosticsPublisher {
     // "Ready" comes from the run that follows the index, with its counts: sent now, it would say
     // 0 errors, 0 warnings before a single cross-file finding was computed.
     if (indexing) this.sendStatus();
+  }
+
+  /** The editor opened or changed `uri`: its diagnostics go before other files' (after the active editor's). */
+  noteEdited(uri: string): void {
+    this.touched.set(uri, ++this.touches);
+  }
+
+  /** The editor closed `uri`. */
+  noteClosed(uri: string): void {
+    this.touched.delete(uri);
+    if (this.active === uri) this.active = undefined;
+  }
+
+  /** The client's active editor shows `uri` (undefined: none, or not a file of ours): it goes first. */
+  setActive(uri: string | undefined): void {
+    this.active = uri;
   }
 
   /** Something changed: recompute after the debounce. */
@@ -94,28 +152,43 @@ export class DiagnosticsPublisher {
     this.running = true;
     try {
       const manifests = this.index.manifests;
-      const uris = [...manifests.files()].map((f) => f.uri);
-      uris.sort((a, b) => Number(this.index.isOpen(b)) - Number(this.index.isOpen(a)));
+      const position = this.index.changePosition;
+      const indexing = this.indexing;
+      const last = this.last;
+      const models = last === undefined || last.indexing !== indexing ? 'all' : this.index.changedSince(last.position);
+      let candidates: Set<string> | 'all' = models === 'all' ? 'all' : new Set(models);
+      const marks = new Map<NetpolLensSettings, FindingsMark>();
+      if (indexing) {
+        // Only file-scope rules run: a file's findings change with its model, and with which files are patches.
+        if (last?.partialFiles !== manifests.partialFiles) candidates = 'all';
+      } else {
+        for (const settings of await this.allSettings()) {
+          if (generation !== this.generation) return;
+          if (marks.has(settings)) continue;
+          const { mark, changed } = this.findings.settle(manifests, settings, last?.marks.get(settings));
+          marks.set(settings, mark);
+          candidates = union(candidates, changed);
+        }
+      }
+      if (candidates !== 'all' && models !== 'all') for (const uri of models) candidates = union(candidates, this.relatedBy.get(uri) ?? new Set());
+      const uris = candidates === 'all' ? [...manifests.files()].map((f) => f.uri) : [...candidates];
+      if (candidates === 'all') for (const uri of this.published.keys()) if (!manifests.getFile(uri)) uris.push(uri);
+      const rank = (uri: string): number => (uri === this.active ? Number.MAX_SAFE_INTEGER : (this.touched.get(uri) ?? (this.index.isOpen(uri) ? 0 : -1)));
+      uris.sort((a, b) => rank(b) - rank(a));
       let sliceStart = Date.now();
       for (const uri of uris) {
         if (generation !== this.generation) return;
         // Settings are cached per workspace folder: this is a map lookup after the first file.
         const settings = await this.settings(uri);
         if (generation !== this.generation) return;
-        this.publishFile(uri, settings);
+        this.publishFile(uri, manifests, settings);
         if (Date.now() - sliceStart > this.options.sliceMs) {
           await new Promise((r) => setImmediate(r));
           sliceStart = Date.now();
         }
       }
       if (generation !== this.generation) return;
-      // Files that left the workspace lose their diagnostics.
-      for (const uri of [...this.published.keys()]) {
-        if (!manifests.getFile(uri)) {
-          this.published.delete(uri);
-          void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-        }
-      }
+      this.last = { indexing, position, partialFiles: manifests.partialFiles, marks };
       this.sendStatus();
     } catch (error) {
       this.log.error(`diagnostics run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -127,36 +200,56 @@ export class DiagnosticsPublisher {
     }
   }
 
-  private publishFile(uri: string, settings: NetpolLensSettings): void {
-    const manifests = this.index.manifests;
+  private publishFile(uri: string, manifests: ManifestSet, settings: NetpolLensSettings): void {
     const file = manifests.getFile(uri);
-    if (!file) return;
-    const findings = this.findings.findings(uri, manifests, settings, this.indexing);
     const before = this.published.get(uri);
+    if (!file) {
+      // The file left the workspace: it loses its diagnostics.
+      if (before) {
+        this.forget(uri, before);
+        void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+      return;
+    }
+    const findings = this.findings.findings(uri, manifests, settings, this.indexing);
     const related = relatedFiles(findings, manifests);
     if (before?.file === file && before.findings === findings && sameModels(before.related, related)) return;
     const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, file, manifests));
-    const key = JSON.stringify(diagnostics);
+    const key = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
     if (before?.key === key) {
-      this.published.set(uri, { ...before, file, findings, related });
+      this.remember(uri, { ...before, file, findings, related, relatedUris: relatedUris(findings, uri) }, before);
       return;
     }
     const counts: [number, number, number] = [0, 0, 0];
     for (const f of findings) counts[f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2]++;
     if (diagnostics.length === 0 && !before) return;
-    this.published.set(uri, { key, counts, file, findings, related });
+    this.remember(uri, { key, counts, file, findings, related, relatedUris: relatedUris(findings, uri) }, before);
     void this.connection.sendDiagnostics({ uri, version: this.index.isOpen(uri) ? file.version : undefined, diagnostics });
   }
 
-  private sendStatus(): void {
-    let errors = 0;
-    let warnings = 0;
-    let others = 0;
-    for (const { counts } of this.published.values()) {
-      errors += counts[0];
-      warnings += counts[1];
-      others += counts[2];
+  private remember(uri: string, entry: Published, before: Published | undefined): void {
+    if (before) this.forget(uri, before);
+    this.published.set(uri, entry);
+    for (let i = 0; i < 3; i++) this.totals[i] = (this.totals[i] ?? 0) + (entry.counts[i] ?? 0);
+    for (const other of entry.relatedUris) {
+      const set = this.relatedBy.get(other);
+      if (set) set.add(uri);
+      else this.relatedBy.set(other, new Set([uri]));
     }
+  }
+
+  private forget(uri: string, entry: Published): void {
+    this.published.delete(uri);
+    for (let i = 0; i < 3; i++) this.totals[i] = (this.totals[i] ?? 0) - (entry.counts[i] ?? 0);
+    for (const other of entry.relatedUris) {
+      const set = this.relatedBy.get(other);
+      set?.delete(uri);
+      if (set?.size === 0) this.relatedBy.delete(other);
+    }
+  }
+
+  private sendStatus(): void {
+    const [errors, warnings, others] = this.totals;
     const params: StatusParams = {
       state: this.indexing ? 'indexing' : 'ready',
       indexed: this.indexProgress.indexed,

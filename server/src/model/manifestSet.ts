@@ -9,6 +9,9 @@ import type { K8sObject } from './k8sObject';
 export class ManifestSet {
   private readonly byUri: ReadonlyMap<string, FileModel>;
   private objectList: readonly K8sObject[] | undefined;
+  private sorted: readonly string[] | undefined;
+  /** The set this one was made from by `with`/`without`, and the file that differs (not held: old sets may go). */
+  private readonly parent: { readonly set: WeakRef<ManifestSet>; readonly uri: string } | undefined;
 
   constructor(
     files: Iterable<FileModel>,
@@ -16,7 +19,14 @@ export class ManifestSet {
     readonly version: number,
     /** Files listed as kustomize patches: partial objects, never analysed as whole ones. */
     readonly partialFiles: ReadonlySet<string> = new Set(),
+    derived?: { readonly byUri: Map<string, FileModel>; readonly parent: ManifestSet; readonly uri: string; readonly sorted: readonly string[] | undefined },
   ) {
+    if (derived) {
+      this.byUri = derived.byUri;
+      this.parent = { set: new WeakRef(derived.parent), uri: derived.uri };
+      this.sorted = derived.sorted;
+      return;
+    }
     const m = new Map<string, FileModel>();
     for (const f of files) m.set(f.uri, f);
     this.byUri = m;
@@ -30,16 +40,38 @@ export class ManifestSet {
     return this.byUri.values();
   }
 
+  /** Every file's uri, sorted (the workspace order): computed once, and kept across `with`/`without`. */
+  sortedUris(): readonly string[] {
+    this.sorted ??= [...this.byUri.keys()].sort();
+    return this.sorted;
+  }
+
   getFile(uri: string): FileModel | undefined {
     return this.byUri.get(uri);
+  }
+
+  /**
+   * The files whose model differs between `older` and this set, when this set was made from
+   * `older` by at most `limit` `with`/`without` steps (and `older` still lives); else undefined.
+   */
+  changesSince(older: ManifestSet, limit = 256): Set<string> | undefined {
+    if (older === this) return new Set();
+    const out = new Set<string>();
+    let step = this.parent;
+    for (let i = 0; i < limit && step; i++) {
+      out.add(step.uri);
+      const at = step.set.deref();
+      if (at === older) return out;
+      step = at?.parent;
+    }
+    return undefined;
   }
 
   /** All whole objects of the workspace (kustomize patches left out), in a stable order. */
   objects(): readonly K8sObject[] {
     if (!this.objectList) {
       const out: K8sObject[] = [];
-      const uris = [...this.byUri.keys()].sort();
-      for (const uri of uris) {
+      for (const uri of this.sortedUris()) {
         if (this.partialFiles.has(uri)) continue;
         out.push(...(this.byUri.get(uri)?.objects ?? []));
       }
@@ -52,13 +84,26 @@ export class ManifestSet {
   with(file: FileModel, partialFiles: ReadonlySet<string> = this.partialFiles): ManifestSet {
     const files = new Map(this.byUri);
     files.set(file.uri, file);
-    return new ManifestSet(files.values(), this.version + 1, partialFiles);
+    const sorted = this.byUri.has(file.uri) ? this.sorted : this.sorted && insertSorted(this.sorted, file.uri);
+    return new ManifestSet([], this.version + 1, partialFiles, { byUri: files, parent: this, uri: file.uri, sorted });
   }
 
   /** A new set without `uri`. */
   without(uri: string, partialFiles: ReadonlySet<string> = this.partialFiles): ManifestSet {
     const files = new Map(this.byUri);
     files.delete(uri);
-    return new ManifestSet(files.values(), this.version + 1, partialFiles);
+    const sorted = this.byUri.has(uri) ? this.sorted?.filter((u) => u !== uri) : this.sorted;
+    return new ManifestSet([], this.version + 1, partialFiles, { byUri: files, parent: this, uri, sorted });
   }
+}
+
+function insertSorted(sorted: readonly string[], uri: string): string[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < uri) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...sorted.slice(0, lo), uri, ...sorted.slice(lo)];
 }

@@ -127,4 +127,8 @@ export const namedPortUnresolvedRule: Rule = {
     // The parts' arrays themselves when one is empty: unchanged files keep their identity.
     return cluster.length === 0 ? own : own.length === 0 ? cluster : [...own, ...cluster];
   },
+  prepare(analysis) {
+    networkPolicyPart.prepare?.(analysis);
+    clusterPolicyPart.prepare?.(analysis);
+  },
 };

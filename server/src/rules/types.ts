@@ -57,4 +57,10 @@ export interface Rule {
   /** `file`: needs only the file itself; `workspace`: reads other files (re-run on any change). */
   readonly scope: 'file' | 'workspace';
   check(ctx: RuleContext): Finding[];
+  /**
+   * Workspace rules: computes the results for the whole analysis, reporting which files' findings
+   * differ from the previous analysis's (`WorkspaceAnalysis.carried`), so that `changedSince` can
+   * tell which files to read again. A workspace rule without it makes every edit re-read every file.
+   */
+  prepare?(analysis: WorkspaceAnalysis): void;
 }

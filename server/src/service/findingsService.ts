@@ -13,15 +13,15 @@
  * before, which lets the publisher skip it without converting anything.
  */
 import type { NetpolLensSettings } from '../../../shared/src/settings';
-import { AnalysisCarry } from '../analysis/analysisCarry';
+import { AnalysisCarry, type ChangedFiles } from '../analysis/analysisCarry';
 import { ExtractionCache } from '../analysis/fileExtraction';
 import { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import type { FileModel } from '../model/fileModel';
 import type { ManifestSet } from '../model/manifestSet';
 import { ALL_RULES } from '../rules/registry';
-import { checkRule, resolveFindings, runRules, sortFindings, type ResolvedFinding } from '../rules/runRules';
+import { checkRule, configuredSeverity, resolveFindings, runRules, sortFindings, type ResolvedFinding } from '../rules/runRules';
 import type { Finding, Rule } from '../rules/types';
-import { ViewBuilder, type ClusterView, type ClusterViews } from '../views/clusterViews';
+import { sameShape, ViewBuilder, type ClusterView, type ClusterViews } from '../views/clusterViews';
 import { needsCompleteView } from '../views/needsCompleteView';
 import { mergeViewFindings } from './mergeViewFindings';
 
@@ -96,6 +96,42 @@ export class FindingsService {
   }
 
   /**
+   * Computes every cross-file result of the current version and says which files' findings may
+   * differ from those computed at `since` (a mark an earlier call returned): the files whose
+   * cross-file results changed, as the rules logged them. Files whose models changed are the
+   * caller's to add. 'all' when that cannot be known: the first call, other settings, a change in
+   * which views a file belongs to or which files are kustomize patches or unused.
+   */
+  settle(manifests: ManifestSet, settings: NetpolLensSettings, since: FindingsMark | undefined): { mark: FindingsMark; changed: ChangedFiles } {
+    const views = this.views(manifests, settings);
+    const analyses = new Map<string, WorkspaceAnalysis>();
+    let changed: Set<string> | 'all' =
+      since === undefined || since.settings !== settings || since.partialFiles !== manifests.partialFiles || !sameShape(since.views, views) ? 'all' : new Set<string>();
+    for (const view of views.views) {
+      const analysis = this.analysisOfView(view, settings);
+      analyses.set(view.id, analysis);
+      for (const rule of this.workspaceRules) {
+        if (configuredSeverity(rule.id, settings) === undefined) continue;
+        if (!rule.prepare) changed = 'all';
+        else {
+          try {
+            rule.prepare(analysis);
+          } catch {
+            // Reported when the rule is checked for a file; meanwhile nothing says which files changed.
+            changed = 'all';
+          }
+        }
+      }
+      if (changed === 'all') continue;
+      const before = since?.analyses.get(view.id);
+      const viewChanged = before ? before.changedSince() : 'all';
+      if (viewChanged === 'all') changed = 'all';
+      else for (const uri of viewChanged) changed.add(uri);
+    }
+    return { mark: { settings, partialFiles: manifests.partialFiles, views, analyses }, changed };
+  }
+
+  /**
    * Findings for `uri`. With `fileRulesOnly` (while the workspace is still being indexed) the
    * cross-file rules are skipped: judging selectors against half a workspace would be a guess.
    */
@@ -141,6 +177,14 @@ export class FindingsService {
     }
     return cross.merged;
   }
+}
+
+/** What `settle` computed: the analyses whose results were published. */
+export interface FindingsMark {
+  readonly settings: NetpolLensSettings;
+  readonly partialFiles: ReadonlySet<string>;
+  readonly views: ClusterViews;
+  readonly analyses: ReadonlyMap<string, WorkspaceAnalysis>;
 }
 
 interface CrossFileEntry {

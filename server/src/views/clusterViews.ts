@@ -19,6 +19,7 @@ import { IdentityCache, partitionLoose } from './alternatives';
 import { buildKustomization, KustomizeReadCache, type BuildEntry, type KustomizationFile } from './kustomizeBuild';
 import { applyLevel, type BuildItem } from './kustomizeTransforms';
 import { joinPath, PathIndex, uriPath } from './pathIndex';
+import { WholeWorkspace } from './wholeWorkspace';
 
 export type ViewKind = 'kustomize' | 'declared' | 'loose';
 
@@ -49,6 +50,8 @@ export interface ClusterViews {
   readonly unused: ReadonlySet<string>;
   /** The views a file belongs to (none for patches, kustomizations and skipped files). */
   viewsOf(uri: string): readonly ClusterView[];
+  /** One view that is the whole workspace (no kustomization, declared view or alternatives). */
+  readonly whole: boolean;
 }
 
 export class ViewBuilder {
@@ -56,6 +59,8 @@ export class ViewBuilder {
   private readonly identities = new IdentityCache();
   private readonly transformed = new WeakMap<FileModel, Map<string, FileModel>>();
   private last: { manifests: ManifestSet; settings: NetpolLensSettings; base: string | undefined; views: ClusterViews } | undefined;
+  /** Whether the workspace is one view, kept across edits (a builder serves one settings object). */
+  private whole: WholeWorkspace | undefined;
 
   /** The views of `manifests` (computed once per manifest set and settings). `base`: folder for names. */
   build(manifests: ManifestSet, settings: NetpolLensSettings, base?: string): ClusterViews {
@@ -67,18 +72,16 @@ export class ViewBuilder {
   }
 
   private compute(manifests: ManifestSet, settings: NetpolLensSettings, base: string | undefined): ClusterViews {
-    const files = [...manifests.files()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    const kustomizationFiles = files.filter((f) => isKustomizationFile(uriPath(f.uri)));
     const declared = Object.entries(settings.clusters ?? {}).filter(([, globs]) => globs.length > 0);
-    if (kustomizationFiles.length === 0 && declared.length === 0) {
-      const loose = files.filter((f) => !f.skipped && !manifests.partialFiles.has(f.uri));
-      const partition = partitionLoose(loose, this.identities, settings.defaultNamespace);
-      if (partition.groups.length === 0) {
-        const index = new PathIndex(files, base);
+    if (declared.length === 0) {
+      if (this.whole?.defaultNamespace !== settings.defaultNamespace || !this.whole.advance(manifests)) this.whole = WholeWorkspace.of(manifests, this.identities, settings.defaultNamespace);
+      if (this.whole.isWhole) {
         const only: ClusterView = { id: 'loose', kind: 'loose', name: 'loose files', root: '', rootPath: '', partial: [], manifests };
-        return viewsOf([only], index.base, new Set(), () => true);
+        return viewsOf([only], base ?? this.whole.base, new Set(), () => true);
       }
     }
+    const files = manifests.sortedUris().map((uri) => manifests.getFile(uri) as FileModel);
+    const kustomizationFiles = files.filter((f) => isKustomizationFile(uriPath(f.uri)));
     const index = new PathIndex(files, base);
     const views: ClusterView[] = [];
     const used = new Set<string>();
@@ -176,6 +179,24 @@ export class ViewBuilder {
   }
 }
 
+/**
+ * Whether two computations of the views group the files alike: same views (ids, names, partial
+ * reasons), the same files in each, the same unused files. The one-view case (the view is the
+ * whole workspace) always is: a file added or removed is a changed file of its own.
+ */
+export function sameShape(a: ClusterViews, b: ClusterViews): boolean {
+  if (a === b) return true;
+  if (a.whole && b.whole) return true;
+  if (a.whole !== b.whole || a.views.length !== b.views.length || a.unused.size !== b.unused.size) return false;
+  for (const u of a.unused) if (!b.unused.has(u)) return false;
+  return a.views.every((v, i) => {
+    const w = b.views[i];
+    if (!w || v.id !== w.id || v.name !== w.name || v.partial.join('\n') !== w.partial.join('\n') || v.manifests.size !== w.manifests.size) return false;
+    for (const f of v.manifests.files()) if (!w.manifests.getFile(f.uri)) return false;
+    return true;
+  });
+}
+
 function viewsOf(
   views: readonly ClusterView[],
   base: string,
@@ -188,6 +209,7 @@ function viewsOf(
     views,
     base,
     unused,
+    whole: all !== undefined,
     viewsOf(uri) {
       if (all) return views[0]?.manifests.getFile(uri) ? views : none;
       return membership?.get(uri) ?? none;

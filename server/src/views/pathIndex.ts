@@ -53,11 +53,16 @@ export class PathIndex {
   }
 }
 
-function commonFolder(paths: readonly string[]): string {
-  if (paths.length === 0) return '/';
-  let common = posix.dirname(paths[0] as string);
-  for (const p of paths) {
-    while (common !== '/' && !(p === common || p.startsWith(common.endsWith('/') ? common : `${common}/`))) common = posix.dirname(common);
-  }
+/** The deepest folder holding every path ('/' for none). */
+export function commonFolder(paths: Iterable<string>): string {
+  let common: string | undefined;
+  for (const p of paths) common = common === undefined ? posix.dirname(p) : widenFolder(common, p);
+  return common ?? '/';
+}
+
+/** The deepest folder holding `folder` and `path`. */
+export function widenFolder(folder: string, path: string): string {
+  let common = folder;
+  while (common !== '/' && !(path === common || path.startsWith(common.endsWith('/') ? common : `${common}/`))) common = posix.dirname(common);
   return common;
 }

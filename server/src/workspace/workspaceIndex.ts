@@ -8,18 +8,35 @@ import { isKustomizationFile } from '../model/kustomize';
 import { ManifestSet } from '../model/manifestSet';
 import { kustomizePatchUris, uriToPath } from './loadFolder';
 
+/** Changed files remembered for `changedSince` (a reader further behind re-reads everything). */
+const MAX_LOG = 20_000;
+
 export class WorkspaceIndex {
   private readonly disk = new Map<string, FileModel>();
   private readonly open = new Map<string, FileModel>();
   private current: ManifestSet = new ManifestSet([], 0);
   private partial: ReadonlySet<string> = new Set();
   private diskChanges = 0;
+  /** Uris whose model changed, oldest first; `dropped` earlier entries were forgotten. */
+  private changeLog: string[] = [];
+  private dropped = 0;
 
   /** `maxBytesFor`: the size cap of a file (its folder's `maxFileSizeKb`), for open and disk files alike. */
   constructor(private readonly maxBytesFor: (uri: string) => number = () => Number.POSITIVE_INFINITY) {}
 
   get manifests(): ManifestSet {
     return this.current;
+  }
+
+  /** A position in the log of changed files, for `changedSince`. */
+  get changePosition(): number {
+    return this.dropped + this.changeLog.length;
+  }
+
+  /** Files whose model changed (or that came or went) after `position`; 'all' when that is too far back. */
+  changedSince(position: number): ReadonlySet<string> | 'all' {
+    if (position < this.dropped) return 'all';
+    return new Set(this.changeLog.slice(position - this.dropped));
   }
 
   isOpen(uri: string): boolean {
@@ -57,6 +74,7 @@ export class WorkspaceIndex {
     for (const { uri, text, invalidUtf8At } of entries) {
       const model = buildFileModel(uri, text, 0, { maxBytes: this.maxBytesFor(uri), invalidUtf8At });
       this.disk.set(uri, model);
+      if (!this.open.has(uri)) this.logChange(uri);
       models.push(model);
     }
     this.diskChanges++;
@@ -68,6 +86,7 @@ export class WorkspaceIndex {
     if (!this.disk.delete(uri)) return;
     this.diskChanges++;
     if (!this.open.has(uri)) {
+      this.logChange(uri);
       this.refreshPartial(uri);
       this.current = this.current.without(uri, this.partial);
     }
@@ -104,11 +123,22 @@ export class WorkspaceIndex {
   closeDocument(uri: string): void {
     if (!this.open.delete(uri)) return;
     const onDisk = this.disk.get(uri);
+    this.logChange(uri);
     this.refreshPartial(uri);
     this.current = onDisk ? this.current.with(onDisk, this.partial) : this.current.without(uri, this.partial);
   }
 
+  private logChange(uri: string): void {
+    this.changeLog.push(uri);
+    if (this.changeLog.length > MAX_LOG) {
+      const cut = this.changeLog.length - MAX_LOG / 2;
+      this.changeLog = this.changeLog.slice(cut);
+      this.dropped += cut;
+    }
+  }
+
   private publish(model: FileModel, uri: string): void {
+    this.logChange(uri);
     this.refreshPartial(uri);
     this.current = this.current.with(model, this.partial);
   }

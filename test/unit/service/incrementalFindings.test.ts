@@ -3,7 +3,8 @@
  * workspaceFindings.ts, the findings service's per-file entries). Property: after any sequence of
  * edits — labels, ports, host network, selectors, namespaces, operators' custom resources,
  * documents and files added, removed or moved — a long-lived service gives, for every file,
- * exactly the findings a fresh service computes.
+ * exactly the findings a fresh service computes; and the diagnostics publisher, which after an
+ * edit reads only the files the edit can have changed, has sent every file those findings.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +12,7 @@ import fc from 'fast-check';
 import { DEFAULT_SETTINGS, type NetpolLensSettings } from '../../../shared/src/settings';
 import { FindingsService } from '../../../server/src/service/findingsService';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
+import { recordingPublisher } from '../../support/recordingPublisher';
 
 const NAMESPACES = ['shop', 'data', 'ops'] as const;
 const APPS = ['web', 'api', 'db', 'dns'] as const;
@@ -196,9 +198,9 @@ function apply(files: WsFile[], edit: Edit, nextUri: () => string): { changed?: 
 }
 
 describe('incremental cross-file findings', () => {
-  it('after any edits, every file has the findings a fresh analysis gives', () => {
-    fc.assert(
-      fc.property(fc.array(fileArb, { minLength: 1, maxLength: 5 }), fc.array(editArb, { minLength: 1, maxLength: 8 }), settingsArb, (initial, edits, settings) => {
+  it('after any edits, every file has the findings a fresh analysis gives, and the publisher (reading only what changed) has sent them', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fileArb, { minLength: 1, maxLength: 5 }), fc.array(editArb, { minLength: 1, maxLength: 8 }), settingsArb, async (initial, edits, settings) => {
         let n = 0;
         const nextUri = (): string => `file:///ws/f${n++}.yaml`;
         // Copies: the edits must not change the generated values (fast-check replays and prints them).
@@ -213,13 +215,19 @@ describe('incremental cross-file findings', () => {
             assert.deepEqual(service.findings(f.uri, manifests, settings), fresh.findings(f.uri, manifests, settings), `${step}: ${f.uri}\n${f.text}`);
           }
         };
+        // The publisher has its own service, as the server's: its own carries and change logs.
+        const published = recordingPublisher(index, settings, new FindingsService((rule, error) => assert.fail(`${rule.id} threw: ${String(error)}`)));
         check('initial');
-        edits.forEach((edit, k) => {
+        await published.settle();
+        published.assertFresh('initial');
+        for (const [k, edit] of edits.entries()) {
           const { changed, removed } = apply(files, edit, nextUri);
           if (changed) index.setDiskText(changed.uri, textOf(changed));
           if (removed) index.removeDiskFile(removed);
           check(`edit ${k} (${edit.kind})`);
-        });
+          await published.settle();
+          published.assertFresh(`edit ${k} (${edit.kind})`);
+        }
       }),
       { numRuns: 100 },
     );

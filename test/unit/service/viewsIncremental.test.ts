@@ -2,7 +2,8 @@
  * Cluster views stay exact across edits: after any sequence of edits to a kustomize workspace —
  * an overlay's namespace, labels and patches, a base's labels and policy, an overlay added or
  * removed, a second install bundle that turns loose files into alternatives — a long-lived
- * service gives every file exactly the findings a fresh service computes.
+ * service gives every file exactly the findings a fresh service computes, and the publisher has
+ * sent them.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import fc from 'fast-check';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { FindingsService } from '../../../server/src/service/findingsService';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
+import { recordingPublisher } from '../../support/recordingPublisher';
 
 const ROOT = 'file:///ws';
 const LABELS = ['app: web', 'app: api', 'tier: front'] as const;
@@ -71,9 +73,9 @@ function apply(index: WorkspaceIndex, edit: Edit, version: number): void {
 }
 
 describe('cluster views across edits', () => {
-  it('a long-lived service gives every file the findings a fresh one computes', () => {
-    fc.assert(
-      fc.property(fc.array(editArb, { minLength: 1, maxLength: 12 }), (edits) => {
+  it('a long-lived service gives every file the findings a fresh one computes, and the publisher has sent them', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(editArb, { minLength: 1, maxLength: 12 }), async (edits) => {
         const index = new WorkspaceIndex();
         index.setDiskTexts([
           { uri: `${ROOT}/base/kustomization.yaml`, text: 'resources:\n- deployment.yaml\n- policy.yaml\n' },
@@ -91,10 +93,15 @@ describe('cluster views across edits', () => {
           return out;
         };
         all(service);
-        edits.forEach((edit, i) => {
+        const published = recordingPublisher(index, settings, new FindingsService());
+        await published.settle();
+        published.assertFresh('initial');
+        for (const [i, edit] of edits.entries()) {
           apply(index, edit, i + 2);
           assert.deepEqual(all(service), all(new FindingsService()), `after edit ${i} (${edit.kind})`);
-        });
+          await published.settle();
+          published.assertFresh(`after edit ${i} (${edit.kind})`);
+        }
       }),
       { seed: 1207, numRuns: 60 },
     );

@@ -29,13 +29,17 @@ type ByUri = ReadonlyMap<string, readonly Finding[]>;
  */
 export function workspaceRule(id: RuleId, computeAll: (analysis: WorkspaceAnalysis) => LocatedFinding[], part = ''): Rule {
   const key = `rule:${id}${part === '' ? '' : `:${part}`}`;
+  const state = (analysis: WorkspaceAnalysis): ByUri =>
+    analysis.carried<ByUri>(key, (a, previous, changed) => {
+      const byUri = keepUnchanged(groupByUri(computeAll(a)), previous, sameFinding);
+      changed(previous ? differingUris(previous, byUri) : 'all');
+      return byUri;
+    });
   return {
     id,
     scope: 'workspace',
-    check({ file, analysis }) {
-      const byUri = analysis.carried<ByUri>(key, (a, previous) => keepUnchanged(groupByUri(computeAll(a)), previous, sameFinding));
-      return shared(byUri, file.uri);
-    },
+    check: ({ file, analysis }) => shared(state(analysis), file.uri),
+    prepare: (analysis) => void state(analysis),
   };
 }
 
@@ -53,22 +57,24 @@ interface PolicyRuleState {
  */
 export function policyRule<S>(id: RuleId, prepare: (analysis: WorkspaceAnalysis) => S, check: (policy: PolicyInfo, shared: S, analysis: WorkspaceAnalysis) => Finding[]): Rule {
   const key = `rule:${id}`;
+  const state = (analysis: WorkspaceAnalysis): PolicyRuleState =>
+    analysis.carried<PolicyRuleState>(key, (a, previous, changed) => {
+      let shared: { value: S } | undefined;
+      const checkOne = (policy: PolicyInfo): readonly Finding[] => {
+        shared ??= { value: prepare(a) };
+        const found = check(policy, shared.value, a);
+        return found.length > 0 ? found : NONE;
+      };
+      const changes = previous ? changedPolicies(a, previous.inputs) : 'all';
+      const next = previous && changes !== 'all' ? update(a, previous, changes, checkOne) : checkAll(a, checkOne, previous);
+      changed(previous ? differingUris(previous.byUri, next.byUri) : 'all');
+      return next;
+    });
   return {
     id,
     scope: 'workspace',
-    check({ file, analysis }) {
-      const state = analysis.carried<PolicyRuleState>(key, (a, previous) => {
-        let shared: { value: S } | undefined;
-        const checkOne = (policy: PolicyInfo): readonly Finding[] => {
-          shared ??= { value: prepare(a) };
-          const found = check(policy, shared.value, a);
-          return found.length > 0 ? found : NONE;
-        };
-        const changes = previous ? changedPolicies(a, previous.inputs) : 'all';
-        return previous && changes !== 'all' ? update(a, previous, changes, checkOne) : checkAll(a, checkOne, previous);
-      });
-      return shared(state.byUri, file.uri);
-    },
+    check: ({ file, analysis }) => shared(state(analysis).byUri, file.uri),
+    prepare: (analysis) => void state(analysis),
   };
 }
 
@@ -146,6 +152,14 @@ function keepUnchanged(next: Map<string, Finding[]>, previous: ByUri | undefined
     const old = previous.get(uri);
     out.set(uri, old && old.length === list.length && old.every((f, i) => same(f, list[i] as Finding)) ? old : list);
   }
+  return out;
+}
+
+/** Files whose list is not the very same array in both (lists are kept when equal, see keepUnchanged). */
+function differingUris(before: ByUri, after: ByUri): Set<string> {
+  const out = new Set<string>();
+  for (const [uri, list] of after) if (before.get(uri) !== list) out.add(uri);
+  for (const uri of before.keys()) if (!after.has(uri)) out.add(uri);
   return out;
 }
 
