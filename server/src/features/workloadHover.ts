@@ -13,6 +13,7 @@ import { WorkloadSet } from '../engine/workloadSet';
 import { AddressSet } from '../engine/addressSet';
 import { peerOf, pieceTargetText, pieceWorkloads, portSetText, portSpecText, ruleRefText } from './describe';
 import { exposureSentence } from './exposure';
+import { policyRejection, rejectedSelectorLine } from './policyRejection';
 import { capList, code, plural, policyLink } from './markdown';
 import { tierSections } from './tierHover';
 import { clusterPolicyLink } from './tierText';
@@ -37,6 +38,10 @@ export function workloadHover(analysis: WorkspaceAnalysis, workload: WorkloadInf
       ? 'Selected by no NetworkPolicy.'
       : `Selected by ${plural(selecting.length, 'policy', 'policies')}: ${capList(selecting.map((p) => policyLink(p, analysis.manifests)))}`,
   );
+  for (const p of selecting) {
+    const rejection = policyRejection(analysis, p);
+    if (rejection) lines.push('', rejectedSelectorLine(policyLink(p, analysis.manifests), rejection));
+  }
   const subjectOf = analysis.clusterPoliciesSelecting(workload);
   if (subjectOf.length > 0) lines.push('', `Subject of ${capList(subjectOf.map((p) => clusterPolicyLink(analysis, p)))}.`);
   const exposure = exposureSentence(analysis.network, workload.index, code, portSetText);
