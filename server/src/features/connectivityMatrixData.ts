@@ -1,10 +1,13 @@
 /**
  * The data of the connectivity-matrix view: workloads (optionally of some namespaces only), the
- * connected pairs with their ports, and the CLI's listing of the same workloads for export.
+ * connected pairs with their ports (worded as the explanation and the hovers word them: `all
+ * ports`, `TCP 80, 443 · UDP 53`), and the CLI's listing of the same workloads for export (in
+ * netpol-analyzer's words, `All Connections`, as the CLI prints it).
  */
 import type { ConnectivityMatrixResult, MatrixCell, WorkloadsResult } from '../../../shared/src/protocol';
 import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { buildListing, entryLine, type ListingEndpoint } from '../engine/connectivityListing';
+import { portSetText } from './describe';
 import { workloadItem } from './locations';
 
 export function workloadsData(analysis: WorkspaceAnalysis): WorkloadsResult {
@@ -26,7 +29,7 @@ export function connectivityMatrixData(analysis: WorkspaceAnalysis, namespaces: 
     for (const dst of shown) {
       if (src === dst) continue;
       const ports = matrix.ports(src.index, dst.index);
-      if (ports) cells.push({ src: position.get(src.index) as number, dst: position.get(dst.index) as number, ports: ports.toString() });
+      if (ports) cells.push({ src: position.get(src.index) as number, dst: position.get(dst.index) as number, ports: portSetText(ports) });
     }
   }
   const keep = (e: ListingEndpoint): boolean => e.kind === 'address' || position.has(e.index);

@@ -53,6 +53,11 @@ export function portSetText(set: PortSet): string {
     .join(' · ');
 }
 
+/** `no connection` for an empty set, else as `portSetText`: a matrix or compare cell. */
+export function connectionText(set: PortSet): string {
+  return set.isEmpty() ? 'no connection' : portSetText(set);
+}
+
 /**
  * The ports of a rule as text. Named ports resolve against the destination pods' container ports
  * (ingress: the selected pod; egress: each peer pod); when they resolve differently per
