@@ -95,7 +95,7 @@ describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () 
     await wb.openFile('deployments.yaml');
     const text = await wb.hover('name: api', /isolated by 1 policy/, { part: 'api' });
     assert.match(text, /Selected by 1 policy: shop\/api-allow-web/);
-    assert.match(text, /Ingress — isolated by 1 policy\. Allowed by its rules/);
+    assert.match(text, /Ingress — isolated by 1 policy\. Allowed by its rules, everything else denied/);
     assert.match(text, /from .*web.* on .*8080/);
     assert.match(text, /Egress — not isolated/);
   });

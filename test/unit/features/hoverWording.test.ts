@@ -49,7 +49,7 @@ const hover = (file: typeof policies, needle: string, shift = 1): string => hove
 describe('hover wording', () => {
   it('one isolating policy: "its rules", not "the union of their rules"', () => {
     const md = hover(workloads, 'name: api');
-    assert.match(md, /Ingress\*\* — isolated by 1 policy\. Allowed by its rules:/);
+    assert.match(md, /Ingress\*\* — isolated by 1 policy\. Allowed by its rules, everything else denied:/);
     assert.doesNotMatch(md, /union of their rules/);
   });
 
