@@ -17,6 +17,11 @@ import { ensureVsix } from './support/vsix';
 import { Workbench } from './support/workbench';
 
 const EXTENSION_ID = 'netpol-lens.netpol-lens';
+
+/** The page's `getComputedStyle`, for code run in the browser (the tests are typed without the DOM). */
+interface Computed {
+  getComputedStyle(el: unknown): { backgroundColor: string; color: string };
+}
 const OUT = join(OUTPUT_DIR, 'ui');
 
 describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () => {
@@ -142,5 +147,53 @@ describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () 
     await wb.openFile('policies.yaml');
     await wb.waitForSquiggle('warning', 8);
     assert.match(onDisk('deployments.yaml'), /app: api\n/, 'the edit is unsaved: the server saw the editor buffer');
+  });
+  // Last, as it leaves the workbench dark: the matrix and a workload hover in the dark theme, as
+  // pictures to look at (test-output/ui/dark/) and with the colours that read wrong there before.
+  check('in the dark theme the matrix toolbar and the workload hover take the theme colours (pictures in test-output/ui/dark)', async () => {
+    const { page } = wb;
+    const input = page.locator('.quick-input-widget input');
+    await page.keyboard.press('F1');
+    await input.fill('>Preferences: Color Theme');
+    await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: 'Color Theme' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await input.fill('Dark Modern');
+    await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: 'Dark Modern' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ state: 'attached', timeout: 15_000 });
+    const dark = join(OUT, 'dark');
+    mkdirSync(dark, { recursive: true });
+    /** Relative luminance (0 black … 1 white) of a CSS `rgb(…)`/`rgba(…)` colour. */
+    const luminance = (css: string): number => {
+      const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map(Number).map((c) => c / 255);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+
+    await wb.openFile('deployments.yaml');
+    const text = await wb.hover('name: api', /isolated by 1 policy/, { part: 'api' });
+    assert.match(text, /Allowed by its rules, everything else denied/);
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'isolated by' }).first();
+    await hover.screenshot({ path: join(dark, 'hover.png') });
+    assert.ok(luminance(await hover.evaluate((el) => (globalThis as unknown as Computed).getComputedStyle(el).backgroundColor)) < 0.3, 'the hover is dark');
+    await page.mouse.move(5, 5);
+    await hover.waitFor({ state: 'hidden' });
+
+    await wb.runCommand('Netpol Lens: Show connectivity matrix');
+    const frame = wb.webview();
+    const cell = frame.locator('td.allowed[data-src^="shop/web["][data-dst^="shop/api["]');
+    await cell.waitFor({ state: 'visible', timeout: 30_000 });
+    await cell.click();
+    await frame.locator('#explanation').filter({ hasText: /api-allow-web/ }).waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('iframe.webview.ready').last().screenshot({ path: join(dark, 'matrix.png') });
+    for (const control of ['#ns', '#export']) {
+      const colours = await frame.locator(control).evaluate((el) => {
+        const style = (globalThis as unknown as Computed).getComputedStyle(el);
+        return { bg: style.backgroundColor, fg: style.color };
+      });
+      assert.ok(luminance(colours.bg) < 0.3, `${control} background ${colours.bg} is dark`);
+      assert.ok(luminance(colours.fg) > 0.6, `${control} text ${colours.fg} is light`);
+    }
+    const exportBox = await frame.locator('#export').boundingBox();
+    assert.ok(exportBox && exportBox.height < 40, `the Export listing button stays on one line (${exportBox?.height ?? 0} px high)`);
   });
 });
