@@ -94,7 +94,11 @@ async function main(): Promise<void> {
       return { shown: scrollable?.clientHeight ?? 0, content: content?.scrollHeight ?? 0 };
     });
     console.log(`hover: ${fit.content} px of content in ${fit.shown} px`);
-    if (fit.content > fit.shown + 1) throw new Error(`the workload hover needs a scrollbar in a 1400×1300 window: ${fit.content} px of content in ${fit.shown} px`);
+    if (fit.content > fit.shown + 1) {
+      mkdirSync(OUT, { recursive: true });
+      await hover.screenshot({ path: join(OUT, 'hover-too-tall.png') });
+      throw new Error(`the workload hover needs a scrollbar in a 1400×1300 window: ${fit.content} px of content in ${fit.shown} px (see test-output/screenshots/hover-too-tall.png)`);
+    }
     const name = await wb.textRect('name: api');
     await shoot('hover', around([await box(hover), name], 4, tall));
     await page.mouse.move(tall.width - 5, tall.height - 5);

@@ -75,7 +75,7 @@ describe('features over LSP', () => {
     assert.match(md, /\*\*Ingress\*\* — isolated by 2 policies/);
     assert.match(md, /\*\*Egress\*\* — isolated by 3 policies/);
     // Peers resolved to workloads across files, ports per protocol, the rule named.
-    assert.match(md, /from pods `app=frontend` in `shop`: \[shop\/frontend\]\([^)]*workloads\.yaml#L\d+\) on TCP 8080 \(named `http`\/TCP\) — \[web-allow\]\([^)]*\) `ingress\[0\]\.from\[0\]`/);
+    assert.match(md, /from pods `app=frontend` in `shop`: \[shop\/frontend\]\([^)]*workloads\.yaml#L\d+\) on TCP 8080 \(named `http`\/TCP\) — \[web-allow\]\([^)]*\) `ingress\[0\]`/);
     assert.match(md, /from pods `app=prometheus` in namespaces `monitoring`: \[monitoring\/prometheus\]/);
     assert.match(md, /to pods `app=db` in `shop`: \[shop\/db\]\([^)]*\) on TCP 5432/);
     // Address ranges after except.

@@ -129,7 +129,7 @@ export function builtInNamespacesOf(peer: PolicyPeer, analysis: WorkspaceAnalysi
  * by `kubernetes.io/metadata.name` alone names its namespaces without the word.
  */
 export function peerNamespacesText(peer: PolicyPeer, analysis: WorkspaceAnalysis, max = 6): string {
-  const names = [...namespacesOf(peer, analysis).map(code), ...builtInNamespacesOf(peer, analysis).map((n) => `${code(n)} (in every cluster, its workloads not here)`)];
+  const names = [...namespacesOf(peer, analysis).map(code), ...builtInNamespacesOf(peer, analysis).map((n) => `${code(n)} (built in, workloads not here)`)];
   if (names.length === 0) return `namespaces ${code(selectorText(peer.namespaceSelector))} (none in this workspace)`;
   return `${selectsByNameOnly(peer.namespaceSelector) ? '' : 'namespaces '}${capList(names, max)}`;
 }

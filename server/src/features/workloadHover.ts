@@ -15,6 +15,7 @@
  */
 import type { WorkloadInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import type { AllowedPiece, DirectionAnswer } from '../engine/network';
+import { rulesOf } from '../engine/policyTypes';
 import { resolvePorts } from '../engine/portSpec';
 import type { Direction, NamedPort } from '../engine/types';
 import { WorkloadSet } from '../engine/workloadSet';
@@ -113,10 +114,16 @@ function destinationPorts(analysis: WorkspaceAnalysis, workload: WorkloadInfo, d
   return pieceWorkloads(piece, analysis).map((w) => w.workload.namedPorts);
 }
 
-/** The rule named by the policy's name alone: it shares the workload's namespace. */
+/**
+ * The rule named by the policy's name alone (it shares the workload's namespace), and by
+ * `ingress[0]` alone when that rule has a single peer.
+ */
 function shortRuleRef(piece: AllowedPiece, analysis: WorkspaceAnalysis): string {
   const policy = analysis.policyById(piece.rule.policy);
-  return policy ? `${objectLink(policy.policy.name, policy.source, analysis.manifests)} ${code(rulePath(piece.rule))}` : ruleRefText(piece.rule, analysis);
+  if (!policy) return ruleRefText(piece.rule, analysis);
+  const peers = rulesOf(policy.policy, piece.rule.direction)[piece.rule.ruleIndex]?.peers ?? [];
+  const path = peers.length === 1 ? rulePath({ ...piece.rule, peerIndex: undefined }) : rulePath(piece.rule);
+  return `${objectLink(policy.policy.name, policy.source, analysis.manifests)} ${code(path)}`;
 }
 
 /** What the title says of the rest: `everything else denied (2 other workloads here)`, or that nothing is. */

@@ -71,7 +71,7 @@ describe('hovers on namespaces outside the workspace and on denied addresses', (
 
   it('the workload hover lists that peer with its namespace, not as matching no namespace', () => {
     const md = hover(workloads, 'name: api');
-    assert.match(md, /- to pods `k8s-app=kube-dns` in `kube-system` \(in every cluster, its workloads not here\) on UDP 53 — \[api-egress\]/);
+    assert.match(md, /- to pods `k8s-app=kube-dns` in `kube-system` \(built in, workloads not here\) on UDP 53 — \[api-egress\]/);
   });
 
   it('an empty namespaceSelector is every pod of every namespace', () => {
