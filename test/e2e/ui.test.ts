@@ -139,28 +139,20 @@ describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () 
     await explanation.filter({ hasText: /api-allow-web/ }).waitFor({ state: 'visible', timeout: 15_000 });
   });
 
-  check("renaming a Deployment's pod label (unsaved) squiggles the policy that selected it", async () => {
-    await wb.openFile('policies.yaml');
-    assert.deepEqual(await wb.squiggleLines('warning'), [], 'policies.yaml starts clean');
-    await wb.openFile('deployments.yaml');
-    await wb.replaceLastWord(35, 'apx');
-    await wb.openFile('policies.yaml');
-    await wb.waitForSquiggle('warning', 8);
-    assert.match(onDisk('deployments.yaml'), /app: api\n/, 'the edit is unsaved: the server saw the editor buffer');
-  });
-  // Last, as it leaves the workbench dark: the matrix and a workload hover in the dark theme, as
-  // pictures to look at (test-output/ui/dark/) and with the colours that read wrong there before.
+  // The matrix and a workload hover in the dark theme, as pictures to look at (test-output/ui/dark/)
+  // and with the colours that read wrong there before. The workbench stays dark: the checks after
+  // this one read no colours.
   check('in the dark theme the matrix toolbar and the workload hover take the theme colours (pictures in test-output/ui/dark)', async () => {
     const { page } = wb;
+    // As a user would: Preferences: Color Theme, then Dark Modern (clicked, not the first row:
+    // the Marketplace command ranks above it).
     const input = page.locator('.quick-input-widget input');
     await page.keyboard.press('F1');
     await input.fill('>Preferences: Color Theme');
-    await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: 'Color Theme' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click({ timeout: 15_000 });
     await input.fill('Dark Modern');
-    await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: 'Dark Modern' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-workbench.vs-dark').waitFor({ state: 'attached', timeout: 15_000 });
+    await page.locator('.quick-input-widget .monaco-list-row[aria-label^="Dark Modern"]').first().click({ timeout: 15_000 });
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ state: 'attached', timeout: 30_000 });
     const dark = join(OUT, 'dark');
     mkdirSync(dark, { recursive: true });
     /** Relative luminance (0 black … 1 white) of a CSS `rgb(…)`/`rgba(…)` colour. */
@@ -185,15 +177,30 @@ describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () 
     await cell.click();
     await frame.locator('#explanation').filter({ hasText: /api-allow-web/ }).waitFor({ state: 'visible', timeout: 15_000 });
     await page.locator('iframe.webview.ready').last().screenshot({ path: join(dark, 'matrix.png') });
-    for (const control of ['#ns', '#export']) {
-      const colours = await frame.locator(control).evaluate((el) => {
+    const colours = async (control: string): Promise<{ bg: number; fg: number; text: string }> => {
+      const c = await frame.locator(control).evaluate((el) => {
         const style = (globalThis as unknown as Computed).getComputedStyle(el);
         return { bg: style.backgroundColor, fg: style.color };
       });
-      assert.ok(luminance(colours.bg) < 0.3, `${control} background ${colours.bg} is dark`);
-      assert.ok(luminance(colours.fg) > 0.6, `${control} text ${colours.fg} is light`);
-    }
+      return { bg: luminance(c.bg), fg: luminance(c.fg), text: `background ${c.bg}, text ${c.fg}` };
+    };
+    // The filter takes the dropdown's dark colours; the button the theme's button colour (Dark
+    // Modern's blue), not an unstyled white; both with light text.
+    const select = await colours('#ns');
+    assert.ok(select.bg < 0.3 && select.fg > 0.6, `the namespace filter is dark with light text (${select.text})`);
+    const button = await colours('#export');
+    assert.ok(button.bg < 0.6 && button.fg > button.bg + 0.3, `the Export listing button is the theme's, with light text (${button.text})`);
     const exportBox = await frame.locator('#export').boundingBox();
     assert.ok(exportBox && exportBox.height < 40, `the Export listing button stays on one line (${exportBox?.height ?? 0} px high)`);
+  });
+
+  check("renaming a Deployment's pod label (unsaved) squiggles the policy that selected it", async () => {
+    await wb.openFile('policies.yaml');
+    assert.deepEqual(await wb.squiggleLines('warning'), [], 'policies.yaml starts clean');
+    await wb.openFile('deployments.yaml');
+    await wb.replaceLastWord(35, 'apx');
+    await wb.openFile('policies.yaml');
+    await wb.waitForSquiggle('warning', 8);
+    assert.match(onDisk('deployments.yaml'), /app: api\n/, 'the edit is unsaved: the server saw the editor buffer');
   });
 });
