@@ -107,7 +107,7 @@ export interface MatrixCell {
   /** Indexes into `workloads`: source (row) and destination (column). */
   readonly src: number;
   readonly dst: number;
-  /** `All Connections` or `TCP 80,8080-8090,UDP 53`, as the listing prints it. */
+  /** `all ports` or `TCP 80, 8080-8090 · UDP 53`, as the explanation and the hovers word ports. */
   readonly ports: string;
 }
 
@@ -219,7 +219,7 @@ export interface CompareChange {
   /** `ns/name[Kind]` or `a.b.c.d-e.f.g.h[External]`. */
   readonly src: string;
   readonly dst: string;
-  /** Listing form; `No Connections` when none. */
+  /** `all ports`, `TCP 80, 8080-8090 · UDP 53`, `no connection` (as the hovers word ports). */
   readonly before: string;
   readonly after: string;
   /** `workload x added`, or ''. */

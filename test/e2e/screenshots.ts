@@ -80,16 +80,28 @@ async function main(): Promise<void> {
     await shoot('squiggles', around([await box(page.locator('.part.editor')), await box(page.locator('.part.panel'))], 0, viewport));
     await page.keyboard.press('Control+J'); // hide the panel
 
-    // 2. The workload hover: the combined effect of every policy that selects the Deployment.
-    // VS Code caps a hover at a quarter of the editor's height (250 px at least): a taller
-    // window shows the whole explanation without a scrollbar.
-    await page.setViewportSize({ width: viewport.width, height: 1300 });
+    // 2. The workload hover of a modest Deployment (4 policies, 2 peers in, 3 out): the combined
+    // effect of every policy that selects it. VS Code caps a hover at a quarter of the editor's
+    // height (250 px at least) and scrolls the rest: in a 1400×1300 window it must show whole.
+    const tall = { width: 1400, height: 1300 };
+    await page.setViewportSize(tall);
     await wb.openFile('deployments.yaml');
-    await wb.hover('name: api', /isolated by 2 policies/, { part: 'api' });
+    await wb.hover('name: api', /isolated by 3 policies/, { part: 'api' });
     const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'isolated by' }).first();
+    const fit = await hover.evaluate((el) => {
+      const scrollable = el.querySelector('.monaco-scrollable-element');
+      const content = scrollable?.firstElementChild;
+      return { shown: scrollable?.clientHeight ?? 0, content: content?.scrollHeight ?? 0 };
+    });
+    console.log(`hover: ${fit.content} px of content in ${fit.shown} px`);
+    if (fit.content > fit.shown + 1) {
+      mkdirSync(OUT, { recursive: true });
+      await hover.screenshot({ path: join(OUT, 'hover-too-tall.png') });
+      throw new Error(`the workload hover needs a scrollbar in a 1400×1300 window: ${fit.content} px of content in ${fit.shown} px (see test-output/screenshots/hover-too-tall.png)`);
+    }
     const name = await wb.textRect('name: api');
-    await shoot('hover', around([await box(hover), name], 4, { width: viewport.width, height: 1300 }));
-    await page.mouse.move(viewport.width - 5, 1295);
+    await shoot('hover', around([await box(hover), name], 4, tall));
+    await page.mouse.move(tall.width - 5, tall.height - 5);
     await hover.waitFor({ state: 'hidden' });
     await page.setViewportSize(viewport);
 

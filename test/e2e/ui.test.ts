@@ -17,6 +17,11 @@ import { ensureVsix } from './support/vsix';
 import { Workbench } from './support/workbench';
 
 const EXTENSION_ID = 'netpol-lens.netpol-lens';
+
+/** The page's `getComputedStyle`, for code run in the browser (the tests are typed without the DOM). */
+interface Computed {
+  getComputedStyle(el: unknown): { backgroundColor: string; color: string };
+}
 const OUT = join(OUTPUT_DIR, 'ui');
 
 describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () => {
@@ -95,7 +100,7 @@ describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () 
     await wb.openFile('deployments.yaml');
     const text = await wb.hover('name: api', /isolated by 1 policy/, { part: 'api' });
     assert.match(text, /Selected by 1 policy: shop\/api-allow-web/);
-    assert.match(text, /Ingress — isolated by 1 policy\. Allowed by its rules/);
+    assert.match(text, /Ingress — isolated by 1 policy\. Allowed by its rules, everything else denied/);
     assert.match(text, /from .*web.* on .*8080/);
     assert.match(text, /Egress — not isolated/);
   });
@@ -161,6 +166,61 @@ describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () 
     await graph.locator('.node[data-id^="shop/web["]').focus();
     await wb.page.keyboard.press('Enter');
     await explanation.filter({ hasText: /0\.0\.0\.0/ }).waitFor({ state: 'visible', timeout: 15_000 });
+  });
+
+  // The matrix and a workload hover in the dark theme, as pictures to look at (test-output/ui/dark/)
+  // and with the colours that read wrong there before. The workbench stays dark: the checks after
+  // this one read no colours.
+  check('in the dark theme the matrix toolbar and the workload hover take the theme colours (pictures in test-output/ui/dark)', async () => {
+    const { page } = wb;
+    // As a user would: Preferences: Color Theme, then Dark Modern (clicked, not the first row:
+    // the Marketplace command ranks above it).
+    const input = page.locator('.quick-input-widget input');
+    await page.keyboard.press('F1');
+    await input.fill('>Preferences: Color Theme');
+    await page.locator('.quick-input-widget .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click({ timeout: 15_000 });
+    await input.fill('Dark Modern');
+    await page.locator('.quick-input-widget .monaco-list-row[aria-label^="Dark Modern"]').first().click({ timeout: 15_000 });
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ state: 'attached', timeout: 30_000 });
+    const dark = join(OUT, 'dark');
+    mkdirSync(dark, { recursive: true });
+    /** Relative luminance (0 black … 1 white) of a CSS `rgb(…)`/`rgba(…)` colour. */
+    const luminance = (css: string): number => {
+      const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map(Number).map((c) => c / 255);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+
+    await wb.openFile('deployments.yaml');
+    const text = await wb.hover('name: api', /isolated by 1 policy/, { part: 'api' });
+    assert.match(text, /Allowed by its rules, everything else denied/);
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'isolated by' }).first();
+    await hover.screenshot({ path: join(dark, 'hover.png') });
+    assert.ok(luminance(await hover.evaluate((el) => (globalThis as unknown as Computed).getComputedStyle(el).backgroundColor)) < 0.3, 'the hover is dark');
+    await page.mouse.move(5, 5);
+    await hover.waitFor({ state: 'hidden' });
+
+    await wb.runCommand('Netpol Lens: Show connectivity matrix');
+    const frame = wb.webview();
+    const cell = frame.locator('td.allowed[data-src^="shop/web["][data-dst^="shop/api["]');
+    await cell.waitFor({ state: 'visible', timeout: 30_000 });
+    await cell.click();
+    await frame.locator('#explanation').filter({ hasText: /api-allow-web/ }).waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('iframe.webview.ready').last().screenshot({ path: join(dark, 'matrix.png') });
+    const colours = async (control: string): Promise<{ bg: number; fg: number; text: string }> => {
+      const c = await frame.locator(control).evaluate((el) => {
+        const style = (globalThis as unknown as Computed).getComputedStyle(el);
+        return { bg: style.backgroundColor, fg: style.color };
+      });
+      return { bg: luminance(c.bg), fg: luminance(c.fg), text: `background ${c.bg}, text ${c.fg}` };
+    };
+    // The filter takes the dropdown's dark colours; the button the theme's button colour (Dark
+    // Modern's blue), not an unstyled white; both with light text.
+    const select = await colours('#ns');
+    assert.ok(select.bg < 0.3 && select.fg > 0.6, `the namespace filter is dark with light text (${select.text})`);
+    const button = await colours('#export');
+    assert.ok(button.bg < 0.6 && button.fg > button.bg + 0.3, `the Export listing button is the theme's, with light text (${button.text})`);
+    const exportBox = await frame.locator('#export').boundingBox();
+    assert.ok(exportBox && exportBox.height < 40, `the Export listing button stays on one line (${exportBox?.height ?? 0} px high)`);
   });
 
   check("renaming a Deployment's pod label (unsaved) squiggles the policy that selected it", async () => {

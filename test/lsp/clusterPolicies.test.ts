@@ -47,7 +47,7 @@ describe('cluster-wide policies over LSP', () => {
 
   it('the workload hover says the AdminNetworkPolicy denies before any NetworkPolicy is consulted, with a link to the rule', async () => {
     const md = await hover('workloads.yaml', 'name: api');
-    assert.equal(md.split('\n')[0], '**Deployment prod/api** — ingress: isolated + cluster-wide policies · egress: not isolated by NetworkPolicy + cluster-wide policies');
+    assert.equal(md.split('\n')[0]?.trimEnd(), '**Deployment prod/api** — ingress: isolated + cluster-wide policies · egress: not isolated by NetworkPolicy + cluster-wide policies');
     const text = plain(md);
     assert.match(text, /from every pod of namespace mon on TCP 9090 \(named metrics\): denied by AdminNetworkPolicy deny-mon \(priority 10, ingress\[0\] "deny-from-mon"\) before any NetworkPolicy is consulted/);
     assert.ok(md.includes(`[AdminNetworkPolicy deny-mon](${uri('admin.yaml')}#L4)`), md);
@@ -74,7 +74,7 @@ describe('cluster-wide policies over LSP', () => {
     const m = await client.request<ConnectivityMatrixResult>(CONNECTIVITY_MATRIX_REQUEST, {});
     const name = (i: number): string => m.workloads[i]?.id ?? '?';
     const cell = m.cells.find((c) => name(c.src) === 'mon/prom[Deployment]' && name(c.dst) === 'prod/api[Deployment]');
-    assert.equal(cell?.ports, 'SCTP 1-65535,TCP 1-9089,9091-65535,UDP 1-65535');
+    assert.equal(cell?.ports, 'all SCTP · TCP 1-9089, 9091-65535 · all UDP');
     assert.ok(!m.listing.some((l) => l.startsWith('prod/api[Deployment] => ') && l.includes('[External]')), 'the baseline denies prod/api egress to addresses');
   });
 

@@ -112,7 +112,7 @@ describe('compare connectivity over LSP', () => {
     assert.equal(changed.src, 'shop/frontend[Deployment]');
     assert.equal(changed.dst, 'shop/backend[Deployment]');
     assert.equal(changed.before, 'TCP 8080');
-    assert.equal(changed.after, 'TCP 8080,9090');
+    assert.equal(changed.after, 'TCP 8080, 9090');
     const opens = changed.reasons.find((r) => r.effect === 'opens');
     assert.ok(opens);
     assert.equal(opens.text, 'shop/backend-ingress allows it by Ingress rule #1');

@@ -204,6 +204,41 @@ describe('manifest: packaging', () => {
     for (const f of ['CHANGELOG.md', 'README.md']) assert.ok(existsSync(join(root, f)), f);
   });
 
+  it('packages MARKETPLACE.md as the extension page: what it does, then install and configure, with pictures shipped inside the VSIX', () => {
+    const script = pkg.scripts?.package ?? '';
+    assert.match(script, /vsce package .*--readme-path MARKETPLACE\.md/);
+    // No rewriting to the repository's web address: relative pictures resolve inside the VSIX.
+    assert.match(script, /--no-rewrite-relative-links/);
+    const page = readFileSync(join(root, 'MARKETPLACE.md'), 'utf8');
+    const headings = [...page.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    assert.deepEqual(headings.slice(0, 3), ['What it does', 'Install', 'Configure']);
+    assert.doesNotMatch(page, /npm (ci|install|run|test)/, 'no build-from-source steps for end users');
+    const shipped = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(shipped.includes('!MARKETPLACE.md') && !shipped.includes('!README.md'), 'one README in the VSIX');
+    const images = [...page.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1] ?? '');
+    assert.ok(images.length >= 4);
+    for (const image of images) {
+      assert.doesNotMatch(image, /^[a-z]+:/, `${image} is a path inside the VSIX, not a web address`);
+      assert.ok(existsSync(join(root, image)), image);
+      assert.ok(shipped.includes(`!${image}`), `.vscodeignore ships ${image}`);
+    }
+  });
+
+  it('the repository README opens with the two newcomer commands and says what npm test needs beside the repo', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```sh\n([^`]+)```/g)].map((m) => m[1]?.trim() ?? '');
+    assert.match(blocks[0] ?? '', /^npm ci && npm run package/);
+    assert.equal(blocks[1], 'npm test');
+    assert.match(readme, /`\.\.\/shared`/);
+  });
+
+  it('has an npm script for every npm run the test runner and README mention', () => {
+    const texts = [readFileSync(join(root, 'scripts', 'runTests.mjs'), 'utf8'), readFileSync(join(root, 'README.md'), 'utf8')];
+    const mentioned = new Set(texts.flatMap((t) => [...t.matchAll(/npm run ([a-z0-9:-]+)/g)].map((m) => m[1] ?? '')));
+    for (const name of mentioned) assert.ok(pkg.scripts?.[name], `npm run ${name}`);
+    assert.equal(pkg.scripts?.['test:e2e'], 'bash test/e2e/run.sh');
+  });
+
   it('lists every rule of the catalogue in the README, each linked to its docs page', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const listed = [...readme.matchAll(/^\| \[`([a-z0-9-]+)`\]\(docs\/rules\/([a-z0-9-]+)\.md\)/gm)];

@@ -59,7 +59,7 @@ function count(n: number, noun: string): string {
 /** What the cells mean: a dot is not a connection, whatever the reason. */
 export const MATRIX_LEGEND =
   '<div id="legend">' +
-  '<span><span class="key allowed">TCP 80</span>allowed: the ports the source may open to the destination</span>' +
+  '<span><span class="key allowed">TCP 80</span>allowed: the ports the source may open to the destination (<em>all ports</em>: every port and protocol)</span>' +
   '<span><span class="key denied">·</span>no connection: the source&#8217;s egress or the destination&#8217;s ingress is isolated, and no rule allows it</span>' +
   '<span><span class="key self">&#160;</span>the workload itself</span>' +
   '</div>';

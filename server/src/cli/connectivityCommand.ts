@@ -6,6 +6,7 @@ import type { IpFamily } from '../engine/cidr';
 import { decisionText, rulePath } from '../engine/decisionText';
 import { explainPair, type Endpoint, type SideExplanation } from '../engine/explain';
 import { listingNotes } from '../engine/listingNotes';
+import { policyRejection } from '../features/policyRejection';
 import type { Network } from '../engine/network';
 import type { PortSet } from '../engine/portSet';
 import type { ManifestSet } from '../model/manifestSet';
@@ -64,7 +65,11 @@ export function listConnections(
   options: ListingOptions,
 ): { analysis: WorkspaceAnalysis; entries: ListingEntry[]; notes: string[] } {
   const analysis = new WorkspaceAnalysis(manifests, settings);
-  return { analysis, entries: buildListing(analysis.network, analysis.connectivity(), options), notes: listingNotes(analysis.network) };
+  const rejected = analysis.policies().flatMap((p) => {
+    const r = policyRejection(analysis, p);
+    return r ? [`NetworkPolicy ${p.policy.id} is rejected by the API server (${r.ruleId}), so never in force: this listing counts it as written`] : [];
+  });
+  return { analysis, entries: buildListing(analysis.network, analysis.connectivity(), options), notes: [...rejected, ...listingNotes(analysis.network)] };
 }
 
 export async function connectivityCommand(args: string[], io: CliIo): Promise<number> {

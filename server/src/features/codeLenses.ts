@@ -14,6 +14,7 @@ import type { Direction } from '../engine/types';
 import { WorkloadSet } from '../engine/workloadSet';
 import type { FileModel } from '../model/fileModel';
 import { definitionOf, plural, type OffsetLocation } from './markdown';
+import { policyRejection } from './policyRejection';
 
 export interface LensData {
   /** File offsets of the line the lens sits above (the object's first line). */
@@ -64,12 +65,13 @@ function definitions(w: WorkloadInfo): OffsetLocation[] {
   return source ? [definitionOf(source)] : [];
 }
 
-/** `selects 3 workloads · ingress: deny all · egress: 2 peers`. */
+/** `selects 3 workloads · ingress: deny all · egress: 2 peers`; a policy the API server rejects says so first. */
 export function policyLensTitle(analysis: WorkspaceAnalysis, policy: PolicyInfo): string {
   const n = analysis.selectedWorkloads(policy).length;
   const parts = [n === 0 ? 'selects no workload' : `selects ${plural(n, 'workload')}`];
   for (const direction of ['ingress', 'egress'] as const) parts.push(`${direction}: ${policyDirectionText(analysis, policy, direction)}`);
-  return parts.join(' · ');
+  const text = parts.join(' · ');
+  return policyRejection(analysis, policy) ? `⚠ rejected by the API server, never in force · as written: ${text}` : text;
 }
 
 function policyDirectionText(analysis: WorkspaceAnalysis, policy: PolicyInfo, direction: Direction): string {

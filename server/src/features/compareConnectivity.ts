@@ -12,6 +12,7 @@ import type { DiffResult, DiffViewLabel } from './diff/diffViews';
 import { diffCounts } from './diff/editorDiff';
 import { diffGraph } from './graph/diffGraph';
 import { graphSvg } from './graph/graphSvg';
+import { connectionText, portSetText } from './describe';
 
 /** The diff of `current` against `base` (see `EditorDiff`) as the compare view shows it. */
 export function compareConnectivity(result: DiffResult, base: ManifestSet, current: ManifestSet, baseLabel: string): CompareConnectivityResult {
@@ -24,15 +25,15 @@ export function compareConnectivity(result: DiffResult, base: ManifestSet, curre
         type: e.type,
         src: e.src.text,
         dst: e.dst.text,
-        before: e.ref1.toString(),
-        after: e.ref2.toString(),
+        before: connectionText(e.ref1),
+        after: connectionText(e.ref2),
         workloadsInfo: workloadsDiffInfo(e),
         view: viewName,
         reasons: reasons.map(
           (r): CompareReason => ({
             effect: r.effect,
             text: r.text,
-            ports: r.ports.toString(),
+            ports: portSetText(r.ports),
             location: location(r.source, r.effect === 'was' ? base : current),
           }),
         ),

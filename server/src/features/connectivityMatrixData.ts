@@ -1,13 +1,16 @@
 /**
  * The data of the connectivity-matrix view: workloads (optionally of some namespaces only), the
- * connected pairs with their ports, the CLI's listing of the same workloads for export, and the
- * same connections drawn as a graph (the CLI's SVG without its colours: the page themes it).
+ * connected pairs with their ports (worded as the explanation and the hovers word them: `all
+ * ports`, `TCP 80, 443 · UDP 53`), the CLI's listing of the same workloads for export (in
+ * netpol-analyzer's words, `All Connections`, as the CLI prints it), and the same connections
+ * drawn as a graph (the CLI's SVG without its colours: the page themes it).
  */
 import type { ConnectivityMatrixResult, MatrixCell, WorkloadsResult } from '../../../shared/src/protocol';
 import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { buildListing, entryLine, type ListingEndpoint } from '../engine/connectivityListing';
 import { graphSvg } from './graph/graphSvg';
 import { listingGraph } from './graph/listingGraph';
+import { portSetText } from './describe';
 import { workloadItem } from './locations';
 
 export function workloadsData(analysis: WorkspaceAnalysis): WorkloadsResult {
@@ -29,7 +32,7 @@ export function connectivityMatrixData(analysis: WorkspaceAnalysis, namespaces: 
     for (const dst of shown) {
       if (src === dst) continue;
       const ports = matrix.ports(src.index, dst.index);
-      if (ports) cells.push({ src: position.get(src.index) as number, dst: position.get(dst.index) as number, ports: ports.toString() });
+      if (ports) cells.push({ src: position.get(src.index) as number, dst: position.get(dst.index) as number, ports: portSetText(ports) });
     }
   }
   const keep = (e: ListingEndpoint): boolean => e.kind === 'address' || position.has(e.index);

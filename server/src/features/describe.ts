@@ -9,7 +9,7 @@ import type { AllowedPiece } from '../engine/network';
 import type { PortSet } from '../engine/portSet';
 import { resolvePorts, type PortSpec } from '../engine/portSpec';
 import { PROTOCOLS, type Direction, type LabelSelector, type NamedPort, type PolicyPeer, type RuleRef } from '../engine/types';
-import { BUILT_IN_NAMESPACES, pinnedNamespaceNames } from '../rules/crossFile/clusterKnowledge';
+import { BUILT_IN_NAMESPACES, pinnedNamespaceNames, selectsByNameOnly } from '../rules/crossFile/clusterKnowledge';
 import { joinCapped, labelText, shown } from '../text/displayText';
 import { capList, code, policyLink, workloadLink } from './markdown';
 
@@ -51,6 +51,11 @@ export function portSetText(set: PortSet): string {
       return whole ? `all ${p}` : `${p} ${ranges.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(', ')}`;
     })
     .join(' · ');
+}
+
+/** `no connection` for an empty set, else as `portSetText`: a matrix or compare cell. */
+export function connectionText(set: PortSet): string {
+  return set.isEmpty() ? 'no connection' : portSetText(set);
 }
 
 /**
@@ -119,10 +124,14 @@ export function builtInNamespacesOf(peer: PolicyPeer, analysis: WorkspaceAnalysi
   return (pinnedNamespaceNames(peer.namespaceSelector) ?? []).filter((n) => BUILT_IN_NAMESPACES.includes(n) && !known.has(n));
 }
 
-/** `namespaces `a`, `b``, the built-in ones marked, or the selector with `(none here)`. */
+/**
+ * `namespaces `a`, `b``, the built-in ones marked, or the selector with `(none here)`; a selector
+ * by `kubernetes.io/metadata.name` alone names its namespaces without the word.
+ */
 export function peerNamespacesText(peer: PolicyPeer, analysis: WorkspaceAnalysis, max = 6): string {
-  const names = [...namespacesOf(peer, analysis).map(code), ...builtInNamespacesOf(peer, analysis).map((n) => `${code(n)} (in every cluster, not in this workspace)`)];
-  return names.length > 0 ? `namespaces ${capList(names, max)}` : `namespaces ${code(selectorText(peer.namespaceSelector))} (none in this workspace)`;
+  const names = [...namespacesOf(peer, analysis).map(code), ...builtInNamespacesOf(peer, analysis).map((n) => `${code(n)} (built in, workloads not here)`)];
+  if (names.length === 0) return `namespaces ${code(selectorText(peer.namespaceSelector))} (none in this workspace)`;
+  return `${selectsByNameOnly(peer.namespaceSelector) ? '' : 'namespaces '}${capList(names, max)}`;
 }
 
 /**
@@ -136,6 +145,8 @@ export function pieceTargetText(piece: AllowedPiece, analysis: WorkspaceAnalysis
   if (peer.ipBlock) {
     const except = (peer.ipBlock.except ?? []).length > 0 ? ` except ${(peer.ipBlock.except ?? []).map(code).join(', ')}` : '';
     const ranges = piece.addresses.toCidrs();
+    // `= …` only where the effective ranges differ from what is written.
+    if (except === '' && ranges.length === 1 && ranges[0] === peer.ipBlock.cidr) return `addresses ${code(peer.ipBlock.cidr)}`;
     return `addresses ${code(peer.ipBlock.cidr)}${except}${ranges.length > 0 ? ` = ${capList(ranges.map(code), 6)}` : ' = none (the block is empty)'}`;
   }
   if (!peer.podSelector && !peer.namespaceSelector) return 'an empty peer, which matches nothing (the API server rejects it)';
@@ -146,7 +157,9 @@ export function pieceTargetText(piece: AllowedPiece, analysis: WorkspaceAnalysis
     // Said once: no namespace matches, so no workload either.
     return `${pods} in namespaces ${code(selectorText(peer.namespaceSelector))}: no such namespace in this workspace`;
   }
-  const found = workloads.length > 0 ? `: ${workloadsText(workloads, analysis)}` : ': no workload in this workspace';
+  // A built-in namespace is said to hold no workload of this workspace already.
+  const onlyBuiltIn = namespacesOf(peer, analysis).length === 0 && builtInNamespacesOf(peer, analysis).length > 0;
+  const found = workloads.length > 0 ? `: ${workloadsText(workloads, analysis)}` : onlyBuiltIn ? '' : ': no workload in this workspace';
   if (!peer.namespaceSelector) return `${pods} in ${code(policy?.policy.namespace ?? '')}${found}`;
   if (isEmptySelector(peer.namespaceSelector)) return `${pods} in every namespace${found}`;
   return `${pods} in ${peerNamespacesText(peer, analysis)}${found}`;

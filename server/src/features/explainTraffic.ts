@@ -12,6 +12,7 @@ import { decisionText } from '../engine/decisionText';
 import type { RuleRef } from '../engine/types';
 import { portSetText, ruleRefText, rulePath } from './describe';
 import { toLocation } from './locations';
+import { policyRejection } from './policyRejection';
 import { capList, definitionOf, plural, policyLink, workloadLabel } from './markdown';
 import { quoted } from '../text/displayText';
 import { decisionMarkdown } from './tierText';
@@ -40,12 +41,23 @@ export function explainTraffic(analysis: WorkspaceAnalysis, params: ExplainTraff
   );
   const summary = allowed ? `Allowed: ${what}${port ? '' : ` on ${portSetText(x.allowed)}`}` : `Denied: ${what} — ${reasons.join('; ')}`;
   const sides = [x.egress, x.ingress].filter((s): s is SideExplanation => s !== undefined);
-  const steps = sides.map((s) => sideStep(analysis, s, endpointText(s.direction === 'egress' ? dst : src), false));
+  const steps = sides.map((s) => withRejections(analysis, s, sideStep(analysis, s, endpointText(s.direction === 'egress' ? dst : src), false)));
   const markdown = [`**${allowed ? 'Allowed' : 'Denied'}**: ${what}${allowed && !port ? ` on ${portSetText(x.allowed)}` : ''}`, '']
-    .concat(sides.map((s) => `- ${sideStep(analysis, s, endpointText(s.direction === 'egress' ? dst : src), true).text}`))
+    .concat(sides.map((s) => `- ${withRejections(analysis, s, sideStep(analysis, s, endpointText(s.direction === 'egress' ? dst : src), true)).text}`))
     .concat(allowed ? [] : ['', `Denied because ${reasons.join('; ')}.`])
     .join('\n');
   return { verdict: allowed ? 'allowed' : 'denied', summary, allowedPorts: x.allowed.toString(), steps, markdown };
+}
+
+/** A side counting a policy the API server rejects says so: that policy is never in force. */
+function withRejections(analysis: WorkspaceAnalysis, side: SideExplanation, step: ExplainStep): ExplainStep {
+  const rejected = side.policies.flatMap((id) => {
+    const policy = analysis.policyById(id);
+    const rejection = policy ? policyRejection(analysis, policy) : undefined;
+    return rejection ? [`${id} (${rejection.ruleId})`] : [];
+  });
+  if (rejected.length === 0) return step;
+  return { ...step, text: `${step.text} — ⚠ counted as written, though the API server rejects ${rejected.join(', ')}: never in force` };
 }
 
 function resolveEndpoint(analysis: WorkspaceAnalysis, e: TrafficEndpoint): AnalysisEndpoint | { error: string } {

@@ -9,6 +9,7 @@ import { clusterPolicyHover, clusterRuleHover } from './clusterPolicyHover';
 import { ipBlockHover } from './ipBlockHover';
 import { locate } from './locate';
 import { peerHover } from './peerHover';
+import { policyRejection, rejectionBanner } from './policyRejection';
 import { policySelectorHover } from './policySelectorHover';
 import { portHover } from './portHover';
 import { ruleHover } from './ruleHover';
@@ -70,6 +71,8 @@ function hoverContent(analysis: WorkspaceAnalysis, file: FileModel, offset: numb
         markdown = portHover(analysis, policy, found.direction, found.ruleIndex, found.portIndex);
         break;
     }
+    const rejection = policyRejection(analysis, policy);
+    if (markdown !== undefined && rejection) markdown = `${rejectionBanner(rejection)}\n\n${markdown}`;
   }
   return markdown === undefined ? undefined : { markdown, start: found.start, end: found.end };
 }

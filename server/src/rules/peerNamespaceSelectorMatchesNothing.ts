@@ -4,6 +4,9 @@
  * workspace does not show, so only what is certain is reported: a selector on a label such as
  * `name: kube-system` that Kubernetes does not set (the namespace's labels are known and lack it),
  * or one limited by `kubernetes.io/metadata.name` to namespaces whose labels are all known.
+ * Where the workspace declares its namespaces (Namespace manifests for every namespace it names,
+ * none external), a selector that matches none of them is reported as information: the mistake
+ * is likely, but a namespace created elsewhere may carry the labels.
  */
 import type { PolicyInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { selectorMatches } from '../engine/labelSelector';
@@ -72,7 +75,7 @@ function judge(
   }
   const pinned = pinnedNamespaceNames(selector);
   const certain = known.wholeCluster || (pinned !== undefined && pinned.every((n) => known.exists(n) && known.labelsKnown(n)));
-  if (!certain) return undefined;
+  if (!certain) return known.namespacesDeclared() ? undeclaredLabels(analysis, selector, side, pair) : undefined;
   const namespaces = analysis.network.namespaces.map((n) => n.name);
   const scope = known.wholeCluster ? ` among the workspace's namespaces (${namespaces.length > 0 ? listText(namespaces.map((n) => shown(n))) : 'none'})` : '';
   return {
@@ -80,6 +83,22 @@ function judge(
     message: `${base}${scope}: this peer ${side}.`,
     ...pairSpan(pair),
   };
+}
+
+/**
+ * Information: no Namespace the workspace declares matches, though one created elsewhere might.
+ * A selector naming its namespaces says which to list as external when they are installed apart.
+ */
+function undeclaredLabels(analysis: WorkspaceAnalysis, selector: LabelSelector, side: string, pair: YPair): Finding {
+  const declared = joinCapped(analysis.namespaces().flatMap((n) => (n.source ? [shown(n.namespace.name)] : [])), ', ', 6);
+  const pinned = pinnedNamespaceNames(selector);
+  const message =
+    pinned !== undefined && pinned.length > 0
+      ? `namespaceSelector ${selectorText(selector)} names no Namespace this workspace declares (${declared}): ` +
+        `if ${listText(pinned.map((n) => shown(n)))} ${pinned.length === 1 ? 'is' : 'are'} created elsewhere, list ${pinned.length === 1 ? 'it' : 'them'} in netpolLens.externalNamespaces; otherwise this peer ${side}.`
+      : `namespaceSelector ${selectorText(selector)} matches none of the Namespaces this workspace declares (${declared}) nor a built-in one: ` +
+        `unless a namespace created elsewhere has these labels, this peer ${side}.`;
+  return { ruleId: 'peer-namespace-selector-matches-nothing', message, ...pairSpan(pair), severity: 'information' };
 }
 
 interface MisusedLabel {

@@ -2,14 +2,17 @@
  * `rule-redundant` (hint): a rule wholly contained in another rule, of the same policy or of one
  * selecting (at least) the same pods, in the same direction: removing it changes nothing.
  * Containment is judged on what is written, not on today's workloads: a peer is contained in
- * another with the same selectors (or a wider empty one), an ipBlock in a wider one, ports in
- * ports covering them. Of two equal rules the later one is reported.
+ * another whose selectors provably match every pod (and namespace) its own match — a subset of
+ * its matchLabels, expressions its own imply (`engine/selectorContains.ts`), or an empty
+ * selector —, an ipBlock in a wider one, ports in ports covering them. Of two equal rules the
+ * later one is reported.
  */
 import type { PolicyInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { AddressSet } from '../engine/addressSet';
-import { isEmptySelector, selectorKey } from '../engine/labelSelector';
+import { isEmptySelector } from '../engine/labelSelector';
 import { rulesOf } from '../engine/policyTypes';
 import { compilePorts, parseProtocol } from '../engine/portSpec';
+import { selectorContains } from '../engine/selectorContains';
 import type { Direction, PolicyPeer, PolicyRule } from '../engine/types';
 import { ClusterKnowledge } from './crossFile/clusterKnowledge';
 import { relatedRule, ruleLabel, ruleMap, ruleSpan } from './crossFile/policySource';
@@ -110,7 +113,7 @@ function peerContains(outer: PolicyPeer, inner: PolicyPeer): boolean {
   const nsOk =
     outer.namespaceSelector === undefined
       ? inner.namespaceSelector === undefined
-      : isEmptySelector(outer.namespaceSelector) || (inner.namespaceSelector !== undefined && selectorKey(outer.namespaceSelector) === selectorKey(inner.namespaceSelector));
-  const podOk = isEmptySelector(outer.podSelector) || (inner.podSelector !== undefined && selectorKey(outer.podSelector) === selectorKey(inner.podSelector));
+      : isEmptySelector(outer.namespaceSelector) || (inner.namespaceSelector !== undefined && selectorContains(outer.namespaceSelector, inner.namespaceSelector));
+  const podOk = isEmptySelector(outer.podSelector) || selectorContains(outer.podSelector, inner.podSelector);
   return nsOk && podOk;
 }

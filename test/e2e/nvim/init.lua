@@ -149,7 +149,7 @@ local function run()
     for _, expected in ipairs({
       '**Deployment shop/api** — ingress: isolated · egress: all allowed',
       'Selected by 1 policy: [shop/api-allow-web]',
-      '**Ingress** — isolated by 1 policy. Allowed by its rules:',
+      '**Ingress** — isolated by 1 policy. Allowed by its rules, everything else denied',
       '- from pods `app=web` in `shop`',
     }) do
       assert(text:find(expected, 1, true), 'hover lacks "' .. expected .. '":\n' .. text)

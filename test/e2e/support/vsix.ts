@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './paths';
 
-const INPUTS = ['client/src', 'server/src', 'shared/src', 'syntaxes', 'package.json', 'README.md', 'esbuild.mjs', '.vscodeignore'];
+const INPUTS = ['client/src', 'server/src', 'shared/src', 'syntaxes', 'package.json', 'MARKETPLACE.md', 'docs/images', 'esbuild.mjs', '.vscodeignore'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

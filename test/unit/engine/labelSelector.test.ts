@@ -1,9 +1,10 @@
-/** Label selectors: operators, empty vs missing, and the label index agreeing with direct matching. */
+/** Label selectors: operators, empty vs missing, the label index agreeing with direct matching, containment. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LabelIndex } from '../../../server/src/engine/labelIndex';
 import { selectorKey, selectorMatches } from '../../../server/src/engine/labelSelector';
+import { selectorContains } from '../../../server/src/engine/selectorContains';
 import type { LabelSelector, Labels } from '../../../server/src/engine/types';
 
 describe('selectorMatches', () => {
@@ -71,6 +72,39 @@ describe('LabelIndex', () => {
           assert.deepEqual(index.resolve(s).toArray(), expected);
         }
       }),
+    );
+  });
+});
+
+describe('selectorContains', () => {
+  const inList = (k: string, ...values: string[]) => ({ key: k, operator: 'In', values });
+  const notIn = (k: string, ...values: string[]) => ({ key: k, operator: 'NotIn', values });
+  it('a subset of matchLabels contains more labels; not the other way', () => {
+    assert.ok(selectorContains({ matchLabels: { app: 'a' } }, { matchLabels: { app: 'a', tier: 'b' } }));
+    assert.ok(!selectorContains({ matchLabels: { app: 'a', tier: 'b' } }, { matchLabels: { app: 'a' } }));
+    assert.ok(selectorContains(undefined, { matchLabels: { app: 'a' } }));
+    assert.ok(!selectorContains({ matchLabels: { app: 'a' } }, {}));
+  });
+  it('expressions implied by labels and by narrower expressions', () => {
+    assert.ok(selectorContains({ matchExpressions: [inList('app', 'a', 'b')] }, { matchLabels: { app: 'a' } }));
+    assert.ok(selectorContains({ matchExpressions: [{ key: 'app', operator: 'Exists' }] }, { matchExpressions: [inList('app', 'b')] }));
+    assert.ok(selectorContains({ matchExpressions: [notIn('env', 'prod')] }, { matchExpressions: [notIn('env', 'prod', 'test')] }));
+    assert.ok(selectorContains({ matchExpressions: [notIn('env', 'prod')] }, { matchExpressions: [{ key: 'env', operator: 'DoesNotExist' }] }));
+    assert.ok(selectorContains({ matchExpressions: [notIn('env', 'prod')] }, { matchLabels: { env: 'dev' } }));
+    assert.ok(!selectorContains({ matchExpressions: [inList('env', 'dev')] }, { matchExpressions: [notIn('env', 'prod')] }));
+    assert.ok(!selectorContains({ matchExpressions: [{ key: 'env', operator: 'DoesNotExist' }] }, { matchExpressions: [notIn('env', 'prod')] }));
+  });
+  it('a malformed requirement on either side proves nothing', () => {
+    assert.ok(!selectorContains({ matchLabels: { app: 'a' } }, { matchLabels: { app: 'a' }, matchExpressions: [{ key: 'x', operator: 'in', values: ['y'] }] }));
+    assert.ok(!selectorContains({ matchExpressions: [{ key: 'x', operator: 'In', values: [] }] }, { matchExpressions: [{ key: 'x', operator: 'In', values: [] }] }));
+  });
+  it('whenever it answers true, every label set the inner selector matches the outer matches too', () => {
+    fc.assert(
+      fc.property(selector, selector, fc.array(labels, { maxLength: 30 }), (outer, inner, items) => {
+        if (!selectorContains(outer, inner)) return;
+        for (const l of items) if (selectorMatches(inner, l)) assert.ok(selectorMatches(outer, l), JSON.stringify({ outer, inner, l }));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

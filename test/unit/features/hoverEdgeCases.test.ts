@@ -46,7 +46,8 @@ const hover = (needle: string, shift = 1): string | undefined => hoverAt(analysi
 
 describe('hover edge cases', () => {
   it('an empty peer matches nothing', () => {
-    assert.match(hover('- {}', 2) ?? '', /^\*\*Peer `ingress\[0\]\.from\[0\]`\*\* is empty: it matches nothing/);
+    assert.match(hover('- {}', 2) ?? '', /^⚠ \*\*The API server rejects this policy: it is never in force\.\*\* `peer-invalid`/);
+    assert.match(hover('- {}', 2) ?? '', /^\*\*Peer `ingress\[0\]\.from\[0\]`\*\* is empty: it matches nothing/m);
   });
 
   it('an invalid CIDR matches nothing', () => {
@@ -54,12 +55,12 @@ describe('hover edge cases', () => {
   });
 
   it('an invalid protocol and a port given as a list match nothing', () => {
-    assert.match(hover('protocol: tcp') ?? '', /^\*\*Matches nothing\*\*: protocol `tcp` is not one of TCP, UDP, SCTP/);
-    assert.match(hover('port: [80]') ?? '', /^\*\*Matches nothing\*\*/);
+    assert.match(hover('protocol: tcp') ?? '', /^\*\*Matches nothing\*\*: protocol `tcp` is not one of TCP, UDP, SCTP/m);
+    assert.match(hover('port: [80]') ?? '', /^\*\*Matches nothing\*\*/m);
   });
 
   it('rules of a direction the policy does not govern are called ignored', () => {
-    assert.match(hover('port: 53') ?? '', /^\*\*Ignored\*\*: \[ns\/odd\]\(file:\/\/\/odd\.yaml#L11\) does not list `Egress` in its policyTypes/);
+    assert.match(hover('port: 53') ?? '', /^\*\*Ignored\*\*: \[ns\/odd\]\(file:\/\/\/odd\.yaml#L11\) does not list `Egress` in its policyTypes/m);
   });
 
   it('while the workspace is still being read, the first line says the answer may change', () => {
@@ -96,9 +97,9 @@ spec:
   const many = buildFileModel('file:///many.yaml', text, 1);
   const md = hoverAt(new WorkspaceAnalysis(new ManifestSet([many], 1), DEFAULT_SETTINGS), many, text.indexOf('name: solo') + 1)?.markdown ?? '';
 
-  it('lists 25 allowed peers per direction, then says how many more there are', () => {
-    assert.equal(md.split('\n').filter((l) => l.startsWith('- from addresses')).length, 25);
-    assert.match(md, /\n- and 5 more: hover the rules of the policies above for them\n/);
+  it('lists 4 allowed peers per direction, then says how many more there are and where all are listed', () => {
+    assert.equal(md.split('\n').filter((l) => l.startsWith('- from addresses')).length, 4);
+    assert.match(md, /\n- and 26 more: \*\*Netpol Lens: Show connectivity matrix\*\* or \*\*Explain traffic…\*\* lists every one, as do the hovers on the rules\n/);
     assert.match(md, /\*\*Ingress\*\* — isolated by 30 policies/);
   });
 });

@@ -49,7 +49,7 @@ const hover = (file: typeof policies, needle: string, shift = 1): string => hove
 describe('hover wording', () => {
   it('one isolating policy: "its rules", not "the union of their rules"', () => {
     const md = hover(workloads, 'name: api');
-    assert.match(md, /Ingress\*\* — isolated by 1 policy\. Allowed by its rules:/);
+    assert.match(md, /Ingress\*\* — isolated by 1 policy\. Allowed by its rules, everything else denied:/);
     assert.doesNotMatch(md, /union of their rules/);
   });
 
@@ -61,12 +61,12 @@ describe('hover wording', () => {
 
   it('an except outside the cidr is not counted as removing anything', () => {
     const md = hover(policies, 'cidr: 10.0.0.0/24', 2);
-    assert.match(md, /^\*\*`10\.0\.0\.0\/24`\*\* = 1 range, 256 addresses/);
+    assert.match(md, /^\*\*`10\.0\.0\.0\/24`\*\* = 1 range, 256 addresses/m);
     assert.match(md, /1 except lies outside `10\.0\.0\.0\/24` and removes nothing\./);
   });
 
   it('only the excepts inside the cidr are counted', () => {
     const md = hover(policies, 'cidr: 172.16.0.0/12', 2);
-    assert.match(md, /^\*\*`172\.16\.0\.0\/12` minus 1 except\*\* = /);
+    assert.match(md, /^\*\*`172\.16\.0\.0\/12` minus 1 except\*\* = /m);
   });
 });

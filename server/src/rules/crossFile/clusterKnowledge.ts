@@ -11,6 +11,10 @@
  * - a namespace's labels are known when the workspace declares its Namespace manifest, and for
  *   the namespaces every cluster has (they carry only `kubernetes.io/metadata.name` unless
  *   someone labels them, which a repository would do with a Namespace manifest).
+ * - the workspace declares its namespaces when it has Namespace manifests and every namespace its
+ *   objects live in has a manifest (or is built in, or external): a selector none of them
+ *   matches is then likely a mistake, though a namespace created elsewhere may exist (the
+ *   selector rules say so as information).
  * - with `workspaceIsWholeCluster`, everything is known: no workload or namespace exists but
  *   those in the workspace.
  */
@@ -47,6 +51,17 @@ export class ClusterKnowledge {
   labelsKnown(namespace: string): boolean {
     if (this.strict || this.declared.has(namespace)) return true;
     return BUILT_IN_NAMESPACES.includes(namespace) && !this.external.has(namespace);
+  }
+
+  /**
+   * Whether the workspace declares its namespaces: it has Namespace manifests, and every
+   * namespace its objects live in has known labels (a manifest, or built in); external ones are
+   * declared by the setting. Then a selector matching none of them is worth a hint, though not a
+   * warning: a namespace created elsewhere may still exist.
+   */
+  namespacesDeclared(): boolean {
+    if (this.declared.size === 0) return false;
+    return this.analysis.network.namespaces.every((n) => this.external.has(n.name) || this.labelsKnown(n.name));
   }
 
   /** Whether `namespace` exists: in the workspace, built in, or listed as external. */

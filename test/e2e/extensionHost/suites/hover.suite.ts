@@ -13,7 +13,7 @@ export function hoverSuite(): void {
       const text = await hoverText(doc.uri, positionOf(doc, 'name: api', 'name: '.length + 1));
       assert.match(text, /\*\*Deployment shop\/api\*\* — ingress: isolated · egress: all allowed/);
       assert.match(text, /Selected by 1 policy: \[shop\/api-allow-web\]/);
-      assert.match(text, /\*\*Ingress\*\* — isolated by 1 policy\. Allowed by its rules:/);
+      assert.match(text, /\*\*Ingress\*\* — isolated by 1 policy\. Allowed by its rules, everything else denied/);
       assert.match(text, /- from pods `app=web` in `shop`: \[shop\/web\]\([^)]*deployments\.yaml#L\d+\) on TCP 8080/);
       assert.match(text, /\*\*Egress\*\* — not isolated/);
     });
@@ -25,6 +25,7 @@ export function hoverSuite(): void {
       assert.match(text, /\*\*Deployment shop\/web\*\* — ingress: isolated · egress: all allowed/);
       assert.match(text, /Selected by 1 policy: \[shop\/web-allow-shop\]\([^)]*legacy-policy\.yaml#L\d+\)/);
       assert.match(text, /- from all pods in namespaces `shop`: /);
+      assert.match(text, /⚠ The API server rejects \[shop\/web-allow-shop\]\([^)]*\) \(`deprecated-api-version`\): it is never in force/);
     });
 
     it('a comment line has no Netpol Lens hover', async () => {
