@@ -1,4 +1,5 @@
 /** Settings of the analysis, as the server receives them (per resource) and the CLI builds them. */
+import { DEFAULT_INGRESS_CONTROLLERS, normalizeIngressControllers, type IngressControllerSetting } from './ingressControllers';
 import type { SeveritySetting } from './ruleCatalogue';
 
 export interface NetpolLensSettings {
@@ -29,6 +30,8 @@ export interface NetpolLensSettings {
    * applied together, and no rule combines objects of two views. Files in none are read as today.
    */
   readonly clusters: Readonly<Record<string, readonly string[]>>;
+  /** Where the cluster's ingress controllers run and which routes they serve (`ingress-controller-blocked`). */
+  readonly ingressControllers: readonly IngressControllerSetting[];
 }
 
 export const DEFAULT_EXCLUDES: readonly string[] = [
@@ -54,6 +57,7 @@ export const DEFAULT_SETTINGS: NetpolLensSettings = {
   maxFileSizeKb: 2048,
   codeLensEnabled: true,
   clusters: {},
+  ingressControllers: DEFAULT_INGRESS_CONTROLLERS,
 };
 
 /** Settings from an untrusted source (the client, a config file), merged over the defaults. */
@@ -84,6 +88,7 @@ export function normalizeSettings(raw: unknown): NetpolLensSettings {
     maxFileSizeKb: num(r.maxFileSizeKb, DEFAULT_SETTINGS.maxFileSizeKb),
     codeLensEnabled: bool(codeLens.enabled ?? r.codeLensEnabled, DEFAULT_SETTINGS.codeLensEnabled),
     clusters: clusterGlobs(r.clusters),
+    ingressControllers: normalizeIngressControllers(r.ingressControllers),
   };
 }
 
