@@ -11,6 +11,7 @@ import { locate } from './locate';
 import { peerHover } from './peerHover';
 import { policySelectorHover } from './policySelectorHover';
 import { portHover } from './portHover';
+import { routeBackendHover } from './routeBackendHover';
 import { ruleHover } from './ruleHover';
 import { workloadHover } from './workloadHover';
 
@@ -42,7 +43,9 @@ function hoverContent(analysis: WorkspaceAnalysis, file: FileModel, offset: numb
   const found = locate(file, offset);
   if (!found) return undefined;
   let markdown: string | undefined;
-  if (found.type === 'workload') {
+  if (found.type === 'routeBackend') {
+    markdown = routeBackendHover(analysis, found.object, found.backendIndex);
+  } else if (found.type === 'workload') {
     // An operator's custom resource may stand for several workloads: each gets its section.
     const workloads = analysis.workloadsOf(found.object);
     markdown = workloads.length > 0 ? workloads.map((w) => workloadHover(analysis, w)).join('\n\n---\n\n') : undefined;
