@@ -52,7 +52,8 @@ export function routeKindOf(obj: K8sObject): RouteKind | undefined {
   const group = apiGroupOf(obj.apiVersion);
   if (obj.kind === 'Ingress' && obj.apiVersion !== undefined && INGRESS_API.test(obj.apiVersion)) return 'Ingress';
   if ((obj.kind === 'HTTPRoute' || obj.kind === 'GRPCRoute') && group === GATEWAY_GROUP) return obj.kind;
-  if (obj.kind === 'Route' && group === 'route.openshift.io') return 'Route';
+  // `v1` without a group: OpenShift's legacy API for the same object (operators' assets still use it).
+  if (obj.kind === 'Route' && (group === 'route.openshift.io' || obj.apiVersion === 'v1')) return 'Route';
   return undefined;
 }
 
@@ -64,7 +65,7 @@ export function readRoute(obj: K8sObject, namespace: string): Route | undefined 
   switch (kind) {
     case 'Ingress': {
       const annotation = getString(getMap(getMap(obj.node, 'metadata'), 'annotations'), 'kubernetes.io/ingress.class');
-      return { ...base, ingressClass: getString(spec, 'ingressClassName') ?? annotation, backends: ingressBackends(spec, namespace) };
+      return { ...base, ingressClass: getString(spec, 'ingressClassName') ?? annotation, backends: ingressBackends(spec, namespace, obj.apiVersion === 'networking.k8s.io/v1') };
     }
     case 'HTTPRoute':
     case 'GRPCRoute':
@@ -74,17 +75,21 @@ export function readRoute(obj: K8sObject, namespace: string): Route | undefined 
   }
 }
 
-function ingressBackends(spec: YNode, namespace: string): RouteBackend[] {
-  const backends: (YNode | undefined)[] = [get(spec, 'defaultBackend') ?? get(spec, 'backend')];
+/**
+ * networking.k8s.io/v1: `defaultBackend` and `service.name` with `port.number` or `port.name`;
+ * the v1beta1 versions: `backend` and `serviceName`/`servicePort`. The other version's fields
+ * are unknown to the API server: such a backend is not read.
+ */
+function ingressBackends(spec: YNode, namespace: string, v1: boolean): RouteBackend[] {
+  const backends: (YNode | undefined)[] = [get(spec, v1 ? 'defaultBackend' : 'backend')];
   for (const rule of getSeq(spec, 'rules')?.items ?? []) {
     for (const path of getSeq(getMap(rule, 'http'), 'paths')?.items ?? []) backends.push(get(path, 'backend'));
   }
   const out: RouteBackend[] = [];
   for (const b of backends) {
     const service = getMap(b, 'service');
-    // v1: service.name and service.port.{number,name}; v1beta1: serviceName and servicePort.
-    const nameNode = service ? get(service, 'name') : get(b, 'serviceName');
-    const portValue = service ? (portNumber(get(getMap(service, 'port'), 'number')) ?? getString(getMap(service, 'port'), 'name')) : intOrString(get(b, 'servicePort'));
+    const nameNode = v1 ? get(service, 'name') : get(b, 'serviceName');
+    const portValue = v1 ? (portNumber(get(getMap(service, 'port'), 'number')) ?? getString(getMap(service, 'port'), 'name')) : intOrString(get(b, 'servicePort'));
     if (!isScalar(nameNode) || !scalarString(nameNode) || portValue === undefined) continue;
     out.push({ service: scalarString(nameNode) ?? '', namespace, port: { of: 'service', value: portValue }, nameNode });
   }

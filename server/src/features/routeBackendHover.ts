@@ -22,11 +22,12 @@ const HEADLINE = {
 } as const;
 
 export function routeBackendHover(analysis: WorkspaceAnalysis, object: K8sObject, backendIndex: number): string | undefined {
-  const route = analysis.routes().find((r) => r.source === object)?.value;
+  const sourced = analysis.routes().find((r) => r.source === object);
+  const route = sourced?.value;
   const backend = route?.backends[backendIndex];
-  if (!route || !backend) return undefined;
+  if (!sourced || !route || !backend) return undefined;
   const target = `Service ${code(`${backend.namespace}/${backend.service}${backend.port ? `:${String(backend.port.value)}` : ''}`)}`;
-  const reach = backendReach(analysis, route, backend);
+  const reach = backendReach(analysis, sourced, backend);
   const reaches = reach.reaches ?? [];
   if (reach.status === 'unknown' && reaches.length === 0) return `**${route.kind} backend** ${target}\n\nNot judged: ${escapeMarkdown(reach.reason)}.`;
   const through = controllerNames(reaches.map((r) => r.placement));

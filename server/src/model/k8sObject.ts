@@ -19,6 +19,8 @@ export const ANALYSED_KINDS: ReadonlySet<string> = new Set([
   'Service',
   'Ingress',
   'IngressClass',
+  // OpenShift's legacy group-less Route (`apiVersion: v1`); route.openshift.io/v1 is in ROUTING_KINDS.
+  'Route',
   'List',
 ]);
 

@@ -30,9 +30,10 @@ import type { FixData, TextEditData } from './types';
 
 export const ingressControllerBlockedRule = workspaceRule('ingress-controller-blocked', (analysis) => {
   const out: LocatedFinding[] = [];
-  for (const { value: route, source } of analysis.routes()) {
+  for (const sourced of analysis.routes()) {
+    const { value: route, source } = sourced;
     for (const backend of route.backends) {
-      const reach = backendReach(analysis, route, backend);
+      const reach = backendReach(analysis, sourced, backend);
       if (reach.status !== 'blocked') continue;
       const placements = [...new Set(reach.reaches.map((r) => r.placement))];
       out.push({

@@ -17,6 +17,8 @@ import { ingressFromExternal, type ExternalIngressAnswer, type ExternalPod } fro
 import { selectorMatches } from '../../engine/labelSelector';
 import { PortSet } from '../../engine/portSet';
 import { NAMESPACE_NAME_LABEL } from '../../engine/types';
+import type { K8sObject } from '../../model/k8sObject';
+import { deprecatedApi, parseKubernetesVersion, statusAt } from '../deprecation/deprecatedApis';
 
 /** One place a controller's proxies run. */
 export interface ControllerPlacement {
@@ -44,11 +46,11 @@ export type BackendReach =
     };
 
 /** What the rule and the hover ask of one backend of one route. */
-export function backendReach(analysis: WorkspaceAnalysis, route: Route, backend: RouteBackend): BackendReach {
+export function backendReach(analysis: WorkspaceAnalysis, route: Sourced<Route>, backend: RouteBackend): BackendReach {
   const memo = analysis.memo('crossFile:routeReach', () => new Map<RouteBackend, BackendReach>());
   let reach = memo.get(backend);
   if (!reach) {
-    reach = judge(analysis, route, backend);
+    reach = removedAtTarget(analysis, route.source) ? { status: 'unknown', reason: `it is ${removedText(route.source)}` } : judge(analysis, route.value, backend);
     memo.set(backend, reach);
   }
   return reach;
@@ -75,11 +77,28 @@ function judge(analysis: WorkspaceAnalysis, route: Route, backend: RouteBackend)
       }
     }
   }
+  // A policy of a version no longer served isolates nothing: pods isolated by such policies alone are not judged.
+  for (const r of reaches) {
+    const sources = analysis.network.allowed(r.workload.index, 'ingress').policies.map((i) => analysis.policies()[i]?.source);
+    const removed = sources.filter((o) => o && removedAtTarget(analysis, o));
+    if (removed[0] && removed.length === sources.length) return { status: 'unknown', reason: `${r.workload.workload.id} is isolated only by ${removedText(removed[0])}`, reaches };
+  }
   if (reaches.length === 0) return { status: 'unknown', reason: `no port of Service ${service.namespace}/${service.name} leads to port ${String(backend.port?.value ?? '')} of its pods` };
   const verdicts = new Set(reaches.map((r) => r.answer.verdict));
   if (verdicts.has('unknown')) return { status: 'unknown', reason: 'a policy may admit the controller: it tests labels or addresses of it that are not known', reaches };
   const status = verdicts.size > 1 ? 'mixed' : verdicts.has('denied') ? 'blocked' : 'allowed';
   return { status, service, servicePorts, reaches };
+}
+
+/** An object of an apiVersion the API server no longer serves at the target version: never in force. */
+function removedAtTarget(analysis: WorkspaceAnalysis, obj: K8sObject): boolean {
+  const api = obj.apiVersion === undefined ? undefined : deprecatedApi(obj.apiVersion, obj.kind);
+  const target = parseKubernetesVersion(analysis.settings.targetKubernetesVersion);
+  return api !== undefined && target !== undefined && statusAt(api, target) === 'removed';
+}
+
+function removedText(obj: K8sObject): string {
+  return `${obj.kind} ${obj.name ?? ''} of ${obj.apiVersion ?? ''}, which the API server no longer serves at the target version`;
 }
 
 /** The Service ports a backend sends to (a Route without a port: all of them). TCP only: HTTP and gRPC. */
