@@ -55,6 +55,15 @@ export const DEFAULT_INGRESS_CONTROLLERS: readonly IngressControllerSetting[] = 
     controllerNames: ['k8s.io/ingress-nginx'],
   }),
   controller({
+    // F5's controller also names its class `nginx` by default: an Ingress of class nginx without
+    // its IngressClass in the workspace may be served by either, and is judged against both.
+    name: 'F5 NGINX Ingress Controller',
+    // Its manifests and chart label the pods differently: no pod label is claimed.
+    namespaces: ['nginx-ingress'],
+    ingressClassNames: ['nginx'],
+    controllerNames: ['nginx.org/ingress-controller'],
+  }),
+  controller({
     name: 'Traefik',
     // The chart's usual namespace, and k3s's bundled install.
     namespaces: ['traefik', 'kube-system'],

@@ -60,7 +60,7 @@ function message(analysis: WorkspaceAnalysis, route: Route, backend: RouteBacken
   const why =
     denied.length > 0
       ? `${listOf(denied)} ${denied.length > 1 ? 'deny' : 'denies'} ${who} on port ${portsText(reaches)}`
-      : `${workloads} ${reaches.length > 1 ? 'are' : 'is'} isolated for ingress by NetworkPolicy ${listOf(isolatedBy)} and no rule admits ${who} on port ${portsText(reaches)}`;
+      : `${workloads} ${new Set(reaches.map((r) => r.workload)).size > 1 ? 'are' : 'is'} isolated for ingress by NetworkPolicy ${listOf(isolatedBy)} and no rule admits ${who} on port ${portsText(reaches)}`;
   return `Requests through ${controllerNames(placements)} to Service ${service.namespace}/${service.name}${port} (${route.kind} ${route.name}) are dropped: ${why}.`;
 }
 

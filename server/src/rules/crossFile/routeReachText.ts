@@ -3,12 +3,13 @@
  * message and the route hover say it the same way.
  */
 import type { Labels } from '../../engine/types';
-import { labelText, listText } from '../../text/displayText';
+import { labelText } from '../../text/displayText';
 import type { ControllerPlacement, PortReach } from './routeReach';
 
-/** `ingress-nginx`, `Traefik and OpenShift router`. */
+/** `ingress-nginx`, `ingress-nginx or F5 NGINX Ingress Controller`: the controllers that may serve the route. */
 export function controllerNames(placements: readonly ControllerPlacement[]): string {
-  return listText([...new Set(placements.map((p) => p.controller.name))]);
+  const names = [...new Set(placements.map((p) => p.controller.name))];
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1] ?? ''}` : (names[0] ?? '');
 }
 
 /** `pods app.kubernetes.io/name=ingress-nginx in namespace ingress-nginx`. */
