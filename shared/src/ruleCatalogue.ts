@@ -41,6 +41,7 @@ export const RULES = [
   { id: 'except-nullified', title: 'except entry allowed by another rule', category: 'combination', defaultSeverity: 'warning' },
   { id: 'deny-nullified', title: 'Deny-all policy undone by another policy', category: 'combination', defaultSeverity: 'warning' },
   { id: 'rule-redundant', title: 'Rule contained in another rule', category: 'combination', defaultSeverity: 'hint' },
+  { id: 'ingress-controller-blocked', title: 'Ingress controller cannot reach the route\'s backend pods', category: 'combination', defaultSeverity: 'warning' },
   { id: 'egress-blocks-dns', title: 'Egress isolation blocks cluster DNS', category: 'combination', defaultSeverity: 'warning' },
   { id: 'peer-and-or-split', title: 'namespaceSelector and podSelector as separate peers (OR)', category: 'structure', defaultSeverity: 'warning' },
   { id: 'rule-ports-split', title: 'ports split into a rule of its own', category: 'structure', defaultSeverity: 'warning' },

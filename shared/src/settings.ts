@@ -1,4 +1,5 @@
 /** Settings of the analysis, as the server receives them (per resource) and the CLI builds them. */
+import { DEFAULT_INGRESS_CONTROLLERS, normalizeIngressControllers, type IngressControllerSetting } from './ingressControllers';
 import type { SeveritySetting } from './ruleCatalogue';
 
 export interface NetpolLensSettings {
@@ -31,6 +32,8 @@ export interface NetpolLensSettings {
    * applied together, and no rule combines objects of two views. Files in none are read as today.
    */
   readonly clusters: Readonly<Record<string, readonly string[]>>;
+  /** Where the cluster's ingress controllers run and which routes they serve (`ingress-controller-blocked`). */
+  readonly ingressControllers: readonly IngressControllerSetting[];
 }
 
 export const DEFAULT_EXCLUDES: readonly string[] = [
@@ -57,6 +60,7 @@ export const DEFAULT_SETTINGS: NetpolLensSettings = {
   codeLensEnabled: true,
   codeLensCompareWithHead: true,
   clusters: {},
+  ingressControllers: DEFAULT_INGRESS_CONTROLLERS,
 };
 
 /** Settings from an untrusted source (the client, a config file), merged over the defaults. */
@@ -88,6 +92,7 @@ export function normalizeSettings(raw: unknown): NetpolLensSettings {
     codeLensEnabled: bool(codeLens.enabled ?? r.codeLensEnabled, DEFAULT_SETTINGS.codeLensEnabled),
     codeLensCompareWithHead: bool(codeLens.compareWithHead ?? r.codeLensCompareWithHead, DEFAULT_SETTINGS.codeLensCompareWithHead),
     clusters: clusterGlobs(r.clusters),
+    ingressControllers: normalizeIngressControllers(r.ingressControllers),
   };
 }
 

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { normalizeIngressControllers } from '../../shared/src/ingressControllers';
 import { RULES } from '../../shared/src/ruleCatalogue';
 import { ALL_RULES } from '../../server/src/rules/registry';
 import { DEFAULT_SETTINGS, normalizeSettings, type NetpolLensSettings } from '../../shared/src/settings';
@@ -49,6 +50,7 @@ function otherValue(field: keyof NetpolLensSettings): unknown {
   const d: unknown = DEFAULT_SETTINGS[field];
   if (field === 'rules') return { 'yaml-syntax': 'off' };
   if (field === 'clusters') return { dev: ['envs/dev/**'] };
+  if (field === 'ingressControllers') return normalizeIngressControllers([{ name: 'edge', namespaces: ['edge'], podLabels: { app: 'edge' }, ingressClassNames: ['edge'] }]);
   if (typeof d === 'boolean') return !d;
   if (typeof d === 'number') return d + 1;
   if (typeof d === 'string') return field === 'targetKubernetesVersion' ? '1.20' : `${d}-other`;

@@ -16,6 +16,8 @@ import { catalogueEntry } from './operators/catalogue';
 import { operatorWorkloads } from './operators/operatorWorkloads';
 import { isClusterPolicy, readClusterPolicy } from './readClusterPolicy';
 import { readPolicy } from './readPolicy';
+import { readRoute, type Route } from './readRoute';
+import { readRouteClass, type RouteClass } from './readRouteClass';
 import { isService, readService, type Service } from './readService';
 import { readWorkload } from './readWorkload';
 
@@ -35,6 +37,10 @@ export interface FileExtraction {
   readonly unknownResources: readonly Sourced<UnknownResource>[];
   /** Core Services with a pod selector. */
   readonly services: readonly Sourced<Service>[];
+  /** Ingresses, HTTPRoutes, GRPCRoutes and OpenShift Routes with their Service backends. */
+  readonly routes: readonly Sourced<Route>[];
+  /** IngressClasses, GatewayClasses and Gateways: which controller serves a route. */
+  readonly routeClasses: readonly Sourced<RouteClass>[];
 }
 
 /** A custom resource whose controller may make pods the workspace does not show. */
@@ -54,8 +60,14 @@ export function extractFile(file: FileModel, defaultNamespace: string): FileExtr
   const unknownResources: Sourced<UnknownResource>[] = [];
   const clusterPolicies: Sourced<ClusterPolicy>[] = [];
   const services: Sourced<Service>[] = [];
+  const routes: Sourced<Route>[] = [];
+  const routeClasses: Sourced<RouteClass>[] = [];
   for (const obj of file.objects) {
     const ns = obj.namespace ?? defaultNamespace;
+    const route = obj.node && readRoute(obj, ns);
+    if (route) routes.push({ value: route, source: obj });
+    const routeClass = obj.node && readRouteClass(obj, ns);
+    if (routeClass) routeClasses.push({ value: routeClass, source: obj });
     // Served by CRDs, but policies the engine reads, not resources that may make pods.
     if (isClusterPolicy(obj)) {
       const policy = readClusterPolicy(obj, `${obj.kind}/${obj.name ?? ''}`);
@@ -83,7 +95,7 @@ export function extractFile(file: FileModel, defaultNamespace: string): FileExtr
       if (workload) workloads.push({ value: workload, source: obj });
     }
   }
-  return { workloads, namespaces, policies, clusterPolicies, unknownResources, services };
+  return { workloads, namespaces, policies, clusterPolicies, unknownResources, services, routes, routeClasses };
 }
 
 /** Per-file extractions, reused while a FileModel object lives (inject one per server or CLI run). */

@@ -10,6 +10,8 @@ import { parseProtocol } from '../engine/portSpec';
 import type { Labels, Protocol } from '../engine/types';
 
 export interface ServicePort {
+  /** `name` as written ('' when unnamed): what an Ingress's `port.name` and a Route's port name refer to. */
+  readonly name: string;
   readonly port: number;
   /** A number, or a container port's name. */
   readonly targetPort: number | string;
@@ -40,12 +42,13 @@ export function readService(obj: K8sObject, namespace: string): Service | undefi
     const targetNode = get(p, 'targetPort');
     const target = targetNode === undefined ? port : (portNumber(targetNode) ?? scalarString(targetNode));
     if (target === undefined || target === '') continue;
-    ports.push({ port, targetPort: target, protocol });
+    ports.push({ name: getString(p, 'name') ?? '', port, targetPort: target, protocol });
   }
   return { name: obj.name ?? '', namespace, selector, ports };
 }
 
-function portNumber(node: YNode | undefined): number | undefined {
+/** A port number as written (a number, or digits in a string), when 1–65535. */
+export function portNumber(node: YNode | undefined): number | undefined {
   const value = node?.type === 'scalar' && typeof node.value === 'number' ? node.value : /^\d+$/.test(scalarString(node) ?? '') ? Number(scalarString(node)) : undefined;
   return value !== undefined && Number.isInteger(value) && value >= 1 && value <= 65535 ? value : undefined;
 }

@@ -19,6 +19,8 @@ import { PortSet } from '../engine/portSet';
 import type { Direction, Namespace, Policy, Protocol, RuleRef, Workload } from '../engine/types';
 import { AnalysisCarry, type ChangedFiles } from './analysisCarry';
 import { ExtractionCache, type Sourced, type UnknownResource } from './fileExtraction';
+import type { Route } from './readRoute';
+import type { RouteClass } from './readRouteClass';
 import type { Service } from './readService';
 
 /** A workload with the manifests it comes from (several Pods for one owner). */
@@ -61,6 +63,8 @@ interface Built {
   readonly workloadsByObject: ReadonlyMap<K8sObject, readonly WorkloadInfo[]>;
   readonly unknownResources: ReadonlyMap<string, readonly Sourced<UnknownResource>[]>;
   readonly services: readonly Sourced<Service>[];
+  readonly routes: readonly Sourced<Route>[];
+  readonly routeClasses: readonly Sourced<RouteClass>[];
   readonly policyByObject: ReadonlyMap<K8sObject, PolicyInfo>;
   readonly policyById: ReadonlyMap<string, PolicyInfo>;
   readonly clusterPolicies: readonly ClusterPolicyInfo[];
@@ -180,6 +184,16 @@ export class WorkspaceAnalysis {
     return this.build().services;
   }
 
+  /** Ingresses, HTTPRoutes, GRPCRoutes and OpenShift Routes, in file order. */
+  routes(): readonly Sourced<Route>[] {
+    return this.build().routes;
+  }
+
+  /** IngressClasses, GatewayClasses and Gateways, in file order. */
+  routeClasses(): readonly Sourced<RouteClass>[] {
+    return this.build().routeClasses;
+  }
+
   policyOf(obj: K8sObject): PolicyInfo | undefined {
     return this.build().policyByObject.get(obj);
   }
@@ -282,6 +296,8 @@ export class WorkspaceAnalysis {
     const clusterPolicies: Sourced<ClusterPolicy>[] = [];
     const clusterIds = new Map<string, number>();
     const services: Sourced<Service>[] = [];
+    const routes: Sourced<Route>[] = [];
+    const routeClasses: Sourced<RouteClass>[] = [];
     for (const uri of this.manifests.sortedUris()) {
       const file = this.manifests.getFile(uri);
       if (!file || this.manifests.partialFiles.has(uri)) continue;
@@ -298,6 +314,8 @@ export class WorkspaceAnalysis {
       }
       for (const n of extraction.namespaces) if (!namespaces.get(n.value.name)) namespaces.set(n.value.name, n);
       services.push(...extraction.services);
+      routes.push(...extraction.routes);
+      routeClasses.push(...extraction.routeClasses);
       for (const r of extraction.unknownResources) {
         const list = unknownResources.get(r.value.namespace);
         if (list) list.push(r);
@@ -342,6 +360,8 @@ export class WorkspaceAnalysis {
       workloadsByObject,
       unknownResources,
       services,
+      routes,
+      routeClasses,
       policyByObject: new Map(policyInfos.map((p) => [p.source, p])),
       policyById: new Map(policyInfos.map((p) => [p.policy.id, p])),
       clusterPolicies: clusterInfos,

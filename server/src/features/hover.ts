@@ -12,6 +12,7 @@ import { peerHover } from './peerHover';
 import { policyRejection, rejectionBanner } from './policyRejection';
 import { policySelectorHover } from './policySelectorHover';
 import { portHover } from './portHover';
+import { routeBackendHover } from './routeBackendHover';
 import { ruleHover } from './ruleHover';
 import { workloadHover } from './workloadHover';
 
@@ -43,7 +44,9 @@ function hoverContent(analysis: WorkspaceAnalysis, file: FileModel, offset: numb
   const found = locate(file, offset);
   if (!found) return undefined;
   let markdown: string | undefined;
-  if (found.type === 'workload') {
+  if (found.type === 'routeBackend') {
+    markdown = routeBackendHover(analysis, found.object, found.backendIndex);
+  } else if (found.type === 'workload') {
     // An operator's custom resource may stand for several workloads: each gets its section.
     const workloads = analysis.workloadsOf(found.object);
     markdown = workloads.length > 0 ? workloads.map((w) => workloadHover(analysis, w)).join('\n\n---\n\n') : undefined;

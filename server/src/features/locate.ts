@@ -3,10 +3,12 @@
  * of it a hover can explain — a workload's name, kind or pod-template label; a policy's
  * `spec.podSelector`; a rule (its `from`/`to` or `ports` key, or a rule with neither); a peer of
  * a rule (or one of its selectors); an ipBlock; a port entry; a cluster-wide policy (its kind,
- * name, priority, tier or subject) or one of its rules (`name`, `action`).
+ * name, priority, tier or subject) or one of its rules (`name`, `action`); a route's backend
+ * Service name.
  * Odd shapes (a scalar where a map belongs) simply locate nothing; nothing throws.
  */
 import { isClusterPolicy } from '../analysis/readClusterPolicy';
+import { readRoute, routeKindOf } from '../analysis/readRoute';
 import { WORKLOAD_KINDS } from '../analysis/readWorkload';
 import { isCustomApiVersion } from '../model/apiGroups';
 import type { FileModel } from '../model/fileModel';
@@ -86,7 +88,16 @@ export interface LocatedClusterRule extends Span {
   readonly ruleIndex: number;
 }
 
+/** A backend's Service name in an Ingress, HTTPRoute, GRPCRoute or OpenShift Route. */
+export interface LocatedRouteBackend extends Span {
+  readonly type: 'routeBackend';
+  readonly object: K8sObject;
+  /** Index in the route's backends as `readRoute` lists them. */
+  readonly backendIndex: number;
+}
+
 export type Located =
+  | LocatedRouteBackend
   | LocatedWorkload
   | LocatedPolicySelector
   | LocatedRule
@@ -116,9 +127,17 @@ export function locate(file: FileModel, offset: number): Located | undefined {
   if (!object?.node) return undefined;
   if (isKubernetesNetworkPolicy(object)) return locateInPolicy(object, object.node, offset);
   if (isClusterPolicy(object)) return locateInClusterPolicy(object, object.node, offset);
+  if (routeKindOf(object)) return locateInRoute(object, offset);
   // A custom resource may be a workload (a pod template, or an operator's resource making pods).
   if (WORKLOAD_KINDS.has(object.kind) || isCustomApiVersion(object.apiVersion)) return locateInWorkload(object, object.node, offset);
   return undefined;
+}
+
+function locateInRoute(object: K8sObject, offset: number): LocatedRouteBackend | undefined {
+  const backends = readRoute(object, object.namespace ?? '')?.backends ?? [];
+  const backendIndex = backends.findIndex((b) => contains(b.nameNode, offset));
+  const node = backends[backendIndex]?.nameNode;
+  return node ? { type: 'routeBackend', object, backendIndex, start: node.start, end: node.end } : undefined;
 }
 
 function locateInClusterPolicy(object: K8sObject, root: YMap, offset: number): LocatedClusterPolicy | LocatedClusterRule | undefined {

@@ -19,6 +19,8 @@ export const ANALYSED_KINDS: ReadonlySet<string> = new Set([
   'Service',
   'Ingress',
   'IngressClass',
+  // OpenShift's legacy group-less Route (`apiVersion: v1`); route.openshift.io/v1 is in ROUTING_KINDS.
+  'Route',
   'List',
 ]);
 
@@ -47,6 +49,18 @@ export const OPERATOR_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Custom resources that route outside traffic to Services, or say which controller does
+ * (`analysis/readRoute.ts`, `readRouteClass.ts`), as `group/Kind`: parsed in full.
+ */
+export const ROUTING_KINDS: ReadonlySet<string> = new Set([
+  'gateway.networking.k8s.io/HTTPRoute',
+  'gateway.networking.k8s.io/GRPCRoute',
+  'gateway.networking.k8s.io/Gateway',
+  'gateway.networking.k8s.io/GatewayClass',
+  'route.openshift.io/Route',
+]);
+
+/**
  * A custom resource may hold a pod template (`spec.template`, as Argo Rollouts' Rollout does),
  * which makes it a workload; only a document with an indented `template:` key can. Built-in
  * kinds the rules do not read (CustomResourceDefinitions, whose schemas say `template:` a lot,
@@ -58,7 +72,8 @@ const TEMPLATE_KEY = /^[ \t]+template[ \t]*:/m;
 export function parsesInFull(apiVersion: string | undefined, kind: string, text: string): boolean {
   if (isAnalysedKind(kind)) return true;
   if (!isCustomApiVersion(apiVersion)) return false;
-  return OPERATOR_KINDS.has(`${apiGroupOf(apiVersion) ?? ''}/${kind}`) || TEMPLATE_KEY.test(text);
+  const key = `${apiGroupOf(apiVersion) ?? ''}/${kind}`;
+  return OPERATOR_KINDS.has(key) || ROUTING_KINDS.has(key) || TEMPLATE_KEY.test(text);
 }
 
 /** A Kubernetes object found in a file: a document, or an item of a `List` document. */

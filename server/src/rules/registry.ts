@@ -14,6 +14,7 @@ import { peerPodSelectorMatchesNothingRule } from './peerPodSelectorMatchesNothi
 import { policySelectsHostNetworkRule } from './policySelectsHostNetwork';
 import { peerNamespaceSelectorMatchesNothingRule } from './peerNamespaceSelectorMatchesNothing';
 import { egressBlocksDnsRule } from './egressBlocksDns';
+import { ingressControllerBlockedRule } from './ingressControllerBlocked';
 import { exceptNullifiedRule } from './exceptNullified';
 import { denyNullifiedRule } from './denyNullified';
 import { namedPortUnresolvedRule } from './namedPortUnresolved';
@@ -71,6 +72,7 @@ export const ALL_RULES: readonly Rule[] = [
   policySelectsHostNetworkRule,
   peerNamespaceSelectorMatchesNothingRule,
   egressBlocksDnsRule,
+  ingressControllerBlockedRule,
   exceptNullifiedRule,
   denyNullifiedRule,
   namedPortUnresolvedRule,

@@ -14,6 +14,8 @@ const IDS: ReadonlySet<string> = new Set([
   'workload-not-isolated',
   'pass-without-lower-tier',
   'policy-selects-host-network',
+  // "No rule admits the controller", "the Service's pods are these": a policy or pod the workspace does not show may change it.
+  'ingress-controller-blocked',
   // "No rule allows cluster DNS": a policy of the view the workspace does not show may.
   'egress-blocks-dns',
 ]);

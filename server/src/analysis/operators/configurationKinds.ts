@@ -14,6 +14,8 @@ export const CONFIGURATION_KINDS: readonly CatalogueEntry[] = [
   ...podless('bitnami.com', 'Sealed Secrets', ['SealedSecret']),
   // Gateway API routes and policies (the Gateway itself may get proxy pods: not listed).
   ...podless('gateway.networking.k8s.io', 'Gateway API', ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ReferenceGrant', 'GatewayClass', 'BackendTLSPolicy']),
+  // OpenShift routes, served by the router's pods in openshift-ingress.
+  ...podless('route.openshift.io', 'OpenShift', ['Route']),
   // Istio configuration, read by istiod and the sidecars.
   ...podless('networking.istio.io', 'Istio', ['VirtualService', 'DestinationRule', 'ServiceEntry', 'Sidecar', 'Gateway', 'EnvoyFilter', 'WorkloadEntry', 'WorkloadGroup']),
   ...podless('security.istio.io', 'Istio', ['PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication']),
