@@ -36,8 +36,10 @@ export function parseYamlDocument(text: string, offset: number): ParsedYamlDocum
     const clamp = (n: number): number => offset + Math.max(0, Math.min(n, text.length));
     const problems: ParseProblem[] = doc.errors.map((e) =>
       // The parser's own recursion limit is this tool's limit, not a mistake in the document.
+      // Where the stack ran out depends on how deep the caller's stack already was, so the
+      // problem goes on the document's first line: the same answer from every caller.
       /call stack/i.test(e.message)
-        ? tooDeep(text, offset, e.pos[0])
+        ? tooDeep(text, offset, 0)
         : { message: firstLine(e.message), code: e.code, kind: 'syntax', start: clamp(e.pos[0]), end: clamp(Math.max(e.pos[1], e.pos[0])) },
     );
     if (problems.some((p) => p.kind === 'limit')) return { root: undefined, problems: problems.filter((p) => p.kind === 'limit').slice(0, 1), expanded: false };
