@@ -131,7 +131,8 @@ async function main(): Promise<void> {
     await frame.getByRole('tab', { name: 'Graph' }).click();
     const graph = frame.locator('#graph-panel svg.netpol-graph');
     await graph.waitFor({ state: 'visible', timeout: 10_000 });
-    await graph.locator('.edge[data-src^="shop/web["][data-dst^="shop/api["]').click();
+    // The label: the middle of a curved edge's box may be empty canvas.
+    await graph.locator('.edge[data-src^="shop/web["][data-dst^="shop/api["] .edge-label').click();
     await frame.locator('#explanation').filter({ hasText: /shop\/web\[Deployment\] → shop\/api\[Deployment\]/ }).waitFor({ state: 'visible', timeout: 15_000 });
     const drawn = [await box(frame.locator('#toolbar')), await box(graph), await box(frame.locator('#explanation'))];
     await shoot('connectivity-graph', around(drawn, 12, { width: viewport.width, height: viewport.height }, panel));

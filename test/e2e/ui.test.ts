@@ -158,7 +158,7 @@ describe('Netpol Lens VSIX in code-server + Chromium', { timeout: 300_000 }, () 
     assert.equal(await edge.locator('.edge-label').textContent(), 'TCP 8080');
     assert.match((await edge.locator('title').textContent()) ?? '', /shop\/web\[Deployment\] → shop\/api\[Deployment\]: TCP 8080/);
     // A click asks the server why; the answer names the policy and rule.
-    await edge.click();
+    await edge.locator('.edge-label').click(); // the label: a curved edge's middle may be empty canvas
     const explanation = frame.locator('#explanation');
     await explanation.filter({ hasText: /api-allow-web/ }).waitFor({ state: 'visible', timeout: 15_000 });
     assert.match(await explanation.innerText(), /shop\/web\[Deployment\] → shop\/api\[Deployment\]/);

@@ -56,6 +56,8 @@ document.getElementById('tabs').addEventListener('keydown', (e) => {
 /** The theme's colours for the graph's classes (the SVG's own sizes: 12px names, 11px the rest). */
 export const GRAPH_CSS = `
 .graph-scroll { overflow: auto; max-width: 100%; }
+/* Fit the panel's width (the SVG has a viewBox): no node hides past the right edge. */
+.graph-scroll > svg.netpol-graph { max-width: 100%; height: auto; }
 .netpol-graph text { font-family: var(--vscode-editor-font-family), monospace; fill: var(--vscode-foreground); }
 .netpol-graph .graph-title, .netpol-graph .node-label, .netpol-graph .empty { font-size: 12px; }
 .netpol-graph .graph-title { font-weight: bold; }

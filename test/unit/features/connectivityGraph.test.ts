@@ -168,7 +168,7 @@ describe('the SVG', () => {
 
   it('labels the edges with their connections and the namespace boxes with their names', () => {
     const labels = all(/<text class="edge-label"[^>]*>([^<]*)<\/text>/).map((m) => m[1]);
-    assert.deepEqual([...new Set(labels)].sort(), ['All Connections', 'TCP 443', 'TCP 5432', 'TCP 8080', 'TCP 8443', 'TCP 9090']);
+    assert.deepEqual([...new Set(labels)].sort(), ['TCP 443', 'TCP 5432', 'TCP 8080', 'TCP 8443', 'TCP 9090', 'all ports']);
     const clusters = all(/<text class="cluster-label"[^>]*>([^<]*)<\/text>/).map((m) => m[1]);
     assert.deepEqual(clusters, ['monitoring', 'payments', 'shop', 'outside the cluster']);
   });

@@ -4,6 +4,7 @@
  * only is marked added or removed. Address pieces of one workload with the same change are one
  * node (addressNodes.ts).
  */
+import { portSetText } from '../describe';
 import type { DiffEntry } from '../diff/connectivityDiff';
 import { addressNode, joinPieces, type AddressPiece } from './addressNodes';
 import { buildGraph, workloadNode, type ConnectivityGraph, type DirectedEdge, type GraphNode, type NodeStatus } from './graphModel';
@@ -18,8 +19,8 @@ export function diffGraph(entries: readonly DiffEntry[], labels: DiffGraphLabels
   const edges: DirectedEdge[] = [];
   const edge = (src: GraphNode, dst: GraphNode, e: DiffEntry): void => {
     nodes.push(src, dst);
-    const before = e.ref1.toString();
-    const after = e.ref2.toString();
+    const before = portSetText(e.ref1);
+    const after = portSetText(e.ref2);
     const label = e.type === 'added' ? after : e.type === 'removed' ? before : `${before} → ${after}`;
     const detail =
       e.type === 'added' ? `added ${after} (${labels.ref1}: none)` : e.type === 'removed' ? `removed ${before} (${labels.ref2}: none)` : `changed from ${before} (${labels.ref1}) to ${after} (${labels.ref2})`;
