@@ -184,6 +184,16 @@ export class WorkspaceAnalysis {
     return this.build().services;
   }
 
+  /** The Services of one namespace, in file order (indexed once per analysis: rules ask per policy). */
+  servicesIn(namespace: string): readonly Sourced<Service>[] {
+    return this.memo('index:servicesByNamespace', (a) => groupBy(a.services(), (s) => s.value.namespace)).get(namespace) ?? [];
+  }
+
+  /** The workloads of one namespace, in order (indexed once per analysis). */
+  workloadsIn(namespace: string): readonly WorkloadInfo[] {
+    return this.memo('index:workloadsByNamespace', (a) => groupBy(a.workloads(), (w) => w.workload.namespace)).get(namespace) ?? [];
+  }
+
   /** Ingresses, HTTPRoutes, GRPCRoutes and OpenShift Routes, in file order. */
   routes(): readonly Sourced<Route>[] {
     return this.build().routes;
@@ -377,4 +387,15 @@ function toEndpoint(e: AnalysisEndpoint): Endpoint | undefined {
   const parsed = parseCidr(e.includes('/') ? e : `${e}/${e.includes(':') ? 128 : 32}`);
   if (!parsed.ok) return undefined;
   return { family: parsed.cidr.family, address: parsed.cidr.address };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = out.get(key);
+    if (list) list.push(item);
+    else out.set(key, [item]);
+  }
+  return out;
 }

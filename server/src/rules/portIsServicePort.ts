@@ -36,7 +36,7 @@ export const portIsServicePortRule: Rule = policyRule(
     if (!analysis.network.governs(policy.index, 'ingress')) return [];
     const selected = analysis.selectedWorkloads(policy);
     if (selected.length === 0) return [];
-    const services = analysis.services().filter((s) => s.value.namespace === policy.policy.namespace);
+    const services = analysis.servicesIn(policy.policy.namespace);
     if (services.length === 0) return [];
     const out: Finding[] = [];
     rulesOf(policy.policy, 'ingress').forEach((rule, ruleIndex) => {

@@ -59,11 +59,11 @@ export function backendReach(analysis: WorkspaceAnalysis, route: Sourced<Route>,
 function judge(analysis: WorkspaceAnalysis, route: Route, backend: RouteBackend): BackendReach {
   const placements = placementsOf(analysis, route);
   if (typeof placements === 'string') return { status: 'unknown', reason: placements };
-  const services = analysis.services().filter((s) => s.value.name === backend.service && s.value.namespace === backend.namespace);
+  const services = analysis.servicesIn(backend.namespace).filter((s) => s.value.name === backend.service);
   const service = services[0]?.value;
   if (!service) return { status: 'unknown', reason: `Service ${backend.namespace}/${backend.service} (with a pod selector) is not in the workspace` };
   if (services.some((s) => JSON.stringify(s.value) !== JSON.stringify(service))) return { status: 'unknown', reason: `the workspace defines Service ${backend.namespace}/${backend.service} in different ways` };
-  const workloads = analysis.workloads().filter((w) => w.workload.namespace === service.namespace && selectorMatches({ matchLabels: service.selector }, w.workload.labels));
+  const workloads = analysis.workloadsIn(service.namespace).filter((w) => selectorMatches({ matchLabels: service.selector }, w.workload.labels));
   if (workloads.length === 0) return { status: 'unknown', reason: `no workload in the workspace matches the selector of Service ${service.namespace}/${service.name}` };
   if (workloads.some((w) => w.workload.hostNetwork)) return { status: 'unknown', reason: 'its pods use the host network, which NetworkPolicy does not govern' };
   const servicePorts = portsOf(service, backend);
