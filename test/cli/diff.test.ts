@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { backendIngressPolicy, git } from '../support/shopRepository';
 
 const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -17,11 +18,6 @@ function run(cwd: string, ...args: string[]): { code: number | null; stdout: str
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-}
 
 const deployment = (name: string, app: string): string => `apiVersion: apps/v1
 kind: Deployment
@@ -44,24 +40,7 @@ spec:
             - containerPort: 8080
 `;
 
-const policy = (ports: string): string => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: backend-ingress
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: backend
-  policyTypes: [Ingress]
-  ingress:
-    - from:
-        - podSelector:
-            matchLabels:
-              app: frontend
-      ports:
-${ports}
-`;
+const policy = backendIngressPolicy;
 
 const TCP_8080 = '        - port: 8080\n          protocol: TCP';
 const TCP_8080_9090 = `${TCP_8080}\n        - port: 9090\n          protocol: TCP`;

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { backendIngressPolicy } from '../support/shopRepository';
 
 const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -29,24 +30,7 @@ spec:
       image: example/${app}
 `;
 
-const POLICY = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: backend-ingress
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: backend
-  policyTypes: [Ingress]
-  ingress:
-    - from:
-        - podSelector:
-            matchLabels:
-              app: frontend
-      ports:
-        - port: 8080
-`;
+const POLICY = backendIngressPolicy('        - port: 8080');
 
 const SEPARATOR = '-'.repeat(160);
 

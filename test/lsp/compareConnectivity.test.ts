@@ -6,7 +6,6 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,12 +19,8 @@ import {
   type HeadTextsParams,
 } from '../../shared/src/protocol';
 import { LspTestClient, uriOf } from '../support/lspClient';
+import { backendIngressPolicy, git } from '../support/shopRepository';
 
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-}
 
 const deployment = (name: string): string => `apiVersion: apps/v1
 kind: Deployment
@@ -46,24 +41,7 @@ spec:
           image: example/${name}
 `;
 
-const policy = (ports: string): string => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: backend-ingress
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: backend
-  policyTypes: [Ingress]
-  ingress:
-    - from:
-        - podSelector:
-            matchLabels:
-              app: frontend
-      ports:
-${ports}
-`;
+const policy = backendIngressPolicy;
 
 /** A repository whose one commit holds frontend, backend and a policy allowing frontend → backend on 8080; then the policy allows 9090 too, saved. */
 function repositoryWithSavedChange(prefix: string): string {
