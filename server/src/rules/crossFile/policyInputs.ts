@@ -21,7 +21,7 @@
  */
 import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
 import { selectorMatches } from '../../engine/labelSelector';
-import type { LabelSelector, Policy, Workload } from '../../engine/types';
+import type { LabelSelector, Labels, Policy, Workload } from '../../engine/types';
 import type { FileModel } from '../../model/fileModel';
 import type { YMap } from '../../model/yamlTree';
 import { ClusterKnowledge } from './clusterKnowledge';
@@ -37,14 +37,24 @@ interface PolicyState {
   readonly selected: readonly string[];
   /** The model of its file: fixes are computed from the file's text. */
   readonly file: FileModel | undefined;
-  /** Its peers' podSelectors, both directions (undefined: a peer without one), ipBlocks left out. */
-  readonly peerSelectors: readonly (LabelSelector | undefined)[];
+  /** Its peers, both directions, ipBlocks left out. */
+  readonly peerSelectors: readonly PeerShape[];
   /**
    * Every label key its podSelector and peers' podSelectors test, with the values `matchLabels`
    * asks for (undefined: an expression tests the key, any value may matter). A change to other
    * keys or values cannot change what they match.
    */
   readonly keys: ReadonlyMap<string, ReadonlySet<string> | undefined>;
+}
+
+/**
+ * What a peer's selectors can match: with a podSelector, workloads by labels in any namespace
+ * (rules name those of other namespaces); without one, every workload of the namespaces its
+ * namespaceSelector selects (namespace labels are a workspace-wide input).
+ */
+interface PeerShape {
+  readonly podSelector: LabelSelector | undefined;
+  readonly namespaceSelector: LabelSelector | undefined;
 }
 
 export interface PolicyInputs {
@@ -120,13 +130,15 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
 }
 
 /** A policy's peers' podSelectors and every label key its selectors test (a node's policy never changes). */
-function selectorShape(policy: Policy): { peerSelectors: (LabelSelector | undefined)[]; keys: Map<string, Set<string> | undefined> } {
-  const peerSelectors: (LabelSelector | undefined)[] = [];
+function selectorShape(policy: Policy): { peerSelectors: PeerShape[]; keys: Map<string, Set<string> | undefined> } {
+  const peerSelectors: PeerShape[] = [];
   for (const rules of [policy.ingress, policy.egress]) {
-    for (const rule of rules ?? []) for (const peer of rule.peers ?? []) if (!peer.ipBlock) peerSelectors.push(peer.podSelector);
+    for (const rule of rules ?? []) {
+      for (const peer of rule.peers ?? []) if (!peer.ipBlock) peerSelectors.push({ podSelector: peer.podSelector, namespaceSelector: peer.namespaceSelector });
+    }
   }
   const keys = new Map<string, Set<string> | undefined>();
-  for (const selector of [policy.podSelector, ...peerSelectors]) {
+  for (const selector of [policy.podSelector, ...peerSelectors.map((p) => p.podSelector)]) {
     for (const [k, v] of Object.entries(selector?.matchLabels ?? {})) {
       if (!keys.has(k)) keys.set(k, new Set([v]));
       else keys.get(k)?.add(v);
@@ -207,6 +219,12 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
     serviceKeys.set(value.namespace, keys);
   }
   const known = new ClusterKnowledge(analysis);
+  const labelsOf = new Map<string, Labels>();
+  const namespaceLabels = (ns: string): Labels => {
+    let labels = labelsOf.get(ns);
+    if (!labels) labelsOf.set(ns, (labels = analysis.network.namespaceLabelsOf(ns)));
+    return labels;
+  };
   const out = new Set<YMap>();
   for (const [node, s] of now.policies) {
     const old = before.policies.get(node);
@@ -215,11 +233,12 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
       edited.has(node) ||
       // Same YAML, but in a file whose text changed: re-checked itself (others see only its YAML).
       old?.file !== s.file ||
-      countChanged.has(s.namespace) ||
+      // The namespace's workload count is read only in what a policy selecting nothing says.
+      (countChanged.has(s.namespace) && (s.selected.length === 0 || (old?.selected.length ?? 0) === 0)) ||
       (touchedNamespaces.has(s.namespace) && standIn()) ||
       s.selected.some((id) => touchedPods.has(id)) ||
       (old?.selected ?? []).some((id) => touchedPods.has(id)) ||
-      changes.some((c) => affects(s, c, selectionChanges.has(c), serviceKeys.get(c.namespace)))
+      changes.some((c) => affects(s, c, selectionChanges.has(c), serviceKeys.get(c.namespace), namespaceLabels(c.namespace)))
     ) {
       out.add(node);
     }
@@ -275,7 +294,7 @@ function flips(selector: LabelSelector | undefined, c: WorkloadChange): boolean 
 }
 
 /** Whether a workload change can change what the policy's selectors match, or what they see of it. */
-function affects(s: PolicyState, c: WorkloadChange, selectionChanges: boolean, serviceKeys: ReadonlySet<string> | undefined): boolean {
+function affects(s: PolicyState, c: WorkloadChange, selectionChanges: boolean, serviceKeys: ReadonlySet<string> | undefined, namespaceLabels: Labels): boolean {
   // Which Services front its pods: a label a Service of the namespace tests changed.
   const serviceChange = c.namespace === s.namespace && c.changedKeys !== undefined && [...c.changedKeys].some((k) => serviceKeys?.has(k));
   const ownPods = c.namespace === s.namespace && (!c.samePorts || selectionChanges || serviceChange);
@@ -287,8 +306,10 @@ function affects(s: PolicyState, c: WorkloadChange, selectionChanges: boolean, s
   // What its podSelector matches by labels (in any namespace), and its pods' ports and selecting policies.
   if (was !== is || ((was || is) && ownPods)) return true;
   // A peer reads of its workloads which they are, and their container ports.
-  for (const peer of s.peerSelectors) {
-    if (flips(peer, c) || (!c.samePorts && c.after !== undefined && selectorMatches(peer, c.after.labels))) return true;
+  for (const { podSelector, namespaceSelector } of s.peerSelectors) {
+    // Without a podSelector, a peer matches the pods of its namespaces only: the policy's own, or those its namespaceSelector selects.
+    if (!podSelector && (namespaceSelector ? !selectorMatches(namespaceSelector, namespaceLabels) : c.namespace !== s.namespace)) continue;
+    if (flips(podSelector, c) || (!c.samePorts && c.after !== undefined && selectorMatches(podSelector, c.after.labels))) return true;
   }
   return false;
 }
