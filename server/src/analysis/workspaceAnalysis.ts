@@ -15,6 +15,7 @@ import type { ClusterPolicy, ClusterRuleRef } from '../engine/clusterPolicyTypes
 import { ConnectivityMatrix } from '../engine/connectivityMatrix';
 import { explainPair, type Endpoint, type PairExplanation } from '../engine/explain';
 import { Network, type DirectionAnswer } from '../engine/network';
+import type { CompiledPieces } from '../engine/piecesCarry';
 import { PortSet } from '../engine/portSet';
 import type { Direction, Namespace, Policy, Protocol, RuleRef, Workload } from '../engine/types';
 import { AnalysisCarry, type ChangedFiles } from './analysisCarry';
@@ -71,6 +72,9 @@ interface Built {
   readonly clusterPolicyByObject: ReadonlyMap<K8sObject, ClusterPolicyInfo>;
   readonly clusterPolicyById: ReadonlyMap<string, ClusterPolicyInfo>;
 }
+
+/** The engine's compiled rule pieces, handed to the next analysis's Network (engine/piecesCarry.ts). */
+const PIECES_KEY = 'engine:pieces';
 
 export class WorkspaceAnalysis {
   private built: Built | undefined;
@@ -344,12 +348,16 @@ export class WorkspaceAnalysis {
     }
     for (const name of this.settings.externalNamespaces) if (!namespaces.has(name)) namespaces.set(name, undefined);
 
-    const network = new Network({
-      workloads: [...workloadsById.values()].map((w) => w.value),
-      namespaces: [...namespaces.entries()].map(([name, n]) => n?.value ?? { name, labels: {} }),
-      policies: policies.map((p) => p.value),
-      clusterPolicies: clusterPolicies.map((p) => p.value),
-    });
+    const network = new Network(
+      {
+        workloads: [...workloadsById.values()].map((w) => w.value),
+        namespaces: [...namespaces.entries()].map(([name, n]) => n?.value ?? { name, labels: {} }),
+        policies: policies.map((p) => p.value),
+        clusterPolicies: clusterPolicies.map((p) => p.value),
+      },
+      this.carry.get(PIECES_KEY) as CompiledPieces | undefined,
+    );
+    this.carry.set(PIECES_KEY, network.compiled(), this.serial);
     const workloadInfos = [...workloadsById.values()].map((w, index): WorkloadInfo => ({ index, workload: w.value, sources: w.sources }));
     const policyInfos = policies.map((p, index): PolicyInfo => ({ index, policy: p.value, source: p.source }));
     const clusterInfos = clusterPolicies.map((p, index): ClusterPolicyInfo => ({ index, policy: p.value, source: p.source }));

@@ -9,6 +9,7 @@
 import { AddressSet } from './addressSet';
 import { ClusterLayer, type TieredAnswer } from './clusterLayer';
 import { LabelIndex } from './labelIndex';
+import { carryPieces, type CompiledPieces, type PiecesByDirection } from './piecesCarry';
 import { selectorMatches } from './labelSelector';
 import { governedDirections, rulesOf } from './policyTypes';
 import { compilePorts, type PortSpec } from './portSpec';
@@ -58,14 +59,16 @@ export class Network {
   private readonly namespaceLabels: LabelIndex;
   private readonly podsByNamespace = new Map<string, WorkloadSet>();
   private readonly selectedCache = new Map<number, WorkloadSet>();
-  private readonly piecesCache = new Map<string, readonly AllowedPiece[]>();
+  /** Compiled pieces by policy object (some carried from the Network of the previous input, see piecesCarry.ts). */
+  private readonly piecesByPolicy: Map<Policy, PiecesByDirection>;
   private readonly answerCache = new Map<string, DirectionAnswer>();
   private readonly selectingCache = new Map<number, readonly number[]>();
   private readonly policiesByNamespace = new Map<string, number[]>();
   /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy: the tiers around NetworkPolicy. */
   readonly cluster: ClusterLayer;
 
-  constructor(input: EngineInput) {
+  /** `previous`: what the Network of an earlier version of the input compiled (see piecesCarry.ts). */
+  constructor(input: EngineInput, previous?: CompiledPieces) {
     const workloads: Workload[] = [];
     for (const w of input.workloads) {
       if (this.workloadIndex.has(w.id)) continue;
@@ -86,6 +89,7 @@ export class Network {
       else this.policiesByNamespace.set(p.namespace, [i]);
     });
     this.namespaces = completeNamespaces(input);
+    this.piecesByPolicy = previous ? carryPieces(previous, workloads, this.workloadIndex, this.namespaces) : new Map();
     this.podLabels = new LabelIndex(workloads.map((w) => w.labels));
     this.namespaceLabels = new LabelIndex(this.namespaces.map((n) => n.labels));
     const byNs = new Map<string, number[]>();
@@ -178,13 +182,21 @@ export class Network {
 
   /** The pieces of one policy's rules for a direction (empty when it does not govern it). */
   piecesOf(policy: number, direction: Direction): readonly AllowedPiece[] {
-    const key = `${direction}:${policy}`;
-    let pieces = this.piecesCache.get(key);
+    const p = this.policies[policy];
+    if (!p) return [];
+    let entry = this.piecesByPolicy.get(p);
+    if (!entry) this.piecesByPolicy.set(p, (entry = {}));
+    let pieces = entry[direction];
     if (!pieces) {
       pieces = this.governs(policy, direction) ? this.compileRules(policy, direction) : [];
-      this.piecesCache.set(key, pieces);
+      entry[direction] = pieces;
     }
     return pieces;
+  }
+
+  /** What this Network compiled so far (and goes on compiling), for the Network of the next version of its input. */
+  compiled(): CompiledPieces {
+    return { workloads: this.workloads, namespaces: this.namespaces, byPolicy: this.piecesByPolicy };
   }
 
   /** Workloads of a namespace. */

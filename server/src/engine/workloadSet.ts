@@ -61,6 +61,23 @@ export class WorkloadSet {
     return new WorkloadSet(size, words, undefined);
   }
 
+  /**
+   * This set over another engine input's workloads: `map[i]` is the index of this set's workload
+   * `i` there, or -1 when it is not there (left out).
+   */
+  remapped(size: number, map: Int32Array): WorkloadSet {
+    const out: number[] = [];
+    let ascending = true;
+    for (const i of this) {
+      const j = map[i] ?? -1;
+      if (j < 0) continue;
+      if (out.length > 0 && (out[out.length - 1] ?? 0) > j) ascending = false;
+      out.push(j);
+    }
+    if (!ascending) out.sort((a, b) => a - b);
+    return out.length > wordCount(size) ? WorkloadSet.of(size, out) : WorkloadSet.fromItems(size, Uint32Array.from(out));
+  }
+
   has(index: number): boolean {
     if (this.words) return (((this.words[index >>> 5] ?? 0) >>> (index & 31)) & 1) === 1;
     const items = this.items ?? NO_ITEMS;
