@@ -89,7 +89,7 @@ export class Network {
       else this.policiesByNamespace.set(p.namespace, [i]);
     });
     this.namespaces = completeNamespaces(input);
-    this.piecesByPolicy = previous ? carryPieces(previous, workloads, this.workloadIndex, this.namespaces) : new Map();
+    this.piecesByPolicy = previous ? carryPieces(previous, workloads, this.workloadIndex, this.namespaces) : new Map<Policy, PiecesByDirection>();
     this.podLabels = new LabelIndex(workloads.map((w) => w.labels));
     this.namespaceLabels = new LabelIndex(this.namespaces.map((n) => n.labels));
     const byNs = new Map<string, number[]>();
