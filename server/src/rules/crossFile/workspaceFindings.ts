@@ -12,6 +12,7 @@ import type { RuleId } from '../../../../shared/src/ruleCatalogue';
 import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
 import type { YMap } from '../../model/yamlTree';
 import type { Finding, Rule } from '../types';
+import { OverlayMap } from './overlayMap';
 import { changedPolicies, policiesByUri, policyInputs, type PolicyChanges, type PolicyInputs } from './policyInputs';
 
 export interface LocatedFinding {
@@ -22,6 +23,7 @@ export interface LocatedFinding {
 const NONE: readonly Finding[] = Object.freeze([]);
 
 type ByUri = ReadonlyMap<string, readonly Finding[]>;
+type Lookup = Pick<ByUri, 'get'>;
 
 /**
  * A rule judged over the whole workspace at once (findings may land in any file). `part` names
@@ -46,8 +48,8 @@ export function workspaceRule(id: RuleId, computeAll: (analysis: WorkspaceAnalys
 interface PolicyRuleState {
   readonly inputs: PolicyInputs;
   /** Findings per policy (by YAML node), in that policy's file. */
-  readonly perPolicy: ReadonlyMap<YMap, readonly Finding[]>;
-  readonly byUri: ByUri;
+  readonly perPolicy: OverlayMap<YMap, readonly Finding[]>;
+  readonly byUri: OverlayMap<string, readonly Finding[]>;
 }
 
 /**
@@ -66,8 +68,13 @@ export function policyRule<S>(id: RuleId, prepare: (analysis: WorkspaceAnalysis)
         return found.length > 0 ? found : NONE;
       };
       const changes = previous ? changedPolicies(a, previous.inputs) : 'all';
-      const next = previous && changes !== 'all' ? update(a, previous, changes, checkOne) : checkAll(a, checkOne, previous);
-      changed(previous ? differingUris(previous.byUri, next.byUri) : 'all');
+      if (previous && changes !== 'all') {
+        const next = update(a, previous, changes, checkOne);
+        changed(next.changedUris);
+        return next.state;
+      }
+      const next = checkAll(a, checkOne, previous);
+      changed(previous ? differingUris(previous.byUri.toMap(), next.byUri.toMap()) : 'all');
       return next;
     });
   return {
@@ -79,7 +86,7 @@ export function policyRule<S>(id: RuleId, prepare: (analysis: WorkspaceAnalysis)
 }
 
 /** The file's list itself, not a copy (its identity says "unchanged"): callers only read it. */
-function shared(byUri: ByUri, uri: string): Finding[] {
+function shared(byUri: Lookup, uri: string): Finding[] {
   return (byUri.get(uri) ?? NONE) as Finding[];
 }
 
@@ -95,22 +102,25 @@ function checkAll(analysis: WorkspaceAnalysis, checkOne: (policy: PolicyInfo) =>
     if (list) list.push(...findings);
     else byUri.set(policy.source.uri, [...findings]);
   }
-  return { inputs: policyInputs(analysis), perPolicy, byUri: keepUnchanged(byUri, previous?.byUri, (x, y) => x === y) };
+  return { inputs: policyInputs(analysis), perPolicy: OverlayMap.of(perPolicy), byUri: OverlayMap.of(keepUnchanged(byUri, previous?.byUri, (x, y) => x === y)) };
 }
 
-/** The previous state with the files of changed (or removed) policies redone, re-checking only the changed policies. */
+/**
+ * The previous state with the files of changed (or removed) policies redone, re-checking only the
+ * changed policies; also the files whose findings differ.
+ */
 function update(
   analysis: WorkspaceAnalysis,
   previous: PolicyRuleState,
   changes: PolicyChanges,
   checkOne: (policy: PolicyInfo) => readonly Finding[],
-): PolicyRuleState {
+): { state: PolicyRuleState; changedUris: Set<string> } {
   const inputs = policyInputs(analysis);
-  const perPolicy = new Map(previous.perPolicy);
-  const byUri = new Map(previous.byUri);
+  const perPolicy = new Map<YMap, readonly Finding[] | undefined>();
+  const byUri = new Map<string, readonly Finding[] | undefined>();
   const uris = new Set<string>();
   for (const r of changes.removed) {
-    perPolicy.delete(r.node);
+    perPolicy.set(r.node, undefined);
     uris.add(r.uri);
   }
   for (const node of changes.recheck) {
@@ -122,16 +132,17 @@ function update(
     const list: Finding[] = [];
     for (const policy of filePolicies.get(uri) ?? []) {
       const node = policy.source.node;
-      const kept = node && !changes.recheck.has(node) ? previous.perPolicy.get(node) : undefined;
-      const findings = kept ?? checkOne(policy);
-      if (node) perPolicy.set(node, findings);
+      const before = node ? previous.perPolicy.get(node) : undefined;
+      const findings = (node && !changes.recheck.has(node) ? before : undefined) ?? checkOne(policy);
+      if (node && findings !== before) perPolicy.set(node, findings);
       list.push(...findings);
     }
     const old = previous.byUri.get(uri);
-    if (list.length === 0) byUri.delete(uri);
-    else if (!(old && old.length === list.length && old.every((f, i) => f === list[i]))) byUri.set(uri, list);
+    if (list.length === 0) {
+      if (old) byUri.set(uri, undefined);
+    } else if (!(old && old.length === list.length && old.every((f, i) => f === list[i]))) byUri.set(uri, list);
   }
-  return { inputs, perPolicy, byUri };
+  return { state: { inputs, perPolicy: previous.perPolicy.with(perPolicy), byUri: previous.byUri.with(byUri) }, changedUris: new Set(byUri.keys()) };
 }
 
 function groupByUri(findings: readonly LocatedFinding[]): Map<string, Finding[]> {
@@ -145,7 +156,7 @@ function groupByUri(findings: readonly LocatedFinding[]): Map<string, Finding[]>
 }
 
 /** Each file's list, replaced by the previous analysis's when equal (so unchanged files keep the same array). */
-function keepUnchanged(next: Map<string, Finding[]>, previous: ByUri | undefined, same: (a: Finding, b: Finding) => boolean): ByUri {
+function keepUnchanged(next: Map<string, Finding[]>, previous: Lookup | undefined, same: (a: Finding, b: Finding) => boolean): ByUri {
   if (!previous) return next;
   const out = new Map<string, readonly Finding[]>();
   for (const [uri, list] of next) {

@@ -1,0 +1,43 @@
+/**
+ * OverlayMap: the per-policy rules' findings kept across edits without copying. Property: after
+ * any sequence of change sets, it answers every key as a plain Map given the same changes does,
+ * and so does its copy.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { OverlayMap } from '../../../server/src/rules/crossFile/overlayMap';
+
+const key = fc.integer({ min: 0, max: 40 });
+const changeSet = fc.array(fc.tuple(key, fc.option(fc.integer(), { nil: undefined })), { maxLength: 12 });
+
+describe('OverlayMap', () => {
+  it('answers as a Map with the same changes made', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.integer()), { maxLength: 40 }), fc.array(changeSet, { maxLength: 30 }), (initial, steps) => {
+        const plain = new Map(initial);
+        let overlay = OverlayMap.of(new Map(initial));
+        for (const step of steps) {
+          const changes = new Map(step);
+          for (const [k, v] of changes) {
+            if (v === undefined) plain.delete(k);
+            else plain.set(k, v);
+          }
+          overlay = overlay.with(changes);
+          for (let k = 0; k <= 40; k++) assert.equal(overlay.get(k), plain.get(k));
+        }
+        assert.deepEqual([...overlay.toMap()].sort((a, b) => a[0] - b[0]), [...plain].sort((a, b) => a[0] - b[0]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves the map it was derived from as it was', () => {
+    const first = OverlayMap.of(new Map([['a', 1]]));
+    const second = first.with(new Map([['a', undefined], ['b', 2]]));
+    assert.equal(first.get('a'), 1);
+    assert.equal(first.get('b'), undefined);
+    assert.equal(second.get('a'), undefined);
+    assert.equal(second.get('b'), 2);
+  });
+});
