@@ -19,7 +19,7 @@ import type { CompiledPieces } from '../engine/piecesCarry';
 import { PortSet } from '../engine/portSet';
 import type { Direction, Namespace, Policy, Protocol, RuleRef, Workload } from '../engine/types';
 import { AnalysisCarry, type ChangedFiles } from './analysisCarry';
-import { ExtractionCache, type Sourced, type UnknownResource } from './fileExtraction';
+import { ExtractionCache, type FileExtraction, type Sourced, type UnknownResource } from './fileExtraction';
 import type { Route } from './readRoute';
 import type { RouteClass } from './readRouteClass';
 import type { Service } from './readService';
@@ -52,11 +52,19 @@ export interface NamespaceInfo {
   readonly source: K8sObject | undefined;
 }
 
+/** One file's extraction, as the analysis read it. */
+export interface FileContribution {
+  readonly uri: string;
+  readonly extraction: FileExtraction;
+}
+
 /** One end of a connection: a workload, or an IP address such as `10.0.0.1` or `2001:db8::1`. */
 export type AnalysisEndpoint = WorkloadInfo | string;
 
 interface Built {
   readonly network: Network;
+  /** What each file contributed, in workspace order (kustomize patches left out). */
+  readonly extractions: readonly FileContribution[];
   readonly workloads: readonly WorkloadInfo[];
   readonly policies: readonly PolicyInfo[];
   readonly namespaces: readonly NamespaceInfo[];
@@ -181,6 +189,11 @@ export class WorkspaceAnalysis {
   /** The same, for every namespace that has some. */
   unknownResources(): ReadonlyMap<string, readonly Sourced<UnknownResource>[]> {
     return this.build().unknownResources;
+  }
+
+  /** What each file contributed, in workspace order: lets a carried value compare per file. */
+  fileExtractions(): readonly FileContribution[] {
+    return this.build().extractions;
   }
 
   /** Core Services with a pod selector, in file order. */
@@ -312,10 +325,12 @@ export class WorkspaceAnalysis {
     const services: Sourced<Service>[] = [];
     const routes: Sourced<Route>[] = [];
     const routeClasses: Sourced<RouteClass>[] = [];
+    const extractions: FileContribution[] = [];
     for (const uri of this.manifests.sortedUris()) {
       const file = this.manifests.getFile(uri);
       if (!file || this.manifests.partialFiles.has(uri)) continue;
       const extraction = this.cache.get(file, this.settings.defaultNamespace);
+      extractions.push({ uri, extraction });
       for (const w of extraction.workloads) {
         const existing = workloadsById.get(w.value.id);
         if (!existing) workloadsById.set(w.value.id, { value: w.value, sources: [w.source], rank: this.cache.representativeRank(w) });
@@ -372,6 +387,7 @@ export class WorkspaceAnalysis {
     }
     this.built = {
       network,
+      extractions,
       workloads: workloadInfos,
       policies: policyInfos,
       namespaces: namespaceInfos,

@@ -22,6 +22,7 @@
 import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
 import { selectorMatches } from '../../engine/labelSelector';
 import type { LabelSelector, Labels, Policy, Workload } from '../../engine/types';
+import type { FileExtraction } from '../../analysis/fileExtraction';
 import type { FileModel } from '../../model/fileModel';
 import type { YMap } from '../../model/yamlTree';
 import { ClusterKnowledge } from './clusterKnowledge';
@@ -57,9 +58,22 @@ interface PeerShape {
   readonly namespaceSelector: LabelSelector | undefined;
 }
 
+/**
+ * The workspace-wide inputs: namespaces, namespaces with workloads and DNS workloads (small, one
+ * string), then per file its declared namespaces, unknown custom resources and Services (one
+ * string per file that has some, reused while the file's extraction is the same object, so
+ * comparing two keys costs a pointer comparison per unchanged file).
+ */
+interface WorkspaceKey {
+  readonly global: string;
+  readonly files: readonly string[];
+}
+
 export interface PolicyInputs {
-  /** Namespaces, declared namespaces, namespaces with workloads, DNS workloads, Services: any change re-checks all. */
-  readonly workspaceKey: string;
+  /** Any change re-checks all. */
+  readonly workspaceKey: WorkspaceKey;
+  /** Each file's part of the key, by extraction (handed on: unchanged files reuse their string). */
+  readonly fileKeys: WeakMap<FileExtraction, string>;
   readonly workloadOrder: readonly string[];
   readonly workloads: ReadonlyMap<string, Workload>;
   readonly workloadCount: ReadonlyMap<string, number>;
@@ -95,16 +109,19 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
       workloads.set(w.workload.id, w.workload);
       workloadCount.set(w.workload.namespace, (workloadCount.get(w.workload.namespace) ?? 0) + 1);
     }
-    const workspaceKey = JSON.stringify([
-      net.namespaces.map((n) => [n.name, n.labels]),
-      a.namespaces().flatMap((n) => (n.source ? [n.namespace.name] : [])),
-      [...workloadCount.keys()].sort(),
-      [...net.podsMatching(DNS_SELECTOR)].map((i) => net.workloads[i]),
-      [...a.unknownResources()].map(([ns, list]) => [ns, list.map((r) => [r.value.kind, r.value.name])]),
-      a.services().map((s) => s.value),
-    ]);
+    const fileKeys = previous?.fileKeys ?? new WeakMap<FileExtraction, string>();
+    const files: string[] = [];
+    for (const { uri, extraction } of a.fileExtractions()) {
+      let key = fileKeys.get(extraction);
+      if (key === undefined) fileKeys.set(extraction, (key = fileKey(uri, extraction)));
+      if (key !== '') files.push(key);
+    }
+    const workspaceKey: WorkspaceKey = {
+      global: JSON.stringify([net.namespaces.map((n) => [n.name, n.labels]), [...workloadCount.keys()].sort(), [...net.podsMatching(DNS_SELECTOR)].map((i) => net.workloads[i])]),
+      files,
+    };
     const changesSince = new WeakMap<PolicyInputs, readonly WorkloadChange[]>();
-    const base = previous?.workspaceKey === workspaceKey ? previous : undefined;
+    const base = previous && sameKey(previous.workspaceKey, workspaceKey) ? previous : undefined;
     const changes = base ? workloadChanges(base.workloads, workloads) : [];
     if (base) changesSince.set(base, changes);
     const policies = new Map<YMap, PolicyState>();
@@ -125,8 +142,20 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
         policies.set(node, { id: p.policy.id, uri, namespace: p.policy.namespace, policy: p.policy, selected, file, peerSelectors: shape.peerSelectors, keys: shape.keys });
       }
     }
-    return { workspaceKey, workloadOrder: [...workloads.keys()], workloads, workloadCount, policies, changesSince };
+    return { workspaceKey, fileKeys, workloadOrder: [...workloads.keys()], workloads, workloadCount, policies, changesSince };
   });
+}
+
+/** A file's part of the workspace key: its declared namespaces, unknown custom resources and Services ('' when none). */
+function fileKey(uri: string, e: FileExtraction): string {
+  const declared = e.namespaces.map((n) => n.value.name);
+  const unknown = e.unknownResources.map((r) => [r.value.namespace, r.value.kind, r.value.name]);
+  const services = e.services.map((s) => s.value);
+  return declared.length + unknown.length + services.length === 0 ? '' : JSON.stringify([uri, declared, unknown, services]);
+}
+
+function sameKey(a: WorkspaceKey, b: WorkspaceKey): boolean {
+  return a.global === b.global && a.files.length === b.files.length && a.files.every((f, i) => f === b.files[i]);
 }
 
 /** A policy's peers' podSelectors and every label key its selectors test (a node's policy never changes). */
@@ -172,7 +201,7 @@ export function changedPolicies(analysis: WorkspaceAnalysis, before: PolicyInput
 
 function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyInputs): PolicyChanges | 'all' {
   if (before === now) return { recheck: new Set(), removed: [] };
-  if (before.workspaceKey !== now.workspaceKey) return 'all';
+  if (!sameKey(before.workspaceKey, now.workspaceKey)) return 'all';
   // Messages list workloads in workspace order: the workloads both have must keep theirs.
   const kept = (order: readonly string[], other: ReadonlyMap<string, Workload>): string[] => order.filter((id) => other.has(id));
   const a = kept(before.workloadOrder, now.workloads);
