@@ -10,7 +10,6 @@ import { AddressSet } from './addressSet';
 import { ClusterLayer, type TieredAnswer } from './clusterLayer';
 import { LabelIndex } from './labelIndex';
 import { carryPieces, type CompiledPieces, type PiecesByDirection } from './piecesCarry';
-import { selectorMatches } from './labelSelector';
 import { governedDirections, rulesOf } from './policyTypes';
 import { compilePorts, type PortSpec } from './portSpec';
 import {
@@ -126,15 +125,21 @@ export class Network {
     return s;
   }
 
-  /** Policies whose podSelector selects the workload, whatever directions they govern (only its namespace's are tested). */
+  /**
+   * Policies whose podSelector selects the workload, whatever directions they govern (only its
+   * namespace's are tested). Computed for the whole namespace at once from the policies' selected
+   * sets: rules ask about every pod a namespace-wide policy selects.
+   */
   selecting(workload: number): readonly number[] {
-    let list = this.selectingCache.get(workload);
-    if (!list) {
-      const w = this.workloads[workload];
-      list = w ? (this.policiesByNamespace.get(w.namespace) ?? []).filter((pi) => selectorMatches(this.policies[pi]?.podSelector, w.labels)) : [];
-      this.selectingCache.set(workload, list);
-    }
-    return list;
+    const cached = this.selectingCache.get(workload);
+    if (cached) return cached;
+    const w = this.workloads[workload];
+    if (!w) return [];
+    const lists = new Map<number, number[]>();
+    for (const i of this.podsIn(w.namespace)) lists.set(i, []);
+    for (const pi of this.policiesByNamespace.get(w.namespace) ?? []) for (const i of this.selected(pi)) lists.get(i)?.push(pi);
+    for (const [i, list] of lists) this.selectingCache.set(i, list);
+    return lists.get(workload) ?? [];
   }
 
   /**
