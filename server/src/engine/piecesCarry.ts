@@ -65,7 +65,7 @@ export function carryPieces(
     const moved: PiecesByDirection = {};
     for (const direction of ['ingress', 'egress'] as const) {
       const list = pieces[direction];
-      if (list) moved[direction] = list.map((p) => ({ ...p, workloads: p.workloads.remapped(workloads.length, map) }));
+      if (list) moved[direction] = list.map((p) => ({ rule: p.rule, workloads: p.workloads.remapped(workloads.length, map), addresses: p.addresses, ports: p.ports }));
     }
     out.set(policy, moved);
   }

@@ -66,16 +66,21 @@ export class WorkloadSet {
    * `i` there, or -1 when it is not there (left out).
    */
   remapped(size: number, map: Int32Array): WorkloadSet {
-    const out: number[] = [];
+    if (this.isEmpty()) return WorkloadSet.empty(size);
+    if (this.words) return WorkloadSet.of(size, [...this].map((i) => map[i] ?? -1).filter((i) => i >= 0));
+    const items = this.items ?? NO_ITEMS;
+    const out = new Uint32Array(items.length);
+    let k = 0;
     let ascending = true;
-    for (const i of this) {
-      const j = map[i] ?? -1;
+    for (let n = 0; n < items.length; n++) {
+      const j = map[items[n] ?? 0] ?? -1;
       if (j < 0) continue;
-      if (out.length > 0 && (out[out.length - 1] ?? 0) > j) ascending = false;
-      out.push(j);
+      if (k > 0 && (out[k - 1] ?? 0) > j) ascending = false;
+      out[k++] = j;
     }
-    if (!ascending) out.sort((a, b) => a - b);
-    return out.length > wordCount(size) ? WorkloadSet.of(size, out) : WorkloadSet.fromItems(size, Uint32Array.from(out));
+    const moved = k === out.length ? out : out.slice(0, k);
+    if (!ascending) moved.sort();
+    return WorkloadSet.fromItems(size, moved);
   }
 
   has(index: number): boolean {
