@@ -25,7 +25,13 @@ import { toDiagnostic } from './conversions';
 import type { Logger } from './runner';
 
 export interface PublisherOptions {
+  /**
+   * The longest wait after a change. The wait is as long as the last run took, between
+   * `minDebounceMs` and this: where a run is quick the diagnostics follow a keystroke at once,
+   * and where it is slow keystrokes arriving meanwhile are taken in one run.
+   */
   readonly debounceMs: number;
+  readonly minDebounceMs?: number;
   /** Time slice after which a run yields to pending messages. */
   readonly sliceMs: number;
 }
@@ -70,6 +76,12 @@ function union(a: Set<string> | 'all', b: ReadonlySet<string> | 'all'): Set<stri
   return a;
 }
 
+/** The wait after a change: as long as the last run took, within the options' bounds (the longest before any run). */
+export function debounceDelay(lastRunMs: number | undefined, options: Pick<PublisherOptions, 'debounceMs' | 'minDebounceMs'>): number {
+  const { debounceMs, minDebounceMs = debounceMs } = options;
+  return Math.min(debounceMs, Math.max(minDebounceMs, Math.round(lastRunMs ?? debounceMs)));
+}
+
 function sameModels(a: readonly (FileModel | undefined)[], b: readonly (FileModel | undefined)[]): boolean {
   return a.length === b.length && a.every((m, i) => m === b[i]);
 }
@@ -86,6 +98,8 @@ export class DiagnosticsPublisher {
   private readonly idleWaiters: (() => void)[] = [];
   private running = false;
   private last: RunMark | undefined;
+  /** How long the last completed run after indexing took (ms; undefined before the first). */
+  private lastRunMs: number | undefined;
   /** The active editor's file, when the client says (see ACTIVE_DOCUMENT_NOTIFICATION). */
   private active: string | undefined;
   /** Files opened or changed in the editor, by how recently (higher: later). */
@@ -132,14 +146,18 @@ export class DiagnosticsPublisher {
     this.active = uri;
   }
 
-  /** Something changed: recompute after the debounce. */
-  schedule(delayMs = this.options.debounceMs): void {
+  /** Something changed: recompute after the debounce (see PublisherOptions). */
+  schedule(delayMs = this.debounce()): void {
     this.generation++;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.run(this.generation);
     }, delayMs);
+  }
+
+  private debounce(): number {
+    return debounceDelay(this.lastRunMs, this.options);
   }
 
   /** Resolves when no run is scheduled or under way (used by tests and the bench through a request). */
@@ -150,6 +168,7 @@ export class DiagnosticsPublisher {
 
   private async run(generation: number): Promise<void> {
     this.running = true;
+    const started = performance.now();
     try {
       const manifests = this.index.manifests;
       const position = this.index.changePosition;
@@ -189,6 +208,7 @@ export class DiagnosticsPublisher {
       }
       if (generation !== this.generation) return;
       this.last = { indexing, position, partialFiles: manifests.partialFiles, marks };
+      if (!indexing) this.lastRunMs = performance.now() - started;
       this.sendStatus();
     } catch (error) {
       this.log.error(`diagnostics run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
