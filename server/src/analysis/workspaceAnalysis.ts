@@ -14,8 +14,8 @@ import type { TieredAnswer } from '../engine/clusterLayer';
 import type { ClusterPolicy, ClusterRuleRef } from '../engine/clusterPolicyTypes';
 import { ConnectivityMatrix } from '../engine/connectivityMatrix';
 import { explainPair, type Endpoint, type PairExplanation } from '../engine/explain';
-import { Network, type DirectionAnswer } from '../engine/network';
-import type { CompiledPieces } from '../engine/piecesCarry';
+import type { DirectionAnswer, Network } from '../engine/network';
+import { buildWorkspace, type Built, type CarriedBuild } from './buildWorkspace';
 import { PortSet } from '../engine/portSet';
 import type { Direction, Namespace, Policy, Protocol, RuleRef, Workload } from '../engine/types';
 import { AnalysisCarry, type ChangedFiles } from './analysisCarry';
@@ -61,28 +61,9 @@ export interface FileContribution {
 /** One end of a connection: a workload, or an IP address such as `10.0.0.1` or `2001:db8::1`. */
 export type AnalysisEndpoint = WorkloadInfo | string;
 
-interface Built {
-  readonly network: Network;
-  /** What each file contributed, in workspace order (kustomize patches left out). */
-  readonly extractions: readonly FileContribution[];
-  readonly workloads: readonly WorkloadInfo[];
-  readonly policies: readonly PolicyInfo[];
-  readonly namespaces: readonly NamespaceInfo[];
-  /** The workloads of each manifest (a custom resource may stand for several). */
-  readonly workloadsByObject: ReadonlyMap<K8sObject, readonly WorkloadInfo[]>;
-  readonly unknownResources: ReadonlyMap<string, readonly Sourced<UnknownResource>[]>;
-  readonly services: readonly Sourced<Service>[];
-  readonly routes: readonly Sourced<Route>[];
-  readonly routeClasses: readonly Sourced<RouteClass>[];
-  readonly policyByObject: ReadonlyMap<K8sObject, PolicyInfo>;
-  readonly policyById: ReadonlyMap<string, PolicyInfo>;
-  readonly clusterPolicies: readonly ClusterPolicyInfo[];
-  readonly clusterPolicyByObject: ReadonlyMap<K8sObject, ClusterPolicyInfo>;
-  readonly clusterPolicyById: ReadonlyMap<string, ClusterPolicyInfo>;
-}
 
-/** The engine's compiled rule pieces, handed to the next analysis's Network (engine/piecesCarry.ts). */
-const PIECES_KEY = 'engine:pieces';
+/** What the analysis was built from, handed to the next analysis of the same settings (buildWorkspace.ts). */
+const BUILT_KEY = 'analysis:built';
 
 export class WorkspaceAnalysis {
   private built: Built | undefined;
@@ -183,22 +164,22 @@ export class WorkspaceAnalysis {
    * order.
    */
   unknownResourcesIn(namespace: string): readonly Sourced<UnknownResource>[] {
-    return this.build().unknownResources.get(namespace) ?? [];
+    return this.build().joined.unknownResources.get(namespace) ?? [];
   }
 
   /** The same, for every namespace that has some. */
   unknownResources(): ReadonlyMap<string, readonly Sourced<UnknownResource>[]> {
-    return this.build().unknownResources;
+    return this.build().joined.unknownResources;
   }
 
   /** What each file contributed, in workspace order: lets a carried value compare per file. */
   fileExtractions(): readonly FileContribution[] {
-    return this.build().extractions;
+    return this.build().joined.extractions;
   }
 
   /** Core Services with a pod selector, in file order. */
   services(): readonly Sourced<Service>[] {
-    return this.build().services;
+    return this.build().joined.services;
   }
 
   /** The Services of one namespace, in file order (indexed once per analysis: rules ask per policy). */
@@ -213,12 +194,12 @@ export class WorkspaceAnalysis {
 
   /** Ingresses, HTTPRoutes, GRPCRoutes and OpenShift Routes, in file order. */
   routes(): readonly Sourced<Route>[] {
-    return this.build().routes;
+    return this.build().joined.routes;
   }
 
   /** IngressClasses, GatewayClasses and Gateways, in file order. */
   routeClasses(): readonly Sourced<RouteClass>[] {
-    return this.build().routeClasses;
+    return this.build().joined.routeClasses;
   }
 
   policyOf(obj: K8sObject): PolicyInfo | undefined {
@@ -315,93 +296,9 @@ export class WorkspaceAnalysis {
 
   private build(): Built {
     if (this.built) return this.built;
-    const workloadsById = new Map<string, { value: Workload; sources: K8sObject[]; rank: string }>();
-    const namespaces = new Map<string, Sourced<Namespace> | undefined>();
-    const policies: Sourced<Policy>[] = [];
-    const policyIds = new Map<string, number>();
-    const unknownResources = new Map<string, Sourced<UnknownResource>[]>();
-    const clusterPolicies: Sourced<ClusterPolicy>[] = [];
-    const clusterIds = new Map<string, number>();
-    const services: Sourced<Service>[] = [];
-    const routes: Sourced<Route>[] = [];
-    const routeClasses: Sourced<RouteClass>[] = [];
-    const extractions: FileContribution[] = [];
-    for (const uri of this.manifests.sortedUris()) {
-      const file = this.manifests.getFile(uri);
-      if (!file || this.manifests.partialFiles.has(uri)) continue;
-      const extraction = this.cache.get(file, this.settings.defaultNamespace);
-      extractions.push({ uri, extraction });
-      for (const w of extraction.workloads) {
-        const existing = workloadsById.get(w.value.id);
-        if (!existing) workloadsById.set(w.value.id, { value: w.value, sources: [w.source], rank: this.cache.representativeRank(w) });
-        else {
-          existing.sources.push(w.source);
-          // Pods of one owner may differ (a rollout in progress): one pod, chosen whatever the document order, speaks for all.
-          const rank = this.cache.representativeRank(w);
-          if (rank < existing.rank) Object.assign(existing, { value: w.value, rank });
-        }
-      }
-      for (const n of extraction.namespaces) if (!namespaces.get(n.value.name)) namespaces.set(n.value.name, n);
-      services.push(...extraction.services);
-      routes.push(...extraction.routes);
-      routeClasses.push(...extraction.routeClasses);
-      for (const r of extraction.unknownResources) {
-        const list = unknownResources.get(r.value.namespace);
-        if (list) list.push(r);
-        else unknownResources.set(r.value.namespace, [r]);
-      }
-      for (const p of extraction.policies) {
-        const seen = (policyIds.get(p.value.id) ?? 0) + 1;
-        policyIds.set(p.value.id, seen);
-        policies.push(seen === 1 ? p : { value: { ...p.value, id: `${p.value.id}#${seen}` }, source: p.source });
-      }
-      for (const p of extraction.clusterPolicies) {
-        const seen = (clusterIds.get(p.value.id) ?? 0) + 1;
-        clusterIds.set(p.value.id, seen);
-        clusterPolicies.push(seen === 1 ? p : { value: { ...p.value, id: `${p.value.id}#${seen}` }, source: p.source });
-      }
-    }
-    for (const name of this.settings.externalNamespaces) if (!namespaces.has(name)) namespaces.set(name, undefined);
-
-    const network = new Network(
-      {
-        workloads: [...workloadsById.values()].map((w) => w.value),
-        namespaces: [...namespaces.entries()].map(([name, n]) => n?.value ?? { name, labels: {} }),
-        policies: policies.map((p) => p.value),
-        clusterPolicies: clusterPolicies.map((p) => p.value),
-      },
-      this.carry.get(PIECES_KEY) as CompiledPieces | undefined,
-    );
-    this.carry.set(PIECES_KEY, network.compiled(), this.serial);
-    const workloadInfos = [...workloadsById.values()].map((w, index): WorkloadInfo => ({ index, workload: w.value, sources: w.sources }));
-    const policyInfos = policies.map((p, index): PolicyInfo => ({ index, policy: p.value, source: p.source }));
-    const clusterInfos = clusterPolicies.map((p, index): ClusterPolicyInfo => ({ index, policy: p.value, source: p.source }));
-    const namespaceInfos = network.namespaces.map((n): NamespaceInfo => ({ namespace: n, source: namespaces.get(n.name)?.source }));
-    const workloadsByObject = new Map<K8sObject, WorkloadInfo[]>();
-    for (const w of workloadInfos) {
-      for (const s of w.sources) {
-        const list = workloadsByObject.get(s);
-        if (!list) workloadsByObject.set(s, [w]);
-        else if (!list.includes(w)) list.push(w);
-      }
-    }
-    this.built = {
-      network,
-      extractions,
-      workloads: workloadInfos,
-      policies: policyInfos,
-      namespaces: namespaceInfos,
-      workloadsByObject,
-      unknownResources,
-      services,
-      routes,
-      routeClasses,
-      policyByObject: new Map(policyInfos.map((p) => [p.source, p])),
-      policyById: new Map(policyInfos.map((p) => [p.policy.id, p])),
-      clusterPolicies: clusterInfos,
-      clusterPolicyByObject: new Map(clusterInfos.map((p) => [p.source, p])),
-      clusterPolicyById: new Map(clusterInfos.map((p) => [p.policy.id, p])),
-    };
+    const previous = this.carry.get(BUILT_KEY) as CarriedBuild | undefined;
+    this.built = buildWorkspace(this.manifests, this.settings, this.cache, previous);
+    this.carry.set(BUILT_KEY, { manifests: new WeakRef(this.manifests), built: this.built }, this.serial);
     return this.built;
   }
 }

@@ -9,7 +9,7 @@
 import { AddressSet } from './addressSet';
 import { ClusterLayer, type TieredAnswer } from './clusterLayer';
 import { LabelIndex } from './labelIndex';
-import { carryPieces, type CompiledPieces, type PiecesByDirection } from './piecesCarry';
+import { carryFrom, type CompiledPieces, type PiecesByDirection, type PiecesCarry } from './piecesCarry';
 import { governedDirections, rulesOf } from './policyTypes';
 import { compilePorts, type PortSpec } from './portSpec';
 import {
@@ -58,8 +58,9 @@ export class Network {
   private readonly namespaceLabels: LabelIndex;
   private readonly podsByNamespace = new Map<string, WorkloadSet>();
   private readonly selectedCache = new Map<number, WorkloadSet>();
-  /** Compiled pieces by policy object (some carried from the Network of the previous input, see piecesCarry.ts). */
-  private readonly piecesByPolicy: Map<Policy, PiecesByDirection>;
+  /** Compiled pieces by policy object (some taken from the Network of the previous input, see piecesCarry.ts). */
+  private readonly piecesByPolicy = new Map<Policy, PiecesByDirection>();
+  private readonly carried: PiecesCarry | undefined;
   private readonly answerCache = new Map<string, DirectionAnswer>();
   private readonly selectingCache = new Map<number, readonly number[]>();
   private readonly policiesByNamespace = new Map<string, number[]>();
@@ -88,7 +89,7 @@ export class Network {
       else this.policiesByNamespace.set(p.namespace, [i]);
     });
     this.namespaces = completeNamespaces(input);
-    this.piecesByPolicy = previous ? carryPieces(previous, workloads, this.workloadIndex, this.namespaces) : new Map<Policy, PiecesByDirection>();
+    this.carried = previous && carryFrom(previous, workloads, this.workloadIndex, this.namespaces);
     this.podLabels = new LabelIndex(workloads.map((w) => w.labels));
     this.namespaceLabels = new LabelIndex(this.namespaces.map((n) => n.labels));
     const byNs = new Map<string, number[]>();
@@ -190,7 +191,7 @@ export class Network {
     const p = this.policies[policy];
     if (!p) return [];
     let entry = this.piecesByPolicy.get(p);
-    if (!entry) this.piecesByPolicy.set(p, (entry = {}));
+    if (!entry) this.piecesByPolicy.set(p, (entry = this.carried?.take(p) ?? {}));
     let pieces = entry[direction];
     if (!pieces) {
       pieces = this.governs(policy, direction) ? this.compileRules(policy, direction) : [];

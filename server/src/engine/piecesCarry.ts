@@ -8,7 +8,8 @@
  * its peers match. They are reused, with their workload sets carried over to the new indexes,
  * only when the namespaces are the same and no workload that was added, removed or relabelled
  * (or moved to another namespace) can be matched by one of the policy's peers, before or after.
- * A removed workload simply leaves the carried sets. Anything else is compiled again.
+ * Anything else is compiled again. Each Network hands on only what it compiled or took, so no
+ * chain of old Networks is kept.
  */
 import { selectorMatches } from './labelSelector';
 import { rulesOf } from './policyTypes';
@@ -28,48 +29,65 @@ export interface CompiledPieces {
 const MAX_CHANGES = 64;
 
 /**
- * The pieces of `previous` still valid over `workloads` and `namespaces`, their sets carried to
- * the new indexes. Empty when the namespaces differ or too much changed.
+ * The pieces of `previous` still valid over `workloads` and `namespaces`, taken one policy at a
+ * time as the new Network is asked (their sets carried to the new indexes then): an edit pays
+ * for the policies the rules ask about, not for every policy. Undefined when the namespaces
+ * differ or too much changed.
  */
-export function carryPieces(
+export function carryFrom(
   previous: CompiledPieces,
   workloads: readonly Workload[],
   workloadIndex: ReadonlyMap<string, number>,
   namespaces: readonly Namespace[],
-): Map<Policy, PiecesByDirection> {
-  const out = new Map<Policy, PiecesByDirection>();
-  if (!sameNamespaces(previous.namespaces, namespaces)) return out;
+): PiecesCarry | undefined {
+  if (!sameNamespaces(previous.namespaces, namespaces)) return undefined;
   const map = new Int32Array(previous.workloads.length).fill(-1);
   const changed: Workload[] = [];
-  const kept = new Set<number>();
-  previous.workloads.forEach((old, i) => {
+  const kept = new Uint8Array(workloads.length);
+  let identity = previous.workloads.length === workloads.length;
+  for (let i = 0; i < previous.workloads.length; i++) {
+    const old = previous.workloads[i] as Workload;
     const j = workloadIndex.get(old.id);
     const now = j === undefined ? undefined : workloads[j];
     if (j !== undefined && now && sameForPeers(old, now)) {
       map[i] = j;
-      kept.add(j);
-    } else changed.push(old);
-  });
-  workloads.forEach((w, j) => {
-    if (!kept.has(j)) changed.push(w);
-  });
-  if (changed.length > MAX_CHANGES) return out;
-  const identity = changed.length === 0 && previous.workloads.length === workloads.length && map.every((j, i) => j === i);
-  const labelsOf = new Map(namespaces.map((n) => [n.name, n.labels]));
-  for (const [policy, pieces] of previous.byPolicy) {
-    if (changed.some((w) => peersMayMatch(policy, w, labelsOf.get(w.namespace) ?? {}))) continue;
-    if (identity) {
-      out.set(policy, pieces);
-      continue;
+      kept[j] = 1;
+      if (j !== i) identity = false;
+    } else {
+      changed.push(old);
+      identity = false;
     }
+    if (changed.length > MAX_CHANGES) return undefined;
+  }
+  for (let j = 0; j < workloads.length; j++) if (kept[j] === 0) changed.push(workloads[j] as Workload);
+  if (changed.length > MAX_CHANGES) return undefined;
+  return new PiecesCarry(previous.byPolicy, identity ? undefined : map, workloads.length, changed, new Map(namespaces.map((n) => [n.name, n.labels])));
+}
+
+export class PiecesCarry {
+  constructor(
+    private readonly from: ReadonlyMap<Policy, PiecesByDirection>,
+    /** Old index → new index (-1: gone); undefined when every workload kept its index. */
+    private readonly map: Int32Array | undefined,
+    private readonly size: number,
+    /** Workloads added, removed or changed (old and new versions). */
+    private readonly changed: readonly Workload[],
+    private readonly namespaceLabels: ReadonlyMap<string, Readonly<Record<string, string>>>,
+  ) {}
+
+  /** The policy's pieces, if the previous Network compiled them and they still hold. */
+  take(policy: Policy): PiecesByDirection | undefined {
+    const pieces = this.from.get(policy);
+    if (!pieces || this.changed.some((w) => peersMayMatch(policy, w, this.namespaceLabels.get(w.namespace) ?? {}))) return undefined;
+    const map = this.map;
+    if (!map) return { ...pieces };
     const moved: PiecesByDirection = {};
     for (const direction of ['ingress', 'egress'] as const) {
       const list = pieces[direction];
-      if (list) moved[direction] = list.map((p) => ({ rule: p.rule, workloads: p.workloads.remapped(workloads.length, map), addresses: p.addresses, ports: p.ports }));
+      if (list) moved[direction] = list.map((p) => ({ rule: p.rule, workloads: p.workloads.remapped(this.size, map), addresses: p.addresses, ports: p.ports }));
     }
-    out.set(policy, moved);
+    return moved;
   }
-  return out;
 }
 
 /** Whether some peer of the policy (either direction) can match the workload: a rule without peers matches every one. */

@@ -1,0 +1,284 @@
+/**
+ * What a WorkspaceAnalysis is built from: every file's extraction joined in workspace order
+ * (workloads merged by id, policy ids made unique), the engine over them, and the lookups. Two
+ * stages: the join (`Joined`: arrays in workspace order, with where each file's part starts) and
+ * the finish (engine, indexes, lookups).
+ *
+ * After an edit the join is patched instead of redone (`patchJoined`): the edited files' parts
+ * are replaced in place. Only where that is certain to give what a full join gives — the same
+ * files; no workload id shared with another file (pods of one owner in two files); no policy id
+ * renumbered (`ns/name#2`); cluster-wide policies, declared namespaces, route classes and
+ * unknown custom resources regrouped from the extractions when the edited file has any —
+ * otherwise the join is redone. Either way the engine gets the previous engine's compiled pieces
+ * (engine/piecesCarry.ts).
+ */
+import type { NetpolLensSettings } from '../../../shared/src/settings';
+import type { K8sObject } from '../model/k8sObject';
+import type { ManifestSet } from '../model/manifestSet';
+import type { ClusterPolicy } from '../engine/clusterPolicyTypes';
+import { Network } from '../engine/network';
+import type { Namespace, Policy, Workload } from '../engine/types';
+import type { ExtractionCache, FileExtraction, Sourced, UnknownResource } from './fileExtraction';
+import type { Route } from './readRoute';
+import type { RouteClass } from './readRouteClass';
+import type { Service } from './readService';
+import type { ClusterPolicyInfo, FileContribution, NamespaceInfo, PolicyInfo, WorkloadInfo } from './workspaceAnalysis';
+
+export interface Built {
+  readonly joined: Joined;
+  readonly network: Network;
+  readonly workloads: readonly WorkloadInfo[];
+  readonly policies: readonly PolicyInfo[];
+  readonly namespaces: readonly NamespaceInfo[];
+  /** The workloads of each manifest (a custom resource may stand for several). */
+  readonly workloadsByObject: ReadonlyMap<K8sObject, readonly WorkloadInfo[]>;
+  readonly policyByObject: ReadonlyMap<K8sObject, PolicyInfo>;
+  readonly policyById: ReadonlyMap<string, PolicyInfo>;
+  readonly clusterPolicies: readonly ClusterPolicyInfo[];
+  readonly clusterPolicyByObject: ReadonlyMap<K8sObject, ClusterPolicyInfo>;
+  readonly clusterPolicyById: ReadonlyMap<string, ClusterPolicyInfo>;
+}
+
+/** A workload with every manifest it comes from (several Pods of one owner). */
+interface JoinedWorkload {
+  readonly value: Workload;
+  readonly sources: readonly K8sObject[];
+}
+
+/** The extractions joined in workspace order. */
+export interface Joined {
+  /** What each file contributed, in workspace order (kustomize patches left out). */
+  readonly extractions: readonly FileContribution[];
+  readonly positionOf: ReadonlyMap<string, number>;
+  readonly workloads: readonly JoinedWorkload[];
+  /** Ids made unique (`ns/name#2`). */
+  readonly policies: readonly Sourced<Policy>[];
+  readonly services: readonly Sourced<Service>[];
+  readonly routes: readonly Sourced<Route>[];
+  /** Per file position, where its part of each array starts (one more entry: the lengths). */
+  readonly offsets: Offsets;
+  /** Declared namespaces, then external ones (undefined source). */
+  readonly namespaces: ReadonlyMap<string, Sourced<Namespace> | undefined>;
+  readonly clusterPolicies: readonly Sourced<ClusterPolicy>[];
+  readonly routeClasses: readonly Sourced<RouteClass>[];
+  readonly unknownResources: ReadonlyMap<string, readonly Sourced<UnknownResource>[]>;
+}
+
+interface Offsets {
+  readonly workloads: Int32Array;
+  readonly policies: Int32Array;
+  readonly services: Int32Array;
+  readonly routes: Int32Array;
+}
+
+/** What the previous analysis of the same settings built, and from which manifests. */
+export interface CarriedBuild {
+  readonly manifests: WeakRef<ManifestSet>;
+  readonly built: Built;
+}
+
+/** How many changed files a patch takes on before a full join is cheaper. */
+const PATCH_LIMIT = 16;
+
+export function buildWorkspace(manifests: ManifestSet, settings: NetpolLensSettings, cache: ExtractionCache, previous: CarriedBuild | undefined): Built {
+  const before = previous?.manifests.deref();
+  const changed = before && before.partialFiles === manifests.partialFiles ? manifests.changesSince(before, PATCH_LIMIT) : undefined;
+  const joined = (previous && changed && patchJoined(previous.built.joined, changed, manifests, settings, cache)) || join(manifests, settings, cache);
+  return finish(joined, previous?.built.network);
+}
+
+export function join(manifests: ManifestSet, settings: NetpolLensSettings, cache: ExtractionCache): Joined {
+  const extractions: FileContribution[] = [];
+  for (const uri of manifests.sortedUris()) {
+    const file = manifests.getFile(uri);
+    if (!file || manifests.partialFiles.has(uri)) continue;
+    extractions.push({ uri, extraction: cache.get(file, settings.defaultNamespace) });
+  }
+  const n = extractions.length + 1;
+  const offsets: Offsets = { workloads: new Int32Array(n), policies: new Int32Array(n), services: new Int32Array(n), routes: new Int32Array(n) };
+  const workloadsById = new Map<string, { value: Workload; sources: K8sObject[]; rank: string }>();
+  const policies: Sourced<Policy>[] = [];
+  const policyIds = new Map<string, number>();
+  const services: Sourced<Service>[] = [];
+  const routes: Sourced<Route>[] = [];
+  extractions.forEach(({ extraction }, i) => {
+    offsets.workloads[i] = workloadsById.size;
+    offsets.policies[i] = policies.length;
+    offsets.services[i] = services.length;
+    offsets.routes[i] = routes.length;
+    mergeWorkloads(workloadsById, extraction, cache);
+    for (const p of extraction.policies) policies.push(uniqueId(p, policyIds));
+    for (const s of extraction.services) services.push(s);
+    for (const r of extraction.routes) routes.push(r);
+  });
+  offsets.workloads[n - 1] = workloadsById.size;
+  offsets.policies[n - 1] = policies.length;
+  offsets.services[n - 1] = services.length;
+  offsets.routes[n - 1] = routes.length;
+  return {
+    extractions,
+    positionOf: new Map(extractions.map((e, i) => [e.uri, i])),
+    workloads: [...workloadsById.values()],
+    policies,
+    services,
+    routes,
+    offsets,
+    ...grouped(extractions, settings),
+  };
+}
+
+/** The parts few files have, grouped from every extraction. */
+function grouped(extractions: readonly FileContribution[], settings: NetpolLensSettings): Pick<Joined, 'namespaces' | 'clusterPolicies' | 'routeClasses' | 'unknownResources'> {
+  const namespaces = new Map<string, Sourced<Namespace> | undefined>();
+  const clusterPolicies: Sourced<ClusterPolicy>[] = [];
+  const clusterIds = new Map<string, number>();
+  const routeClasses: Sourced<RouteClass>[] = [];
+  const unknownResources = new Map<string, Sourced<UnknownResource>[]>();
+  for (const { extraction } of extractions) {
+    for (const n of extraction.namespaces) if (!namespaces.get(n.value.name)) namespaces.set(n.value.name, n);
+    for (const p of extraction.clusterPolicies) clusterPolicies.push(uniqueId(p, clusterIds));
+    for (const r of extraction.routeClasses) routeClasses.push(r);
+    for (const r of extraction.unknownResources) {
+      const list = unknownResources.get(r.value.namespace);
+      if (list) list.push(r);
+      else unknownResources.set(r.value.namespace, [r]);
+    }
+  }
+  for (const name of settings.externalNamespaces) if (!namespaces.has(name)) namespaces.set(name, undefined);
+  return { namespaces, clusterPolicies, routeClasses, unknownResources };
+}
+
+/** Adds a file's workloads: an id seen before gains a source, and the pod ranked first speaks for all. */
+function mergeWorkloads(byId: Map<string, { value: Workload; sources: K8sObject[]; rank: string }>, extraction: FileExtraction, cache: ExtractionCache): void {
+  for (const w of extraction.workloads) {
+    const existing = byId.get(w.value.id);
+    if (!existing) byId.set(w.value.id, { value: w.value, sources: [w.source], rank: cache.representativeRank(w) });
+    else {
+      existing.sources.push(w.source);
+      // Pods of one owner may differ (a rollout in progress): one pod, chosen whatever the document order, speaks for all.
+      const rank = cache.representativeRank(w);
+      if (rank < existing.rank) Object.assign(existing, { value: w.value, rank });
+    }
+  }
+}
+
+/** The object with its id made unique among those seen (`id#2` for the second). */
+function uniqueId<T extends { readonly id: string }>(p: Sourced<T>, seen: Map<string, number>): Sourced<T> {
+  const n = (seen.get(p.value.id) ?? 0) + 1;
+  seen.set(p.value.id, n);
+  return n === 1 ? p : { value: { ...p.value, id: `${p.value.id}#${n}` }, source: p.source };
+}
+
+/** `previous` with the changed files' parts replaced; undefined where only a full join is certain. */
+export function patchJoined(previous: Joined, changed: ReadonlySet<string>, manifests: ManifestSet, settings: NetpolLensSettings, cache: ExtractionCache): Joined | undefined {
+  let joined = previous;
+  let regroup = false;
+  for (const uri of changed) {
+    const position = joined.positionOf.get(uri);
+    const file = manifests.getFile(uri);
+    if (position === undefined || !file) return undefined;
+    const before = joined.extractions[position]?.extraction;
+    const now = cache.get(file, settings.defaultNamespace);
+    if (!before || before === now) continue;
+    if ([before, now].some((e) => e.namespaces.length + e.clusterPolicies.length + e.routeClasses.length + e.unknownResources.length > 0)) regroup = true;
+    const next = patchFile(joined, position, before, now, cache);
+    if (!next) return undefined;
+    joined = next;
+  }
+  return regroup ? { ...joined, ...grouped(joined.extractions, settings) } : joined;
+}
+
+function patchFile(joined: Joined, position: number, before: FileExtraction, now: FileExtraction, cache: ExtractionCache): Joined | undefined {
+  const { offsets } = joined;
+  const range = (o: Int32Array): [number, number] => [o[position] ?? 0, o[position + 1] ?? 0];
+  // Workloads: the file's own, none shared with another file.
+  const [w0, w1] = range(offsets.workloads);
+  const own = new Set(before.workloads.map((w) => w.value.id));
+  if (w1 - w0 !== own.size) return undefined;
+  for (let i = w0; i < w1; i++) {
+    const w = joined.workloads[i];
+    if (!w || !own.has(w.value.id) || w.sources.length !== before.workloads.filter((x) => x.value.id === w.value.id).length) return undefined;
+  }
+  const byId = new Map<string, { value: Workload; sources: K8sObject[]; rank: string }>();
+  mergeWorkloads(byId, now, cache);
+  for (const id of byId.keys()) if (!own.has(id) && joined.workloads.some((w) => w.value.id === id)) return undefined;
+  // Policies: none renumbered, before or after.
+  const [p0, p1] = range(offsets.policies);
+  const ids = new Set(now.policies.map((p) => p.value.id));
+  if (ids.size !== now.policies.length || new Set(before.policies.map((p) => p.value.id)).size !== before.policies.length) return undefined;
+  for (let i = p0; i < p1; i++) if (joined.policies[i]?.value !== before.policies[i - p0]?.value) return undefined;
+  // Another file's policy with one of these ids (before or after), or renumbered after one: its number may change.
+  for (const p of before.policies) ids.add(p.value.id);
+  if (joined.policies.some((p, i) => (i < p0 || i >= p1) && ids.has(baseId(p.value.id)))) return undefined;
+
+  const extractions = [...joined.extractions];
+  extractions[position] = { uri: extractions[position]?.uri ?? '', extraction: now };
+  return {
+    ...joined,
+    extractions,
+    workloads: splice(joined.workloads, w0, w1, [...byId.values()].map((w) => ({ value: w.value, sources: w.sources }))),
+    policies: splice(joined.policies, p0, p1, now.policies),
+    services: splice(joined.services, ...range(offsets.services), now.services),
+    routes: splice(joined.routes, ...range(offsets.routes), now.routes),
+    offsets: {
+      workloads: shifted(offsets.workloads, position, byId.size - (w1 - w0)),
+      policies: shifted(offsets.policies, position, now.policies.length - (p1 - p0)),
+      services: shifted(offsets.services, position, now.services.length - (range(offsets.services)[1] - range(offsets.services)[0])),
+      routes: shifted(offsets.routes, position, now.routes.length - (range(offsets.routes)[1] - range(offsets.routes)[0])),
+    },
+  };
+}
+
+/** `ns/name` of `ns/name#2`. */
+function baseId(id: string): string {
+  const hash = id.lastIndexOf('#');
+  return hash < 0 ? id : id.slice(0, hash);
+}
+
+function splice<T>(items: readonly T[], from: number, to: number, replacement: readonly T[]): T[] {
+  return [...items.slice(0, from), ...replacement, ...items.slice(to)];
+}
+
+function shifted(offsets: Int32Array, position: number, delta: number): Int32Array {
+  if (delta === 0) return offsets;
+  const out = offsets.slice();
+  for (let i = position + 1; i < out.length; i++) out[i] = (out[i] ?? 0) + delta;
+  return out;
+}
+
+/** The engine (given the previous one's compiled pieces) and the lookups over a join. */
+function finish(joined: Joined, previous: Network | undefined): Built {
+  const network = new Network(
+    {
+      workloads: joined.workloads.map((w) => w.value),
+      namespaces: [...joined.namespaces.entries()].map(([name, n]) => n?.value ?? { name, labels: {} }),
+      policies: joined.policies.map((p) => p.value),
+      clusterPolicies: joined.clusterPolicies.map((p) => p.value),
+    },
+    previous?.compiled(),
+  );
+  const workloads = joined.workloads.map((w, index): WorkloadInfo => ({ index, workload: w.value, sources: w.sources }));
+  const policies = joined.policies.map((p, index): PolicyInfo => ({ index, policy: p.value, source: p.source }));
+  const clusterPolicies = joined.clusterPolicies.map((p, index): ClusterPolicyInfo => ({ index, policy: p.value, source: p.source }));
+  const workloadsByObject = new Map<K8sObject, WorkloadInfo[]>();
+  for (const w of workloads) {
+    for (const s of w.sources) {
+      const list = workloadsByObject.get(s);
+      if (!list) workloadsByObject.set(s, [w]);
+      else if (!list.includes(w)) list.push(w);
+    }
+  }
+  return {
+    joined,
+    network,
+    workloads,
+    policies,
+    namespaces: network.namespaces.map((n): NamespaceInfo => ({ namespace: n, source: joined.namespaces.get(n.name)?.source })),
+    workloadsByObject,
+    policyByObject: new Map(policies.map((p) => [p.source, p])),
+    policyById: new Map(policies.map((p) => [p.policy.id, p])),
+    clusterPolicies,
+    clusterPolicyByObject: new Map(clusterPolicies.map((p) => [p.source, p])),
+    clusterPolicyById: new Map(clusterPolicies.map((p) => [p.policy.id, p])),
+  };
+}
