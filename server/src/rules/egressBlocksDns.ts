@@ -60,8 +60,14 @@ export const egressBlocksDnsRule = policyRule(
     const targets = [...net.podsMatching({ matchLabels: DNS_LABELS })];
     const assumed = analysis.settings.assumeClusterDns && !targets.some((t) => net.workloads[t]?.namespace === DNS_NAMESPACE);
     const missingByWorkload = new Map<number, Protocol[]>();
-    const missingOf = (pieces: readonly AllowedPiece[]): Protocol[] =>
-      PROTOCOLS.filter((p) => !pieces.some((piece) => reachesDns(analysis, piece, p, targets, assumed)));
+    // Pieces are shared by every pod their policy selects: each is judged once per protocol.
+    const judged = new Map<AllowedPiece, Partial<Record<Protocol, boolean>>>();
+    const reaches = (piece: AllowedPiece, p: Protocol): boolean => {
+      let entry = judged.get(piece);
+      if (!entry) judged.set(piece, (entry = {}));
+      return (entry[p] ??= reachesDns(analysis, piece, p, targets, assumed));
+    };
+    const missingOf = (pieces: readonly AllowedPiece[]): Protocol[] => PROTOCOLS.filter((p) => !pieces.some((piece) => reaches(piece, p)));
     return {
       known: new ClusterKnowledge(analysis),
       missingFor(w) {
