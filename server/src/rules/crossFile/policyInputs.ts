@@ -24,6 +24,8 @@ import { selectorMatches } from '../../engine/labelSelector';
 import type { LabelSelector, Labels, Policy, Workload } from '../../engine/types';
 import type { FileExtraction } from '../../analysis/fileExtraction';
 import type { FileModel } from '../../model/fileModel';
+import type { ManifestSet } from '../../model/manifestSet';
+import { PolicyIndex } from './policyIndex';
 import type { YMap } from '../../model/yamlTree';
 import { ClusterKnowledge } from './clusterKnowledge';
 
@@ -80,7 +82,16 @@ export interface PolicyInputs {
   readonly policies: ReadonlyMap<YMap, PolicyState>;
   /** The workload changes since the inputs these were derived from (kept without holding those inputs). */
   readonly changesSince: WeakMap<PolicyInputs, readonly WorkloadChange[]>;
+  /** The policies by file, namespace and the label keys their selectors require. */
+  readonly index: PolicyIndex;
+  /** The manifests these inputs were read from (not held). */
+  readonly manifests: WeakRef<ManifestSet>;
+  /** Set when these inputs were derived from earlier ones by the files that changed between them (see `derive`). */
+  readonly derived: { readonly from: WeakRef<PolicyInputs>; readonly uris: ReadonlySet<string> } | undefined;
 }
+
+/** How many changed files the inputs are derived for; more, and they are read whole. */
+const DERIVE_LIMIT = 16;
 
 /** The policies of each file, in workspace order (computed once per analysis). */
 export function policiesByUri(analysis: WorkspaceAnalysis): ReadonlyMap<string, readonly PolicyInfo[]> {
@@ -124,26 +135,91 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
     const base = previous && sameKey(previous.workspaceKey, workspaceKey) ? previous : undefined;
     const changes = base ? workloadChanges(base.workloads, workloads) : [];
     if (base) changesSince.set(base, changes);
+    const manifests = new WeakRef(a.manifests);
+    const earlier = base?.manifests.deref();
+    const uris = base && earlier ? a.manifests.changesSince(earlier, DERIVE_LIMIT) : undefined;
+    if (base && uris && derivable(a, base, uris)) {
+      const { policies, index } = derive(a, base, uris, changes);
+      return { workspaceKey, fileKeys, workloadOrder: [...workloads.keys()], workloads, workloadCount, policies, changesSince, index, manifests, derived: { from: new WeakRef(base), uris } };
+    }
     const policies = new Map<YMap, PolicyState>();
     for (const [uri, list] of policiesByUri(a)) {
       const file = a.manifests.getFile(uri);
-      for (const p of list) {
-        const node = p.source.node;
-        if (!node) continue;
-        const old = base?.policies.get(node);
-        const same = old !== undefined && old.id === p.policy.id && old.namespace === p.policy.namespace;
-        const keep = same && !changes.some((c) => c.namespace === old.namespace && flips(old.policy.podSelector, c));
-        const selected = keep ? old.selected : [...net.selected(p.index)].map((i) => net.workloads[i]?.id ?? '');
-        if (keep && old.file === file && old.uri === uri) {
-          policies.set(node, old);
-          continue;
-        }
-        const shape = same ? old : selectorShape(p.policy);
-        policies.set(node, { id: p.policy.id, uri, namespace: p.policy.namespace, policy: p.policy, selected, file, peerSelectors: shape.peerSelectors, keys: shape.keys });
-      }
+      for (const p of list) if (p.source.node) policies.set(p.source.node, stateOf(a, p, base?.policies.get(p.source.node), changes, file, uri));
     }
-    return { workspaceKey, fileKeys, workloadOrder: [...workloads.keys()], workloads, workloadCount, policies, changesSince };
+    return {
+      workspaceKey,
+      fileKeys,
+      workloadOrder: [...workloads.keys()],
+      workloads,
+      workloadCount,
+      policies,
+      changesSince,
+      index: PolicyIndex.of(policies),
+      manifests,
+      derived: undefined,
+    };
   });
+}
+
+/**
+ * A policy's state: the previous one while the policy, its file and its selection are the same.
+ * A policy keeps its selection unless a workload change of its namespace flips its podSelector.
+ */
+function stateOf(a: WorkspaceAnalysis, p: PolicyInfo, old: PolicyState | undefined, changes: readonly WorkloadChange[], file: FileModel | undefined, uri: string): PolicyState {
+  const net = a.network;
+  const same = old !== undefined && old.id === p.policy.id && old.namespace === p.policy.namespace;
+  const keep = same && !changes.some((c) => c.namespace === old.namespace && flips(old.policy.podSelector, c));
+  if (keep && old.file === file && old.uri === uri) return old;
+  const selected = keep ? old.selected : [...net.selected(p.index)].map((i) => net.workloads[i]?.id ?? '');
+  const shape = same ? old : selectorShape(p.policy);
+  return { id: p.policy.id, uri, namespace: p.policy.namespace, policy: p.policy, selected, file, peerSelectors: shape.peerSelectors, keys: shape.keys };
+}
+
+/**
+ * Whether the policies outside `uris` are the same objects with the same ids as in `base`: no
+ * policy of a changed file shares its id with another file's (then numbering, `ns/name#2`, may
+ * have moved elsewhere).
+ */
+function derivable(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<string>): boolean {
+  const lists = policiesByUri(a);
+  for (const uri of uris) {
+    if (a.manifests.partialFiles.has(uri)) return false;
+    for (const p of lists.get(uri) ?? []) if (p.policy.id.includes('#') || a.policyById(`${p.policy.id}#2`)) return false;
+    for (const node of base.index.inFile(uri)) {
+      const id = base.policies.get(node)?.id ?? '#';
+      const now = a.policyById(id);
+      if (id.includes('#') || (now && !uris.has(now.source.uri))) return false;
+    }
+  }
+  return true;
+}
+
+/** The base's policies with those of the changed files read again, and the others' selections flipped by workload changes. */
+function derive(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<string>, changes: readonly WorkloadChange[]): { policies: Map<YMap, PolicyState>; index: PolicyIndex } {
+  const policies = new Map(base.policies);
+  for (const uri of uris) for (const node of base.index.inFile(uri)) policies.delete(node);
+  const added: [YMap, PolicyState][] = [];
+  const lists = policiesByUri(a);
+  for (const uri of uris) {
+    const file = a.manifests.getFile(uri);
+    for (const p of lists.get(uri) ?? []) {
+      const node = p.source.node;
+      if (!node) continue;
+      const state = stateOf(a, p, base.policies.get(node), changes, file, uri);
+      policies.set(node, state);
+      added.push([node, state]);
+    }
+  }
+  for (const c of changes) {
+    for (const node of base.index.inNamespace(c.namespace)) {
+      const old = policies.get(node);
+      if (!old || uris.has(old.uri) || !flips(old.policy.podSelector, c)) continue;
+      const info = a.policyById(old.id);
+      if (info) policies.set(node, stateOf(a, info, old, changes, old.file, old.uri));
+    }
+  }
+  return { policies, index: base.index.patched(uris, added, base.policies) };
 }
 
 /** A file's part of the workspace key: its declared namespaces, unknown custom resources and Services ('' when none). */
@@ -212,6 +288,13 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
   const countChanged = new Set<string>();
   for (const c of changes) if (!c.before || !c.after) countChanged.add(c.namespace);
 
+  // Derived by the files that changed: only their policies can be edited, added, removed or renumbered.
+  const uris = now.derived?.from.deref() === before ? now.derived.uris : undefined;
+  const nowInFiles = uris && [...uris].flatMap((u) => now.index.inFile(u));
+  const beforeInFiles = uris && [...uris].flatMap((u) => before.index.inFile(u));
+  const entries = (inputs: PolicyInputs, nodes: readonly YMap[] | undefined): Iterable<[YMap, PolicyState]> =>
+    nodes ? nodes.flatMap((n): [YMap, PolicyState][] => (inputs.policies.has(n) ? [[n, inputs.policies.get(n) as PolicyState]] : [])) : inputs.policies;
+
   // Policies edited, added, removed or renumbered: the pods they select(ed) and their namespaces.
   const touchedPods = new Set<string>();
   const touchedNamespaces = new Set<string>();
@@ -220,7 +303,7 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
     for (const id of s.selected) touchedPods.add(id);
     touchedNamespaces.add(s.namespace);
   };
-  for (const [node, s] of now.policies) {
+  for (const [node, s] of entries(now, nowInFiles)) {
     const old = before.policies.get(node);
     if (old?.id === s.id) continue;
     edited.add(node);
@@ -228,7 +311,7 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
     if (old) touch(old);
   }
   const removed: { node: YMap; uri: string }[] = [];
-  for (const [node, s] of before.policies) {
+  for (const [node, s] of entries(before, beforeInFiles)) {
     const kept = now.policies.get(node);
     if (kept?.id !== s.id) touch(s);
     if (!kept) removed.push({ node, uri: s.uri });
@@ -237,12 +320,14 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
   const selectionChanges = new Set<WorkloadChange>();
   for (const c of changes) {
     const flipsHere = (s: PolicyState): boolean => s.namespace === c.namespace && flips(s.policy.podSelector, c);
-    if (someValue(before.policies, flipsHere) || someValue(now.policies, flipsHere)) selectionChanges.add(c);
+    const inNamespace = (inputs: PolicyInputs): Iterable<[YMap, PolicyState]> => entries(inputs, uris && [...inputs.index.inNamespace(c.namespace)]);
+    if (someEntry(inNamespace(before), flipsHere) || someEntry(inNamespace(now), flipsHere)) selectionChanges.add(c);
   }
 
   // The label keys Services test, per namespace (the Services are the same in both: workspace-wide input).
   const serviceKeys = new Map<string, Set<string>>();
-  for (const { value } of analysis.services()) {
+  const changedNamespaces = new Set(changes.map((c) => c.namespace));
+  for (const { value } of uris ? [...changedNamespaces].flatMap((ns) => analysis.servicesIn(ns)) : analysis.services()) {
     const keys = serviceKeys.get(value.namespace) ?? new Set<string>();
     for (const k of Object.keys(value.selector)) keys.add(k);
     serviceKeys.set(value.namespace, keys);
@@ -254,8 +339,16 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
     if (!labels) labelsOf.set(ns, (labels = analysis.network.namespaceLabelsOf(ns)));
     return labels;
   };
+  // Derived: the policies the checks below can select are those of the changed files, of the namespaces of the changes, and those whose selectors may match a changed workload (policyIndex.ts).
+  let candidates: Iterable<[YMap, PolicyState]> = now.policies;
+  if (uris && nowInFiles) {
+    const nodes = new Set<YMap>(nowInFiles);
+    for (const ns of new Set([...changedNamespaces, ...touchedNamespaces])) for (const n of now.index.inNamespace(ns)) nodes.add(n);
+    for (const c of changes) for (const w of [c.before, c.after]) if (w) now.index.mayMatch(w.labels, nodes);
+    candidates = entries(now, [...nodes]);
+  }
   const out = new Set<YMap>();
-  for (const [node, s] of now.policies) {
+  for (const [node, s] of candidates) {
     const old = before.policies.get(node);
     const standIn = (): boolean => (s.selected.length === 0 || (old?.selected.length ?? 0) === 0) && !known.workloadsKnown(s.namespace, s.namespace);
     if (
@@ -275,8 +368,8 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
   return { recheck: out, removed };
 }
 
-function someValue<K, V>(map: ReadonlyMap<K, V>, test: (v: V) => boolean): boolean {
-  for (const v of map.values()) if (test(v)) return true;
+function someEntry<K, V>(entries: Iterable<[K, V]>, test: (v: V) => boolean): boolean {
+  for (const [, v] of entries) if (test(v)) return true;
   return false;
 }
 
