@@ -78,7 +78,7 @@ export interface CarriedBuild {
 }
 
 /** How many changed files a patch takes on before a full join is cheaper. */
-const PATCH_LIMIT = 16;
+const PATCH_LIMIT = 64;
 
 export function buildWorkspace(manifests: ManifestSet, settings: NetpolLensSettings, cache: ExtractionCache, previous: CarriedBuild | undefined): Built {
   const before = previous?.manifests.deref();

@@ -91,7 +91,7 @@ export interface PolicyInputs {
 }
 
 /** How many changed files the inputs are derived for; more, and they are read whole. */
-const DERIVE_LIMIT = 16;
+const DERIVE_LIMIT = 64;
 
 /** The policies of each file, in workspace order (computed once per analysis). */
 export function policiesByUri(analysis: WorkspaceAnalysis): ReadonlyMap<string, readonly PolicyInfo[]> {
