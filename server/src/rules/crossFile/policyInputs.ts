@@ -4,9 +4,10 @@
  *
  * The contract a per-policy rule (see `policyRule`) keeps: its findings for a policy depend only on
  *   - the policy itself (its YAML node, id and the text of its file);
- *   - the workloads its podSelector or a peer's podSelector matches by labels, in any namespace
- *     (their ids, labels, kinds, container ports and whether they use the host network), and
- *     their order;
+ *   - the workloads its podSelector selects in its namespace — and, while it selects none, those
+ *     it matches by labels in any namespace — and those a peer's podSelector matches by labels, in
+ *     any namespace (their ids, labels, kinds, container ports and whether they use the host
+ *     network), and their order;
  *   - for its pods, the Services of its namespace whose selectors match them (a change of a label
  *     a Service tests re-checks the policies selecting that workload);
  *   - the other policies of its namespace that select some of its pods, or, when it selects no
@@ -360,7 +361,9 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
       (touchedNamespaces.has(s.namespace) && standIn()) ||
       s.selected.some((id) => touchedPods.has(id)) ||
       (old?.selected ?? []).some((id) => touchedPods.has(id)) ||
-      changes.some((c) => affects(s, c, selectionChanges.has(c), serviceKeys.get(c.namespace), namespaceLabels(c.namespace)))
+      changes.some((c) =>
+        affects(s, c, selectionChanges.has(c), serviceKeys.get(c.namespace), namespaceLabels(c.namespace), s.selected.length === 0 || (old?.selected.length ?? 0) === 0),
+      )
     ) {
       out.add(node);
     }
@@ -416,7 +419,14 @@ function flips(selector: LabelSelector | undefined, c: WorkloadChange): boolean 
 }
 
 /** Whether a workload change can change what the policy's selectors match, or what they see of it. */
-function affects(s: PolicyState, c: WorkloadChange, selectionChanges: boolean, serviceKeys: ReadonlySet<string> | undefined, namespaceLabels: Labels): boolean {
+function affects(
+  s: PolicyState,
+  c: WorkloadChange,
+  selectionChanges: boolean,
+  serviceKeys: ReadonlySet<string> | undefined,
+  namespaceLabels: Labels,
+  selectsNothing: boolean,
+): boolean {
   // Which Services front its pods: a label a Service of the namespace tests changed.
   const serviceChange = c.namespace === s.namespace && c.changedKeys !== undefined && [...c.changedKeys].some((k) => serviceKeys?.has(k));
   const ownPods = c.namespace === s.namespace && (!c.samePorts || selectionChanges || serviceChange);
@@ -425,8 +435,9 @@ function affects(s: PolicyState, c: WorkloadChange, selectionChanges: boolean, s
   const selector = s.policy.podSelector;
   const was = c.before !== undefined && selectorMatches(selector, c.before.labels);
   const is = c.after !== undefined && selectorMatches(selector, c.after.labels);
-  // What its podSelector matches by labels (in any namespace), and its pods' ports and selecting policies.
-  if (was !== is || ((was || is) && ownPods)) return true;
+  // What its podSelector selects in its namespace, and its pods' ports and selecting policies; in
+  // other namespaces its labels are read only in what a policy selecting nothing says.
+  if ((was !== is && (c.namespace === s.namespace || selectsNothing)) || ((was || is) && ownPods)) return true;
   // A peer reads of its workloads which they are, and their container ports.
   for (const { podSelector, namespaceSelector } of s.peerSelectors) {
     // Without a podSelector, a peer matches the pods of its namespaces only: the policy's own, or those its namespaceSelector selects.
