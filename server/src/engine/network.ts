@@ -56,7 +56,7 @@ export class Network {
   private readonly policyIndex = new Map<string, number>();
   private readonly podLabels: LabelIndex;
   private readonly namespaceLabels: LabelIndex;
-  private readonly podsByNamespace = new Map<string, WorkloadSet>();
+  private readonly podsByNamespace: ReadonlyMap<string, WorkloadSet>;
   private readonly selectedCache = new Map<number, WorkloadSet>();
   /** Compiled pieces by policy object (some taken from the Network of the previous input, see piecesCarry.ts). */
   private readonly piecesByPolicy = new Map<Policy, PiecesByDirection>();
@@ -90,15 +90,10 @@ export class Network {
     });
     this.namespaces = completeNamespaces(input);
     this.carried = previous && carryFrom(previous, workloads, this.workloadIndex, this.namespaces);
-    this.podLabels = new LabelIndex(workloads.map((w) => w.labels));
-    this.namespaceLabels = new LabelIndex(this.namespaces.map((n) => n.labels));
-    const byNs = new Map<string, number[]>();
-    workloads.forEach((w, i) => {
-      const list = byNs.get(w.namespace);
-      if (list) list.push(i);
-      else byNs.set(w.namespace, [i]);
-    });
-    for (const [ns, list] of byNs) this.podsByNamespace.set(ns, WorkloadSet.of(workloads.length, list));
+    const same = this.carried?.indexes;
+    this.podLabels = same?.podLabels ?? new LabelIndex(workloads.map((w) => w.labels));
+    this.namespaceLabels = same?.namespaceLabels ?? new LabelIndex(this.namespaces.map((n) => n.labels));
+    this.podsByNamespace = same?.podsByNamespace ?? podsByNamespace(workloads);
     this.cluster = new ClusterLayer(input.clusterPolicies ?? [], {
       workloadCount: workloads.length,
       podLabels: this.podLabels,
@@ -202,7 +197,12 @@ export class Network {
 
   /** What this Network compiled so far (and goes on compiling), for the Network of the next version of its input. */
   compiled(): CompiledPieces {
-    return { workloads: this.workloads, namespaces: this.namespaces, byPolicy: this.piecesByPolicy };
+    return {
+      workloads: this.workloads,
+      namespaces: this.namespaces,
+      byPolicy: this.piecesByPolicy,
+      indexes: { podLabels: this.podLabels, namespaceLabels: this.namespaceLabels, podsByNamespace: this.podsByNamespace },
+    };
   }
 
   /** Workloads of a namespace. */
@@ -256,14 +256,29 @@ export class Network {
   }
 }
 
+/** Each namespace's workloads. */
+function podsByNamespace(workloads: readonly Workload[]): Map<string, WorkloadSet> {
+  const byNs = new Map<string, number[]>();
+  workloads.forEach((w, i) => {
+    const list = byNs.get(w.namespace);
+    if (list) list.push(i);
+    else byNs.set(w.namespace, [i]);
+  });
+  const out = new Map<string, WorkloadSet>();
+  for (const [ns, list] of byNs) out.set(ns, WorkloadSet.of(workloads.length, list));
+  return out;
+}
+
 /** Declared namespaces plus every one a workload or policy lives in, each with its name label. */
 function completeNamespaces(input: EngineInput): Namespace[] {
   const byName = new Map<string, Namespace>();
   for (const ns of input.namespaces) {
     if (!byName.has(ns.name)) byName.set(ns.name, { name: ns.name, labels: { ...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name } });
   }
-  for (const name of [...input.workloads.map((w) => w.namespace), ...input.policies.map((p) => p.namespace)]) {
+  const referenced = (name: string): void => {
     if (!byName.has(name)) byName.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name } });
-  }
+  };
+  for (const w of input.workloads) referenced(w.namespace);
+  for (const p of input.policies) referenced(p.namespace);
   return [...byName.values()];
 }

@@ -14,7 +14,9 @@
 import { selectorMatches } from './labelSelector';
 import { rulesOf } from './policyTypes';
 import type { Direction, Namespace, Policy, Workload } from './types';
+import type { LabelIndex } from './labelIndex';
 import type { AllowedPiece } from './network';
+import type { WorkloadSet } from './workloadSet';
 
 export type PiecesByDirection = Partial<Record<Direction, readonly AllowedPiece[]>>;
 
@@ -23,6 +25,18 @@ export interface CompiledPieces {
   readonly workloads: readonly Workload[];
   readonly namespaces: readonly Namespace[];
   readonly byPolicy: ReadonlyMap<Policy, PiecesByDirection>;
+  /**
+   * The Network's label indexes and per-namespace sets: they depend only on each index's labels
+   * and namespace, so a Network whose workloads are the same at every index (an edit that moved
+   * or relabelled none) takes them over, with the selector answers they cached.
+   */
+  readonly indexes: WorkloadIndexes;
+}
+
+export interface WorkloadIndexes {
+  readonly podLabels: LabelIndex;
+  readonly namespaceLabels: LabelIndex;
+  readonly podsByNamespace: ReadonlyMap<string, WorkloadSet>;
 }
 
 /** Above this many changed workloads, nothing is carried (checking every policy would cost about as much as compiling). */
@@ -61,10 +75,13 @@ export function carryFrom(
   }
   for (let j = 0; j < workloads.length; j++) if (kept[j] === 0) changed.push(workloads[j] as Workload);
   if (changed.length > MAX_CHANGES) return undefined;
-  return new PiecesCarry(previous.byPolicy, identity ? undefined : map, workloads.length, changed, new Map(namespaces.map((n) => [n.name, n.labels])));
+  return new PiecesCarry(previous.byPolicy, identity ? undefined : map, workloads.length, changed, new Map(namespaces.map((n) => [n.name, n.labels])), previous.indexes);
 }
 
 export class PiecesCarry {
+  /** The previous Network's indexes, when every workload kept its index, labels and namespace. */
+  readonly indexes: WorkloadIndexes | undefined;
+
   constructor(
     private readonly from: ReadonlyMap<Policy, PiecesByDirection>,
     /** Old index → new index (-1: gone); undefined when every workload kept its index. */
@@ -73,7 +90,10 @@ export class PiecesCarry {
     /** Workloads added, removed or changed (old and new versions). */
     private readonly changed: readonly Workload[],
     private readonly namespaceLabels: ReadonlyMap<string, Readonly<Record<string, string>>>,
-  ) {}
+    indexes: WorkloadIndexes,
+  ) {
+    this.indexes = map === undefined && changed.length === 0 ? indexes : undefined;
+  }
 
   /** The policy's pieces, if the previous Network compiled them and they still hold. */
   take(policy: Policy): PiecesByDirection | undefined {

@@ -12,13 +12,18 @@ import type { Workload } from '../../../server/src/engine/types';
 import { WorkloadSet } from '../../../server/src/engine/workloadSet';
 import { arbitraryCluster, pod, policy } from './engineFixtures';
 
-/** Every policy's pieces in both directions, workloads named by id. */
+/** Every policy's pieces in both directions and selection, and each namespace's pods, workloads named by id. */
 function pieces(net: Network): unknown[] {
-  return net.policies.flatMap((_, i) =>
-    (['ingress', 'egress'] as const).flatMap((d) =>
-      net.piecesOf(i, d).map((p) => ({ rule: p.rule, workloads: [...p.workloads].map((w) => net.workloads[w]?.id), size: p.workloads.size, addresses: p.addresses, ports: p.ports })),
-    ),
-  );
+  const ids = (set: Iterable<number>): unknown[] => [...set].map((w) => net.workloads[w]?.id);
+  return [
+    ...net.policies.flatMap((_, i) => [
+      ids(net.selected(i)),
+      ...(['ingress', 'egress'] as const).flatMap((d) =>
+        net.piecesOf(i, d).map((p) => ({ rule: p.rule, workloads: ids(p.workloads), size: p.workloads.size, addresses: p.addresses, ports: p.ports })),
+      ),
+    ]),
+    ...net.namespaces.map((n) => [n.name, ids(net.podsIn(n.name)), net.podsIn(n.name).size]),
+  ];
 }
 
 /** One edit to a workload (or none), as typing makes them. */
