@@ -84,7 +84,7 @@ export function buildWorkspace(manifests: ManifestSet, settings: NetpolLensSetti
   const before = previous?.manifests.deref();
   const changed = before && before.partialFiles === manifests.partialFiles ? manifests.changesSince(before, PATCH_LIMIT) : undefined;
   const joined = (previous && changed && patchJoined(previous.built.joined, changed, manifests, settings, cache)) || join(manifests, settings, cache);
-  return finish(joined, previous?.built.network);
+  return finish(joined, previous?.built);
 }
 
 export function join(manifests: ManifestSet, settings: NetpolLensSettings, cache: ExtractionCache): Joined {
@@ -246,8 +246,8 @@ function shifted(offsets: Int32Array, position: number, delta: number): Int32Arr
   return out;
 }
 
-/** The engine (given the previous one's compiled pieces) and the lookups over a join. */
-function finish(joined: Joined, previous: Network | undefined): Built {
+/** The engine (given the previous one's compiled pieces) and the lookups over a join, reusing the previous build's where the join is the same. */
+function finish(joined: Joined, previous: Built | undefined): Built {
   const network = new Network(
     {
       workloads: joined.workloads.map((w) => w.value),
@@ -255,30 +255,79 @@ function finish(joined: Joined, previous: Network | undefined): Built {
       policies: joined.policies.map((p) => p.value),
       clusterPolicies: joined.clusterPolicies.map((p) => p.value),
     },
-    previous?.compiled(),
+    previous?.network.compiled(),
   );
-  const workloads = joined.workloads.map((w, index): WorkloadInfo => ({ index, workload: w.value, sources: w.sources }));
-  const policies = joined.policies.map((p, index): PolicyInfo => ({ index, policy: p.value, source: p.source }));
+  const workloads = reuse(joined.workloads, previous?.workloads, (w, index, old) =>
+    old?.workload === w.value && old.sources === w.sources ? old : { index, workload: w.value, sources: w.sources },
+  );
+  const policies = reuse(joined.policies, previous?.policies, (p, index, old) => (old?.policy === p.value && old.source === p.source ? old : { index, policy: p.value, source: p.source }));
   const clusterPolicies = joined.clusterPolicies.map((p, index): ClusterPolicyInfo => ({ index, policy: p.value, source: p.source }));
-  const workloadsByObject = new Map<K8sObject, WorkloadInfo[]>();
-  for (const w of workloads) {
-    for (const s of w.sources) {
-      const list = workloadsByObject.get(s);
-      if (!list) workloadsByObject.set(s, [w]);
-      else if (!list.includes(w)) list.push(w);
-    }
-  }
   return {
     joined,
     network,
-    workloads,
-    policies,
+    workloads: workloads.items,
+    policies: policies.items,
     namespaces: network.namespaces.map((n): NamespaceInfo => ({ namespace: n, source: joined.namespaces.get(n.name)?.source })),
-    workloadsByObject,
-    policyByObject: new Map(policies.map((p) => [p.source, p])),
-    policyById: new Map(policies.map((p) => [p.policy.id, p])),
+    workloadsByObject: patchedLookup(workloads, previous?.workloadsByObject, (w) => w.sources, (map, key, w) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [w]);
+      else if (!list.includes(w)) map.set(key, [...list, w]);
+    }),
+    policyByObject: patchedLookup(policies, previous?.policyByObject, (p) => [p.source], (map, key, p) => map.set(key, p), true),
+    policyById: patchedLookup(policies, previous?.policyById, (p) => [p.policy.id], (map, key, p) => map.set(key, p), true),
     clusterPolicies,
     clusterPolicyByObject: new Map(clusterPolicies.map((p) => [p.source, p])),
     clusterPolicyById: new Map(clusterPolicies.map((p) => [p.policy.id, p])),
   };
+}
+
+/** New info objects, the previous build's where index and contents are the same; with the previous list and which differ. */
+interface Reused<T> {
+  readonly items: readonly T[];
+  readonly previous: readonly T[] | undefined;
+  /** Indexes whose object is new; undefined when the lengths differ (nothing can be patched). */
+  readonly fresh: readonly number[] | undefined;
+}
+
+function reuse<S, T>(joined: readonly S[], previous: readonly T[] | undefined, make: (item: S, index: number, old: T | undefined) => T): Reused<T> {
+  const same = previous?.length === joined.length;
+  const fresh: number[] = [];
+  const items = joined.map((item, i) => {
+    const old = same ? previous[i] : undefined;
+    const made = make(item, i, old);
+    if (made !== old) fresh.push(i);
+    return made;
+  });
+  return { items, previous, fresh: same ? fresh : undefined };
+}
+
+/** How many new objects a lookup is patched for; more, and it is built again. */
+const LOOKUP_PATCH_LIMIT = 256;
+
+/**
+ * A lookup over `reused.items` (`add` puts one item under one key): the previous lookup with the
+ * new objects' keys redone, where few are new; else built again.
+ */
+function patchedLookup<K, T, V>(
+  reused: Reused<T>,
+  previous: ReadonlyMap<K, V> | undefined,
+  keys: (item: T) => readonly K[],
+  add: (map: Map<K, V>, key: K, item: T) => void,
+  /** No two items share a key: a redone key's items are all new ones. */
+  uniqueKeys = false,
+): Map<K, V> {
+  const { items, fresh } = reused;
+  if (!previous || !reused.previous || !fresh || fresh.length > LOOKUP_PATCH_LIMIT) {
+    const map = new Map<K, V>();
+    for (const item of items) for (const key of keys(item)) add(map, key, item);
+    return map;
+  }
+  const map = new Map(previous);
+  const redo = new Set<K>();
+  for (const i of fresh) for (const item of [reused.previous[i], items[i]]) if (item !== undefined) for (const key of keys(item)) redo.add(key);
+  for (const key of redo) map.delete(key);
+  // A key's entry is rebuilt from every item holding it, in order, so keys shared by several items stay exact.
+  const holders = uniqueKeys ? fresh.map((i) => items[i] as T) : items;
+  if (redo.size > 0) for (const item of holders) for (const key of keys(item)) if (redo.has(key)) add(map, key, item);
+  return map;
 }

@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
-import { join, patchJoined, type Joined } from '../../../server/src/analysis/buildWorkspace';
+import { buildWorkspace, join, patchJoined, type Built, type Joined } from '../../../server/src/analysis/buildWorkspace';
 import { ExtractionCache } from '../../../server/src/analysis/fileExtraction';
 import { buildFileModel } from '../../../server/src/model/fileModel';
 import { ManifestSet } from '../../../server/src/model/manifestSet';
@@ -52,7 +52,39 @@ function shape(j: Joined): unknown {
   };
 }
 
+/** What the analysis looks up, with objects named by file and offset. */
+function lookups(b: Built): unknown {
+  const at = (o: { uri: string; node?: { start: number } }): string => `${o.uri}@${o.node?.start ?? -1}`;
+  return {
+    workloads: b.workloads.map((w) => [w.index, w.workload.id, w.sources.map(at)]),
+    policies: b.policies.map((p) => [p.index, p.policy.id, at(p.source)]),
+    byObject: [...b.workloadsByObject].map(([o, ws]) => [at(o), ws.map((w) => w.index)]).sort(),
+    policyByObject: [...b.policyByObject].map(([o, p]) => [at(o), p.index]).sort(),
+    policyById: [...b.policyById].map(([id, p]) => [id, p.index]).sort(),
+    pieces: b.network.policies.map((_, i) => b.network.piecesOf(i, 'ingress').map((piece) => [...piece.workloads])),
+  };
+}
+
 describe('the join of extractions, patched after an edit', () => {
+  it('gives the lookups and engine answers a build from nothing gives', () => {
+    fc.assert(
+      fc.property(fc.tuple(fileText, fileText, fileText), fc.array(fc.tuple(fc.nat(2), fileText), { minLength: 1, maxLength: 6 }), (initial, steps) => {
+        const cache = new ExtractionCache();
+        let version = 1;
+        let manifests = new ManifestSet(URIS.map((u, i) => buildFileModel(u, initial[i] ?? '', version++)), 1);
+        let built = buildWorkspace(manifests, DEFAULT_SETTINGS, cache, undefined);
+        for (const [which, text] of steps) {
+          const uri = URIS[which] as string;
+          const carried = { manifests: new WeakRef(manifests), built };
+          manifests = manifests.with(buildFileModel(uri, text, version++, { previous: manifests.getFile(uri) }));
+          built = buildWorkspace(manifests, DEFAULT_SETTINGS, cache, carried);
+          assert.deepEqual(lookups(built), lookups(buildWorkspace(manifests, DEFAULT_SETTINGS, cache, undefined)));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('is the full join whenever the patch is taken, and is taken for most edits', () => {
     let patched = 0;
     let edits = 0;
