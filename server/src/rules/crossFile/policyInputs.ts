@@ -14,7 +14,8 @@
  *     workload, every policy of its namespace (stand-in pods);
  *   - the namespaces (names, labels, which are declared), which namespaces hold workloads and how
  *     many, the cluster DNS workloads (`k8s-app: kube-dns`), and the custom resources of kinds the
- *     operator catalogue does not know, per namespace, and the Services (selectors and ports);
+ *     operator catalogue does not know, per namespace;
+ *   - the Services of its namespace (selectors and ports);
  *   - the settings (one record per settings object).
  * An edit that changes one of the workspace-wide inputs re-checks every policy; otherwise only the
  * policies whose own inputs changed. Policies are matched across analyses by their YAML node,
@@ -63,20 +64,35 @@ interface PeerShape {
 
 /**
  * The workspace-wide inputs: namespaces, namespaces with workloads and DNS workloads (small, one
- * string), then per file its declared namespaces, unknown custom resources and Services (one
- * string per file that has some, reused while the file's extraction is the same object, so
- * comparing two keys costs a pointer comparison per unchanged file).
+ * string), then per file its declared namespaces and unknown custom resources (one string per
+ * file that has some, reused while the file's extraction is the same object, so comparing two
+ * keys costs a pointer comparison per unchanged file). Services are kept apart, per file: the
+ * rules read only the Services of a policy's own namespace, so a changed Service re-checks the
+ * policies of its namespace when the inputs were derived by the changed files, and all otherwise.
  */
 interface WorkspaceKey {
   readonly global: string;
   readonly files: readonly string[];
+  readonly services: ReadonlyMap<string, ServicePart>;
+}
+
+/** A file's Services: their values as one string, and their namespaces. */
+interface ServicePart {
+  readonly key: string;
+  readonly namespaces: readonly string[];
+}
+
+interface FileParts {
+  /** '' when the file has none of the parts. */
+  readonly file: string;
+  readonly services: ServicePart | undefined;
 }
 
 export interface PolicyInputs {
   /** Any change re-checks all. */
   readonly workspaceKey: WorkspaceKey;
-  /** Each file's part of the key, by extraction (handed on: unchanged files reuse their string). */
-  readonly fileKeys: WeakMap<FileExtraction, string>;
+  /** Each file's parts of the key, by extraction (handed on: unchanged files reuse their strings). */
+  readonly fileKeys: WeakMap<FileExtraction, FileParts>;
   readonly workloadOrder: readonly string[];
   readonly workloads: ReadonlyMap<string, Workload>;
   readonly workloadCount: ReadonlyMap<string, number>;
@@ -121,16 +137,19 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
       workloads.set(w.workload.id, w.workload);
       workloadCount.set(w.workload.namespace, (workloadCount.get(w.workload.namespace) ?? 0) + 1);
     }
-    const fileKeys = previous?.fileKeys ?? new WeakMap<FileExtraction, string>();
+    const fileKeys = previous?.fileKeys ?? new WeakMap<FileExtraction, FileParts>();
     const files: string[] = [];
+    const services = new Map<string, ServicePart>();
     for (const { uri, extraction } of a.fileExtractions()) {
-      let key = fileKeys.get(extraction);
-      if (key === undefined) fileKeys.set(extraction, (key = fileKey(uri, extraction)));
-      if (key !== '') files.push(key);
+      let parts = fileKeys.get(extraction);
+      if (parts === undefined) fileKeys.set(extraction, (parts = fileParts(uri, extraction)));
+      if (parts.file !== '') files.push(parts.file);
+      if (parts.services) services.set(uri, parts.services);
     }
     const workspaceKey: WorkspaceKey = {
       global: JSON.stringify([net.namespaces.map((n) => [n.name, n.labels]), [...workloadCount.keys()].sort(), [...net.podsMatching(DNS_SELECTOR)].map((i) => net.workloads[i])]),
       files,
+      services,
     };
     const changesSince = new WeakMap<PolicyInputs, readonly WorkloadChange[]>();
     const base = previous && sameKey(previous.workspaceKey, workspaceKey) ? previous : undefined;
@@ -223,12 +242,34 @@ function derive(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<stri
   return { policies, index: base.index.patched(uris, added, base.policies) };
 }
 
-/** A file's part of the workspace key: its declared namespaces, unknown custom resources and Services ('' when none). */
-function fileKey(uri: string, e: FileExtraction): string {
+/** A file's parts of the workspace key: its declared namespaces and unknown custom resources, and its Services. */
+function fileParts(uri: string, e: FileExtraction): FileParts {
   const declared = e.namespaces.map((n) => n.value.name);
   const unknown = e.unknownResources.map((r) => [r.value.namespace, r.value.kind, r.value.name]);
-  const services = e.services.map((s) => s.value);
-  return declared.length + unknown.length + services.length === 0 ? '' : JSON.stringify([uri, declared, unknown, services]);
+  const file = declared.length + unknown.length === 0 ? '' : JSON.stringify([uri, declared, unknown]);
+  const services =
+    e.services.length === 0 ? undefined : { key: JSON.stringify(e.services.map((s) => s.value)), namespaces: [...new Set(e.services.map((s) => s.value.namespace))] };
+  return { file, services };
+}
+
+/** The namespaces whose Services differ between two keys, for the files `uris` ('all' when other files' differ too). */
+function serviceChanges(before: WorkspaceKey, now: WorkspaceKey, uris: ReadonlySet<string> | undefined): Set<string> | 'all' {
+  const out = new Set<string>();
+  const note = (uri: string): boolean => {
+    const a = before.services.get(uri);
+    const b = now.services.get(uri);
+    if (a?.key === b?.key) return true;
+    if (!uris?.has(uri)) return false;
+    for (const ns of [...(a?.namespaces ?? []), ...(b?.namespaces ?? [])]) out.add(ns);
+    return true;
+  };
+  if (uris) {
+    for (const uri of uris) note(uri);
+    return out;
+  }
+  if (before.services.size !== now.services.size) return 'all';
+  for (const uri of now.services.keys()) if (!note(uri)) return 'all';
+  return out;
 }
 
 function sameKey(a: WorkspaceKey, b: WorkspaceKey): boolean {
@@ -291,6 +332,9 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
 
   // Derived by the files that changed: only their policies can be edited, added, removed or renumbered.
   const uris = now.derived?.from.deref() === before ? now.derived.uris : undefined;
+  // Services are read only for the policy's own namespace (port-is-service-port): a change re-checks that namespace's policies.
+  const serviceNamespaces = serviceChanges(before.workspaceKey, now.workspaceKey, uris);
+  if (serviceNamespaces === 'all') return 'all';
   const nowInFiles = uris && [...uris].flatMap((u) => now.index.inFile(u));
   const beforeInFiles = uris && [...uris].flatMap((u) => before.index.inFile(u));
   const entries = (inputs: PolicyInputs, nodes: readonly YMap[] | undefined): Iterable<[YMap, PolicyState]> =>
@@ -344,7 +388,7 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
   let candidates: Iterable<[YMap, PolicyState]> = now.policies;
   if (uris && nowInFiles) {
     const nodes = new Set<YMap>(nowInFiles);
-    for (const ns of new Set([...changedNamespaces, ...touchedNamespaces])) for (const n of now.index.inNamespace(ns)) nodes.add(n);
+    for (const ns of new Set([...changedNamespaces, ...touchedNamespaces, ...serviceNamespaces])) for (const n of now.index.inNamespace(ns)) nodes.add(n);
     for (const c of changes) for (const w of [c.before, c.after]) if (w) now.index.mayMatch(w.labels, nodes);
     candidates = entries(now, [...nodes]);
   }
@@ -354,6 +398,7 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
     const standIn = (): boolean => (s.selected.length === 0 || (old?.selected.length ?? 0) === 0) && !known.workloadsKnown(s.namespace, s.namespace);
     if (
       edited.has(node) ||
+      serviceNamespaces.has(s.namespace) ||
       // Same YAML, but in a file whose text changed: re-checked itself (others see only its YAML).
       old?.file !== s.file ||
       // The namespace's workload count is read only in what a policy selecting nothing says.
