@@ -82,7 +82,7 @@ export function startServer(connection: Connection): void {
     return s;
   };
   const allSettings = (): Promise<NetpolLensSettings[]> => Promise.all(folders.length > 0 ? folders.map((f) => settings(f)) : [settings()]);
-  const publisher = new DiagnosticsPublisher(connection, index, findings, settings, log, { debounceMs: 150, minDebounceMs: 25, sliceMs: 15 }, allSettings);
+  const publisher = new DiagnosticsPublisher(connection, index, findings, settings, log, { debounceMs: 75, minDebounceMs: 20, sliceMs: 15 }, allSettings);
   const isIndexed = async (uri: string): Promise<boolean> => {
     const s = await settings(uri);
     const path = uriToPath(uri);
