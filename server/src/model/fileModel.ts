@@ -7,7 +7,8 @@ import { parseYamlDocument } from '../yaml/parseYamlDocument';
 import { parsesInFull, type K8sObject } from './k8sObject';
 import { splitJsonStream } from './jsonStream';
 import { LineIndex } from './lineIndex';
-import { scanHeader, scanMetadataNames, splitDocuments, type DocumentSlice, type HeaderField } from './splitDocuments';
+import { scanHeader, scanMetadataNames, splitDocuments, splitDocumentsAfterEdit, type DocumentSlice, type HeaderField } from './splitDocuments';
+import { textChange } from './textChange';
 import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
 import { shiftTree } from './shiftTree';
 import { hasTemplatedField } from './templatedFields';
@@ -109,7 +110,10 @@ export function emptyFileModel(uri: string, text: string, version: number, skipp
 }
 
 export function buildFileModel(uri: string, text: string, version: number, options: BuildOptions = {}): FileModel {
-  const lineIndex = new LineIndex(text);
+  const previous = options.previous?.uri === uri ? options.previous : undefined;
+  // An edit: what lies away from it keeps its line breaks, its split and its parse.
+  const change = previous ? textChange(previous.text, text) : undefined;
+  const lineIndex = new LineIndex(text, previous && change ? { previous: previous.lineIndex, change } : undefined);
   const empty = (skipped: SkipReason | undefined): FileModel => emptyFileModel(uri, text, version, skipped, lineIndex);
   if (options.maxBytes !== undefined && exceedsBytes(text, options.maxBytes)) return empty('too-large');
   if (text.includes('\u0000')) return empty('binary');
@@ -120,10 +124,16 @@ export function buildFileModel(uri: string, text: string, version: number, optio
 
   const stream = splitJsonStream(text);
   const isJson = stream !== undefined || (options.isJson ?? /\.json$/i.test(uri));
-  const slices: DocumentSlice[] = stream ?? (isJson ? [{ index: 0, start: 0, end: text.length, text }] : splitDocuments(text));
+  const slices: DocumentSlice[] =
+    stream ??
+    (isJson
+      ? [{ index: 0, start: 0, end: text.length, text }]
+      : change && previous && splitAsYaml.has(previous)
+        ? splitDocumentsAfterEdit(text, previous.documents, change)
+        : splitDocuments(text));
   const previousByText = new Map<string, DocumentModel>();
   // A document rejected for its bytes is read again: the same text typed in an editor is UTF-8.
-  for (const d of options.previous?.documents ?? []) if (!d.problems.some((p) => p.code === INVALID_UTF8)) previousByText.set(d.text, d);
+  for (const d of previous?.documents ?? []) if (!d.problems.some((p) => p.code === INVALID_UTF8)) previousByText.set(d.text, d);
 
   const documents: DocumentModel[] = [];
   const objects: K8sObject[] = [];
@@ -135,8 +145,8 @@ export function buildFileModel(uri: string, text: string, version: number, optio
     const templated = nextAction < actions.length && (actions[nextAction] as number) < slice.end;
     const reused = previousByText.get(slice.text);
     let doc: DocumentModel;
-    if (reused) {
-      doc = reused.start === slice.start ? { ...reused, index: slice.index } : relocate(reused, slice);
+    if (reused && reused.templated === templated) {
+      doc = reused.start !== slice.start ? relocate(reused, slice) : reused.index === slice.index ? reused : { ...reused, index: slice.index };
     } else {
       doc = readDocument(slice, isJson, templated);
       if (doc.root !== undefined || doc.problems.length > 0) parsed++;
@@ -145,10 +155,15 @@ export function buildFileModel(uri: string, text: string, version: number, optio
     if (badByte !== undefined && slice.start <= badByte && badByte < slice.end) doc = notUtf8(doc, badByte);
     documents.push(doc);
     if (doc.isKubernetes) problems.push(...doc.problems);
-    objects.push(...objectsOf(uri, doc, slice));
+    objects.push(...documentObjects(uri, doc, slice));
   }
-  return { uri, version, text, lineIndex, documents, objects, problems, skipped: undefined, parsedDocuments: parsed };
+  const model: FileModel = { uri, version, text, lineIndex, documents, objects, problems, skipped: undefined, parsedDocuments: parsed };
+  if (!stream && !isJson) splitAsYaml.add(model);
+  return model;
 }
+
+/** Models whose documents are `splitDocuments` of their text: the next edit can split only around itself. */
+const splitAsYaml = new WeakSet<FileModel>();
 
 function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean): DocumentModel {
   // Template syntax where structure stands: what the document means is known only once rendered.
@@ -206,6 +221,17 @@ function relocate(doc: DocumentModel, slice: DocumentSlice): DocumentModel {
     root: doc.root ? shiftTree(doc.root, delta, doc.expanded) : undefined,
     problems: doc.problems.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta })),
   };
+}
+
+/** The objects of each document model, made once (a reused document keeps its objects). */
+const objectsByDocument = new WeakMap<DocumentModel, { readonly uri: string; readonly objects: readonly K8sObject[] }>();
+
+function documentObjects(uri: string, doc: DocumentModel, slice: DocumentSlice): readonly K8sObject[] {
+  const known = objectsByDocument.get(doc);
+  if (known?.uri === uri) return known.objects;
+  const objects = objectsOf(uri, doc, slice);
+  objectsByDocument.set(doc, { uri, objects });
+  return objects;
 }
 
 function headerScalar(field: HeaderField | undefined): YScalar | undefined {
