@@ -6,6 +6,7 @@ import { readFast } from '../yaml/fastReader';
 import { parseYamlDocument } from '../yaml/parseYamlDocument';
 import { parsesInFull, type K8sObject } from './k8sObject';
 import { splitJsonStream } from './jsonStream';
+import { fnv1a } from './contentHash';
 import { LineIndex } from './lineIndex';
 import { scanHeader, scanMetadataNames, splitDocuments, splitDocumentsAfterEdit, type DocumentSlice, type HeaderField } from './splitDocuments';
 import { textChange } from './textChange';
@@ -22,6 +23,8 @@ export interface DocumentModel {
   readonly end: number;
   /** The document's text; kept to reuse the parse when an edit leaves this document unchanged. */
   readonly text: string;
+  /** A hash of `text` (see contentHash.ts: the file's hash is made of its documents'). */
+  readonly textHash: number;
   /** Full tree, when the document was parsed in full. */
   readonly root: YNode | undefined;
   readonly problems: readonly ParseProblem[];
@@ -173,7 +176,7 @@ function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean)
   const fullParse = isJson || !header || header.flowStyle || (header.kind !== undefined && parsesInFull(header.apiVersion?.value, header.kind.value, slice.text));
   const looksKubernetes = header !== undefined && header.kind !== undefined && header.apiVersion !== undefined;
   if (!fullParse) {
-    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false, expanded: false };
+    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false, expanded: false };
   }
   // The fast reader takes the shapes manifests use and gives the full reader's tree; it declines
   // the rest (anchors, tags, anything the full reader reports a problem in), read in full.
@@ -190,11 +193,11 @@ function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean)
   // kubectl rejects a document it cannot read whole: what the parser recovered is a guess, and
   // findings on it were noise beside the syntax error. The document keeps its problems only.
   if (problems.length > 0) root = undefined;
-  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root, problems, isKubernetes, templated: false, expanded };
+  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root, problems, isKubernetes, templated: false, expanded };
 }
 
 function templatedDocument(slice: DocumentSlice): DocumentModel {
-  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: false, templated: true, expanded: false };
+  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: [], isKubernetes: false, templated: true, expanded: false };
 }
 
 const INVALID_UTF8 = 'INVALID_UTF8';
