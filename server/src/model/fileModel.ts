@@ -139,7 +139,6 @@ export function buildFileModel(uri: string, text: string, version: number, optio
   for (const d of previous?.documents ?? []) if (!d.problems.some((p) => p.code === INVALID_UTF8)) previousByText.set(d.text, d);
 
   const documents: DocumentModel[] = [];
-  const objects: K8sObject[] = [];
   const problems: ParseProblem[] = [];
   let parsed = 0;
   let nextAction = 0;
@@ -149,7 +148,7 @@ export function buildFileModel(uri: string, text: string, version: number, optio
     const reused = previousByText.get(slice.text);
     let doc: DocumentModel;
     if (reused && reused.templated === templated) {
-      doc = reused.start !== slice.start ? relocate(reused, slice) : reused.index === slice.index ? reused : { ...reused, index: slice.index };
+      doc = reused.start === slice.start && reused.index === slice.index ? reused : relocate(reused, slice);
     } else {
       doc = readDocument(slice, isJson, templated);
       if (doc.root !== undefined || doc.problems.length > 0) parsed++;
@@ -158,9 +157,23 @@ export function buildFileModel(uri: string, text: string, version: number, optio
     if (badByte !== undefined && slice.start <= badByte && badByte < slice.end) doc = notUtf8(doc, badByte);
     documents.push(doc);
     if (doc.isKubernetes) problems.push(...doc.problems);
-    objects.push(...documentObjects(uri, doc, slice));
   }
-  const model: FileModel = { uri, version, text, lineIndex, documents, objects, problems, skipped: undefined, parsedDocuments: parsed };
+  // Made when first read: the models of keystrokes typed before the next diagnostics run are
+  // never read, so the trees of the documents they moved are never copied (see `relocate`).
+  let objects: readonly K8sObject[] | undefined;
+  const model: FileModel = {
+    uri,
+    version,
+    text,
+    lineIndex,
+    documents,
+    get objects(): readonly K8sObject[] {
+      return (objects ??= documents.flatMap((d) => documentObjects(uri, d, d)));
+    },
+    problems,
+    skipped: undefined,
+    parsedDocuments: parsed,
+  };
   if (!stream && !isJson) splitAsYaml.add(model);
   return model;
 }
@@ -214,16 +227,40 @@ function notUtf8(doc: DocumentModel, at: number): DocumentModel {
   return { ...doc, root: undefined, problems: [problem, ...doc.problems] };
 }
 
+/** Documents moved whose tree is not copied yet, with the document whose tree they will copy. */
+const unmoved = new WeakMap<DocumentModel, DocumentModel>();
+
+/**
+ * The document at the place of `slice` (same text). Its tree, offsets moved, is copied when first
+ * read: a document moved by keystrokes that no diagnostics run reads in between is copied once,
+ * from the last document whose tree was made (so no chain of versions is held either).
+ */
 function relocate(doc: DocumentModel, slice: DocumentSlice): DocumentModel {
-  const delta = slice.start - doc.start;
-  return {
-    ...doc,
+  const shift = slice.start - doc.start;
+  let source: DocumentModel | undefined = unmoved.get(doc) ?? doc;
+  let root: YNode | undefined;
+  const moved: DocumentModel = {
     index: slice.index,
     start: slice.start,
     end: slice.end,
-    root: doc.root ? shiftTree(doc.root, delta, doc.expanded) : undefined,
-    problems: doc.problems.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta })),
+    text: doc.text,
+    textHash: doc.textHash,
+    get root(): YNode | undefined {
+      if (source) {
+        const from = source.root;
+        root = from ? shiftTree(from, slice.start - source.start, source.expanded) : undefined;
+        source = undefined;
+        unmoved.delete(moved);
+      }
+      return root;
+    },
+    problems: doc.problems.map((p) => ({ ...p, start: p.start + shift, end: p.end + shift })),
+    isKubernetes: doc.isKubernetes,
+    templated: doc.templated,
+    expanded: doc.expanded,
   };
+  unmoved.set(moved, source);
+  return moved;
 }
 
 /** The objects of each document model, made once (a reused document keeps its objects). */
