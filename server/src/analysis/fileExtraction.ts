@@ -3,8 +3,9 @@
  * cluster-wide policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy),
  * each with the object it came from, and the custom resources of kinds the operator catalogue does not know
  * (they may stand for pods the workspace does not show). Extraction depends only on the file
- * model and the default namespace, so `ExtractionCache` keeps it per FileModel: an edit to one
- * file re-reads that file only.
+ * model and the default namespace, so `ExtractionCache` keeps it per FileModel, and per object:
+ * an edit re-reads only the objects of the document it touched (the model keeps the objects of
+ * the documents it did not touch, unless they moved).
  */
 import { isCustomApiVersion } from '../model/apiGroups';
 import type { FileModel } from '../model/fileModel';
@@ -53,54 +54,78 @@ export interface UnknownResource {
 
 const NETWORK_POLICY_API = /^(networking\.k8s\.io|extensions)\//;
 
-export function extractFile(file: FileModel, defaultNamespace: string): FileExtraction {
-  const workloads: Sourced<Workload>[] = [];
-  const namespaces: Sourced<Namespace>[] = [];
-  const policies: Sourced<Policy>[] = [];
-  const unknownResources: Sourced<UnknownResource>[] = [];
-  const clusterPolicies: Sourced<ClusterPolicy>[] = [];
-  const services: Sourced<Service>[] = [];
-  const routes: Sourced<Route>[] = [];
-  const routeClasses: Sourced<RouteClass>[] = [];
+const NONE: readonly never[] = Object.freeze([]);
+
+const EMPTY: FileExtraction = { workloads: NONE, namespaces: NONE, policies: NONE, clusterPolicies: NONE, unknownResources: NONE, services: NONE, routes: NONE, routeClasses: NONE };
+
+/** What one object contributes (an object of a file is read the same whatever the rest of the file holds). */
+export function extractObject(obj: K8sObject, defaultNamespace: string): FileExtraction {
+  const ns = obj.namespace ?? defaultNamespace;
+  const route = obj.node && readRoute(obj, ns);
+  const routeClass = obj.node && readRouteClass(obj, ns);
+  const routing = {
+    routes: route ? [{ value: route, source: obj }] : NONE,
+    routeClasses: routeClass ? [{ value: routeClass, source: obj }] : NONE,
+  };
+  const only = (part: Partial<FileExtraction>): FileExtraction =>
+    route || routeClass ? { ...EMPTY, ...routing, ...part } : Object.keys(part).length === 0 ? EMPTY : { ...EMPTY, ...part };
+  // Served by CRDs, but policies the engine reads, not resources that may make pods.
+  if (isClusterPolicy(obj)) {
+    const policy = readClusterPolicy(obj, `${obj.kind}/${obj.name ?? ''}`);
+    return policy ? only({ clusterPolicies: [{ value: policy, source: obj }] }) : only({});
+  }
+  if (isCustomApiVersion(obj.apiVersion)) {
+    const entry = catalogueEntry(obj.apiVersion, obj.kind);
+    const found = entry ? operatorWorkloads(obj, entry, ns) : [readWorkload(obj, ns) ?? []].flat();
+    return only({
+      workloads: found.map((value) => ({ value, source: obj })),
+      unknownResources: !entry && found.length === 0 ? [{ value: { kind: obj.kind, name: obj.name, namespace: ns }, source: obj }] : NONE,
+    });
+  }
+  if (!obj.node) return only({});
+  if (obj.kind === 'Namespace' && obj.name) {
+    return only({ namespaces: [{ value: { name: obj.name, labels: toStringMap(getMap(getMap(obj.node, 'metadata'), 'labels')) }, source: obj }] });
+  }
+  if (obj.kind === 'NetworkPolicy' && (obj.apiVersion === undefined || NETWORK_POLICY_API.test(obj.apiVersion))) {
+    const policy = readPolicy(obj, `${ns}/${obj.name ?? ''}`, ns);
+    return only(policy ? { policies: [{ value: policy, source: obj }] } : {});
+  }
+  if (isService(obj)) {
+    const service = readService(obj, ns);
+    return only(service ? { services: [{ value: service, source: obj }] } : {});
+  }
+  const workload = readWorkload(obj, ns);
+  return only(workload ? { workloads: [{ value: workload, source: obj }] } : {});
+}
+
+/** The contributions of a file's objects, in order (`extract`: one object's, possibly cached). */
+export function extractFile(file: FileModel, defaultNamespace: string, extract: (obj: K8sObject, ns: string) => FileExtraction = extractObject): FileExtraction {
+  const out = {
+    workloads: [] as Sourced<Workload>[],
+    namespaces: [] as Sourced<Namespace>[],
+    policies: [] as Sourced<Policy>[],
+    clusterPolicies: [] as Sourced<ClusterPolicy>[],
+    unknownResources: [] as Sourced<UnknownResource>[],
+    services: [] as Sourced<Service>[],
+    routes: [] as Sourced<Route>[],
+    routeClasses: [] as Sourced<RouteClass>[],
+  };
   for (const obj of file.objects) {
-    const ns = obj.namespace ?? defaultNamespace;
-    const route = obj.node && readRoute(obj, ns);
-    if (route) routes.push({ value: route, source: obj });
-    const routeClass = obj.node && readRouteClass(obj, ns);
-    if (routeClass) routeClasses.push({ value: routeClass, source: obj });
-    // Served by CRDs, but policies the engine reads, not resources that may make pods.
-    if (isClusterPolicy(obj)) {
-      const policy = readClusterPolicy(obj, `${obj.kind}/${obj.name ?? ''}`);
-      if (policy) clusterPolicies.push({ value: policy, source: obj });
-      continue;
-    }
-    if (isCustomApiVersion(obj.apiVersion)) {
-      const entry = catalogueEntry(obj.apiVersion, obj.kind);
-      const found = entry ? operatorWorkloads(obj, entry, ns) : [readWorkload(obj, ns) ?? []].flat();
-      for (const value of found) workloads.push({ value, source: obj });
-      if (!entry && found.length === 0) unknownResources.push({ value: { kind: obj.kind, name: obj.name, namespace: ns }, source: obj });
-      continue;
-    }
-    if (!obj.node) continue;
-    if (obj.kind === 'Namespace' && obj.name) {
-      namespaces.push({ value: { name: obj.name, labels: toStringMap(getMap(getMap(obj.node, 'metadata'), 'labels')) }, source: obj });
-    } else if (obj.kind === 'NetworkPolicy' && (obj.apiVersion === undefined || NETWORK_POLICY_API.test(obj.apiVersion))) {
-      const policy = readPolicy(obj, `${ns}/${obj.name ?? ''}`, ns);
-      if (policy) policies.push({ value: policy, source: obj });
-    } else if (isService(obj)) {
-      const service = readService(obj, ns);
-      if (service) services.push({ value: service, source: obj });
-    } else {
-      const workload = readWorkload(obj, ns);
-      if (workload) workloads.push({ value: workload, source: obj });
+    const part = extract(obj, defaultNamespace);
+    if (part === EMPTY) continue;
+    for (const key of Object.keys(out) as (keyof FileExtraction)[]) {
+      const items = part[key];
+      if (items.length > 0) (out[key] as unknown[]).push(...items);
     }
   }
-  return { workloads, namespaces, policies, clusterPolicies, unknownResources, services, routes, routeClasses };
+  return out;
 }
 
 /** Per-file extractions, reused while a FileModel object lives (inject one per server or CLI run). */
 export class ExtractionCache {
   private readonly byFile = new WeakMap<FileModel, Map<string, FileExtraction>>();
+  /** Per object: an edit of one document of a big file re-reads that document's objects only. */
+  private readonly byObject = new WeakMap<K8sObject, Map<string, FileExtraction>>();
   private readonly ranks = new WeakMap<Sourced<Workload>, string>();
 
   /**
@@ -120,7 +145,15 @@ export class ExtractionCache {
     let perNs = this.byFile.get(file);
     if (!perNs) this.byFile.set(file, (perNs = new Map<string, FileExtraction>()));
     let extraction = perNs.get(defaultNamespace);
-    if (!extraction) perNs.set(defaultNamespace, (extraction = extractFile(file, defaultNamespace)));
+    if (!extraction) perNs.set(defaultNamespace, (extraction = extractFile(file, defaultNamespace, (obj, ns) => this.object(obj, ns))));
+    return extraction;
+  }
+
+  private object(obj: K8sObject, defaultNamespace: string): FileExtraction {
+    let perNs = this.byObject.get(obj);
+    if (!perNs) this.byObject.set(obj, (perNs = new Map<string, FileExtraction>()));
+    let extraction = perNs.get(defaultNamespace);
+    if (!extraction) perNs.set(defaultNamespace, (extraction = extractObject(obj, defaultNamespace)));
     return extraction;
   }
 }

@@ -6,8 +6,10 @@ import { readFast } from '../yaml/fastReader';
 import { parseYamlDocument } from '../yaml/parseYamlDocument';
 import { parsesInFull, type K8sObject } from './k8sObject';
 import { splitJsonStream } from './jsonStream';
+import { fnv1a } from './contentHash';
 import { LineIndex } from './lineIndex';
-import { scanHeader, scanMetadataNames, splitDocuments, type DocumentSlice, type HeaderField } from './splitDocuments';
+import { scanHeader, scanMetadataNames, splitDocuments, splitDocumentsAfterEdit, type DocumentSlice, type HeaderField } from './splitDocuments';
+import { textChange } from './textChange';
 import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
 import { shiftTree } from './shiftTree';
 import { hasTemplatedField } from './templatedFields';
@@ -21,6 +23,8 @@ export interface DocumentModel {
   readonly end: number;
   /** The document's text; kept to reuse the parse when an edit leaves this document unchanged. */
   readonly text: string;
+  /** A hash of `text` (see contentHash.ts: the file's hash is made of its documents'). */
+  readonly textHash: number;
   /** Full tree, when the document was parsed in full. */
   readonly root: YNode | undefined;
   readonly problems: readonly ParseProblem[];
@@ -109,7 +113,10 @@ export function emptyFileModel(uri: string, text: string, version: number, skipp
 }
 
 export function buildFileModel(uri: string, text: string, version: number, options: BuildOptions = {}): FileModel {
-  const lineIndex = new LineIndex(text);
+  const previous = options.previous?.uri === uri ? options.previous : undefined;
+  // An edit: what lies away from it keeps its line breaks, its split and its parse.
+  const change = previous ? textChange(previous.text, text) : undefined;
+  const lineIndex = new LineIndex(text, previous && change ? { previous: previous.lineIndex, change } : undefined);
   const empty = (skipped: SkipReason | undefined): FileModel => emptyFileModel(uri, text, version, skipped, lineIndex);
   if (options.maxBytes !== undefined && exceedsBytes(text, options.maxBytes)) return empty('too-large');
   if (text.includes('\u0000')) return empty('binary');
@@ -120,13 +127,18 @@ export function buildFileModel(uri: string, text: string, version: number, optio
 
   const stream = splitJsonStream(text);
   const isJson = stream !== undefined || (options.isJson ?? /\.json$/i.test(uri));
-  const slices: DocumentSlice[] = stream ?? (isJson ? [{ index: 0, start: 0, end: text.length, text }] : splitDocuments(text));
+  const slices: DocumentSlice[] =
+    stream ??
+    (isJson
+      ? [{ index: 0, start: 0, end: text.length, text }]
+      : change && previous && splitAsYaml.has(previous)
+        ? splitDocumentsAfterEdit(text, previous.documents, change)
+        : splitDocuments(text));
   const previousByText = new Map<string, DocumentModel>();
   // A document rejected for its bytes is read again: the same text typed in an editor is UTF-8.
-  for (const d of options.previous?.documents ?? []) if (!d.problems.some((p) => p.code === INVALID_UTF8)) previousByText.set(d.text, d);
+  for (const d of previous?.documents ?? []) if (!d.problems.some((p) => p.code === INVALID_UTF8)) previousByText.set(d.text, d);
 
   const documents: DocumentModel[] = [];
-  const objects: K8sObject[] = [];
   const problems: ParseProblem[] = [];
   let parsed = 0;
   let nextAction = 0;
@@ -135,8 +147,8 @@ export function buildFileModel(uri: string, text: string, version: number, optio
     const templated = nextAction < actions.length && (actions[nextAction] as number) < slice.end;
     const reused = previousByText.get(slice.text);
     let doc: DocumentModel;
-    if (reused) {
-      doc = reused.start === slice.start ? { ...reused, index: slice.index } : relocate(reused, slice);
+    if (reused && reused.templated === templated) {
+      doc = reused.start === slice.start && reused.index === slice.index ? reused : relocate(reused, slice);
     } else {
       doc = readDocument(slice, isJson, templated);
       if (doc.root !== undefined || doc.problems.length > 0) parsed++;
@@ -145,10 +157,29 @@ export function buildFileModel(uri: string, text: string, version: number, optio
     if (badByte !== undefined && slice.start <= badByte && badByte < slice.end) doc = notUtf8(doc, badByte);
     documents.push(doc);
     if (doc.isKubernetes) problems.push(...doc.problems);
-    objects.push(...objectsOf(uri, doc, slice));
   }
-  return { uri, version, text, lineIndex, documents, objects, problems, skipped: undefined, parsedDocuments: parsed };
+  // Made when first read: the models of keystrokes typed before the next diagnostics run are
+  // never read, so the trees of the documents they moved are never copied (see `relocate`).
+  let objects: readonly K8sObject[] | undefined;
+  const model: FileModel = {
+    uri,
+    version,
+    text,
+    lineIndex,
+    documents,
+    get objects(): readonly K8sObject[] {
+      return (objects ??= documents.flatMap((d) => documentObjects(uri, d, d)));
+    },
+    problems,
+    skipped: undefined,
+    parsedDocuments: parsed,
+  };
+  if (!stream && !isJson) splitAsYaml.add(model);
+  return model;
 }
+
+/** Models whose documents are `splitDocuments` of their text: the next edit can split only around itself. */
+const splitAsYaml = new WeakSet<FileModel>();
 
 function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean): DocumentModel {
   // Template syntax where structure stands: what the document means is known only once rendered.
@@ -158,7 +189,7 @@ function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean)
   const fullParse = isJson || !header || header.flowStyle || (header.kind !== undefined && parsesInFull(header.apiVersion?.value, header.kind.value, slice.text));
   const looksKubernetes = header !== undefined && header.kind !== undefined && header.apiVersion !== undefined;
   if (!fullParse) {
-    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false, expanded: false };
+    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false, expanded: false };
   }
   // The fast reader takes the shapes manifests use and gives the full reader's tree; it declines
   // the rest (anchors, tags, anything the full reader reports a problem in), read in full.
@@ -175,11 +206,11 @@ function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean)
   // kubectl rejects a document it cannot read whole: what the parser recovered is a guess, and
   // findings on it were noise beside the syntax error. The document keeps its problems only.
   if (problems.length > 0) root = undefined;
-  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root, problems, isKubernetes, templated: false, expanded };
+  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root, problems, isKubernetes, templated: false, expanded };
 }
 
 function templatedDocument(slice: DocumentSlice): DocumentModel {
-  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, root: undefined, problems: [], isKubernetes: false, templated: true, expanded: false };
+  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: [], isKubernetes: false, templated: true, expanded: false };
 }
 
 const INVALID_UTF8 = 'INVALID_UTF8';
@@ -196,16 +227,51 @@ function notUtf8(doc: DocumentModel, at: number): DocumentModel {
   return { ...doc, root: undefined, problems: [problem, ...doc.problems] };
 }
 
+/** Documents moved whose tree is not copied yet, with the document whose tree they will copy. */
+const unmoved = new WeakMap<DocumentModel, DocumentModel>();
+
+/**
+ * The document at the place of `slice` (same text). Its tree, offsets moved, is copied when first
+ * read: a document moved by keystrokes that no diagnostics run reads in between is copied once,
+ * from the last document whose tree was made (so no chain of versions is held either).
+ */
 function relocate(doc: DocumentModel, slice: DocumentSlice): DocumentModel {
-  const delta = slice.start - doc.start;
-  return {
-    ...doc,
+  const shift = slice.start - doc.start;
+  let source: DocumentModel | undefined = unmoved.get(doc) ?? doc;
+  let root: YNode | undefined;
+  const moved: DocumentModel = {
     index: slice.index,
     start: slice.start,
     end: slice.end,
-    root: doc.root ? shiftTree(doc.root, delta, doc.expanded) : undefined,
-    problems: doc.problems.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta })),
+    text: doc.text,
+    textHash: doc.textHash,
+    get root(): YNode | undefined {
+      if (source) {
+        const from = source.root;
+        root = from ? shiftTree(from, slice.start - source.start, source.expanded) : undefined;
+        source = undefined;
+        unmoved.delete(moved);
+      }
+      return root;
+    },
+    problems: doc.problems.map((p) => ({ ...p, start: p.start + shift, end: p.end + shift })),
+    isKubernetes: doc.isKubernetes,
+    templated: doc.templated,
+    expanded: doc.expanded,
   };
+  unmoved.set(moved, source);
+  return moved;
+}
+
+/** The objects of each document model, made once (a reused document keeps its objects). */
+const objectsByDocument = new WeakMap<DocumentModel, { readonly uri: string; readonly objects: readonly K8sObject[] }>();
+
+function documentObjects(uri: string, doc: DocumentModel, slice: DocumentSlice): readonly K8sObject[] {
+  const known = objectsByDocument.get(doc);
+  if (known?.uri === uri) return known.objects;
+  const objects = objectsOf(uri, doc, slice);
+  objectsByDocument.set(doc, { uri, objects });
+  return objects;
 }
 
 function headerScalar(field: HeaderField | undefined): YScalar | undefined {

@@ -1,4 +1,11 @@
 /** Offsets ↔ line/character (UTF-16), for one file's text. Kept instead of the text's line array. */
+import { composeChanges, type TextChange } from './textChange';
+
+export interface LineIndexEdit {
+  readonly previous: LineIndex;
+  readonly change: TextChange;
+}
+
 export interface Position {
   readonly line: number;
   readonly character: number;
@@ -11,27 +18,31 @@ export interface Position {
 export class LineIndex {
   private starts: Uint32Array | undefined;
   private text: string | undefined;
+  private edit: LineIndexEdit | undefined;
   private readonly length: number;
 
-  constructor(text: string) {
+  /**
+   * With `edit` (the index of the text before an edit, and where the edit changed it), the lines
+   * away from the edit are taken from that index when it was built: a keystroke in a big file
+   * scans only the lines it touched.
+   */
+  constructor(text: string, edit?: LineIndexEdit) {
     this.text = text;
     this.length = text.length;
+    // Only an index already built is kept, so no chain of versions stays in memory: an edit of a
+    // version not yet indexed (keystrokes faster than diagnostics) goes back to that one's base.
+    const previous = edit?.previous;
+    if (edit && previous?.starts) this.edit = edit;
+    else if (edit && previous?.edit) this.edit = { previous: previous.edit.previous, change: composeChanges(previous.edit.change, edit.change) };
   }
 
   private get lineStarts(): Uint32Array {
     if (this.starts) return this.starts;
     const text = this.text ?? '';
-    const starts: number[] = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */) starts.push(i + 1);
-      else if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = Uint32Array.from(starts);
+    const before = this.edit?.previous.starts;
+    this.starts = before && this.edit ? afterEdit(text, before, this.edit.change) : Uint32Array.from(scanLines(text, 0, text.length, [0]));
     this.text = undefined;
+    this.edit = undefined;
     return this.starts;
   }
 
@@ -62,4 +73,42 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))] ?? 0;
   }
+}
+
+/** Pushes onto `starts` the start of every line that begins after a break in `text[from, to)`. */
+function scanLines(text: string, from: number, to: number, starts: number[]): number[] {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) starts.push(i + 1);
+    else if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/**
+ * The line starts of `text` from those of the text before `change`: the starts of lines that end
+ * before the edit are kept, the lines from the one before the edit to the first line break after
+ * it are scanned, and the starts after that break are the old ones moved by the edit's length.
+ */
+function afterEdit(text: string, before: Uint32Array, change: TextChange): Uint32Array {
+  // A line start at or after `change.start - 1` may depend on the edited text (a `\r` before it).
+  let keep = 0;
+  while (keep < before.length && (before[keep] as number) < change.start - 1) keep++;
+  // `keep` ≥ 1: offset 0 always starts a line. Scan from the start of the last kept line.
+  const from = before[Math.max(0, keep - 1)] ?? 0;
+  const lineBreak = text.indexOf('\n', change.newEnd);
+  const to = lineBreak < 0 ? text.length : lineBreak + 1;
+  const middle = scanLines(text, from, to, keep === 0 ? [0] : []);
+  const delta = change.newEnd - change.oldEnd;
+  // The break at `to - 1` lies after the edit: the old text has it at `to - 1 - delta`.
+  let after = keep;
+  while (after < before.length && (before[after] as number) <= to - delta) after++;
+  const out = new Uint32Array(keep + middle.length + (lineBreak < 0 ? 0 : before.length - after));
+  out.set(before.subarray(0, keep), 0);
+  out.set(middle, keep);
+  if (lineBreak >= 0) for (let i = after, j = keep + middle.length; i < before.length; i++, j++) out[j] = (before[i] as number) + delta;
+  return out;
 }

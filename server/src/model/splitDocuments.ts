@@ -4,6 +4,8 @@
  * the rules analyse, and re-parse only the document an edit touched.
  */
 
+import type { TextChange } from './textChange';
+
 export interface DocumentSlice {
   readonly index: number;
   /** Offset of the document's first character (after a `---` marker line). */
@@ -148,4 +150,71 @@ export function scanMetadataNames(slice: DocumentSlice): MetadataNames {
     pos = lineEnd + 1;
   }
   return { name, namespace };
+}
+
+/**
+ * The split of `text` given the split of the text before an edit (`previous`, the documents of the
+ * old text in order) and where the edit changed it: the documents outside the edit are taken from
+ * `previous` (those after it moved by the edit's length), and only the text between the nearest
+ * document markers around the edit is split again. The same slices as `splitDocuments(text)`.
+ */
+export function splitDocumentsAfterEdit(text: string, previous: readonly DocumentSlice[], change: TextChange): DocumentSlice[] {
+  const from = windowStart(text, change.start);
+  const to = windowEnd(text, change.newEnd);
+  const delta = change.newEnd - change.oldEnd;
+  const slices: DocumentSlice[] = [];
+  const push = (start: number, end: number, sliceText: string): void => {
+    slices.push({ index: slices.length, start, end, text: sliceText });
+  };
+  let i = 0;
+  for (; i < previous.length && (previous[i] as DocumentSlice).start < from; i++) {
+    const p = previous[i] as DocumentSlice;
+    if (p.index === slices.length) slices.push(p);
+    else push(p.start, p.end, p.text);
+  }
+  for (const s of splitDocuments(text.slice(from, to))) push(from + s.start, from + s.end, s.text);
+  while (i < previous.length && (previous[i] as DocumentSlice).start < to - delta) i++;
+  for (; i < previous.length; i++) {
+    const p = previous[i] as DocumentSlice;
+    push(p.start + delta, p.end + delta, p.text);
+  }
+  return slices;
+}
+
+/** Where `splitDocuments` starts a document after the marker line `line` (`[line, lineEnd)`). */
+function afterMarker(text: string, line: number, lineEnd: number): number | undefined {
+  const c0 = text.charCodeAt(line);
+  if (c0 !== 45 /* - */ && c0 !== 46 /* . */) return undefined;
+  const content = text.slice(line, lineEnd).replace(/\r$/, '');
+  const m = MARKER.exec(content);
+  if (!m) return undefined;
+  const rest = content.slice(3);
+  if (m[1] === '---' && rest.trim() !== '' && !rest.trim().startsWith('#')) return line + 3;
+  return Math.min(lineEnd + 1, text.length);
+}
+
+/** The start of the document after the last marker line that ends before `offset` (0 when none). */
+function windowStart(text: string, offset: number): number {
+  // (`lastIndexOf` reads a negative position as 0: a break at 0 would be found again.)
+  let lineEnd = offset > 0 ? text.lastIndexOf('\n', offset - 1) : -1;
+  while (lineEnd >= 0) {
+    const line = lineEnd > 0 ? text.lastIndexOf('\n', lineEnd - 1) + 1 : 0;
+    const start = afterMarker(text, line, lineEnd);
+    if (start !== undefined) return start;
+    lineEnd = line - 1;
+  }
+  return 0;
+}
+
+/** The first marker line starting after a line break at or after `offset` (the text's end when none). */
+function windowEnd(text: string, offset: number): number {
+  let lineBreak = text.indexOf('\n', offset);
+  while (lineBreak >= 0) {
+    const line = lineBreak + 1;
+    let lineEnd = text.indexOf('\n', line);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (afterMarker(text, line, lineEnd) !== undefined) return line;
+    lineBreak = lineEnd < text.length ? lineEnd : -1;
+  }
+  return text.length;
 }

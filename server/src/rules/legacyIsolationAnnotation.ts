@@ -17,6 +17,8 @@ export const LEGACY_ISOLATION_ANNOTATION = 'net.beta.kubernetes.io/network-polic
 export const legacyIsolationAnnotationRule: Rule = {
   id: 'legacy-isolation-annotation',
   scope: 'file',
+  // The fix's policy name must not be taken by another policy of the namespace in the file.
+  wholeFile: true,
   check({ file }) {
     const findings: Finding[] = [];
     for (const object of file.objects) {

@@ -56,6 +56,12 @@ export interface Rule {
   readonly id: RuleId;
   /** `file`: needs only the file itself; `workspace`: reads other files (re-run on any change). */
   readonly scope: 'file' | 'workspace';
+  /**
+   * File rules: findings read other documents of the file than their own (the rest are checked
+   * one document at a time, so an edit re-checks only the document it touched; see
+   * service/documentFindings.ts).
+   */
+  readonly wholeFile?: boolean;
   check(ctx: RuleContext): Finding[];
   /**
    * Workspace rules: computes the results for the whole analysis, reporting which files' findings

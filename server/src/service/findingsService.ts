@@ -19,10 +19,11 @@ import { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import type { FileModel } from '../model/fileModel';
 import type { ManifestSet } from '../model/manifestSet';
 import { ALL_RULES } from '../rules/registry';
-import { checkRule, configuredSeverity, resolveFindings, runRules, sortFindings, type ResolvedFinding } from '../rules/runRules';
+import { checkRule, configuredSeverity, resolveFindings, sortFindings, type ResolvedFinding } from '../rules/runRules';
 import type { Finding, Rule } from '../rules/types';
 import { sameShape, ViewBuilder, type ClusterView, type ClusterViews } from '../views/clusterViews';
 import { needsCompleteView } from '../views/needsCompleteView';
+import { DocumentFindings } from './documentFindings';
 import { mergeViewFindings } from './mergeViewFindings';
 
 export type RuleErrorHandler = (rule: Rule, error: unknown, uri: string) => void;
@@ -35,6 +36,8 @@ export class FindingsService {
   /** Shared across versions: a new analysis re-extracts only the files that changed. */
   private readonly extraction = new ExtractionCache();
   private readonly fileRules: readonly Rule[];
+  /** File-scope findings per document, reused for the documents an edit did not touch. */
+  private readonly documentFindings: DocumentFindings;
   private readonly workspaceRules: readonly Rule[];
   /** Handed from each analysis to the next, per settings object and view id. */
   private readonly carries = new WeakMap<NetpolLensSettings, Map<string, AnalysisCarry>>();
@@ -47,6 +50,7 @@ export class FindingsService {
     rules: readonly Rule[] = ALL_RULES,
   ) {
     this.fileRules = rules.filter((r) => r.scope === 'file');
+    this.documentFindings = new DocumentFindings(this.fileRules);
     this.workspaceRules = rules.filter((r) => r.scope === 'workspace');
   }
 
@@ -104,6 +108,7 @@ export class FindingsService {
    */
   settle(manifests: ManifestSet, settings: NetpolLensSettings, since: FindingsMark | undefined): { mark: FindingsMark; changed: ChangedFiles } {
     const views = this.views(manifests, settings);
+    this.documentFindings.prune((uri) => manifests.getFile(uri) !== undefined);
     const analyses = new Map<string, WorkspaceAnalysis>();
     let changed: Set<string> | 'all' =
       since === undefined || since.settings !== settings || since.partialFiles !== manifests.partialFiles || !sameShape(since.views, views) ? 'all' : new Set<string>();
@@ -142,7 +147,7 @@ export class FindingsService {
     let own = this.fileCache.get(file);
     if (!own || own.settings !== settings) {
       const ctx = { file, manifests, settings, analysis: this.analysisFor(manifests, settings, uri) };
-      own = { settings, findings: runRules(ctx, this.fileRules, onError) };
+      own = { settings, findings: this.documentFindings.findings(ctx, onError) };
       this.fileCache.set(file, own);
     }
     // A kustomize patch is a partial object, and a manifest its kustomization does not use is not

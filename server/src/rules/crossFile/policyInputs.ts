@@ -30,6 +30,7 @@ import type { ManifestSet } from '../../model/manifestSet';
 import { PolicyIndex } from './policyIndex';
 import type { YMap } from '../../model/yamlTree';
 import { ClusterKnowledge } from './clusterKnowledge';
+import { FileMovesBuilder, matchMoved, untouched, type FileMoves } from './movedPolicies';
 
 const DNS_SELECTOR: LabelSelector = { matchLabels: { 'k8s-app': 'kube-dns' } };
 
@@ -300,6 +301,13 @@ export interface PolicyChanges {
   readonly recheck: ReadonlySet<YMap>;
   /** Policies of the older one that are gone, with their files. */
   readonly removed: readonly { readonly node: YMap; readonly uri: string }[];
+  /**
+   * Policies not re-checked whose findings may hold offsets an edit moved (their file, or a file
+   * their findings point into, changed), with their node in the older analysis (see movedPolicies.ts).
+   */
+  readonly moved: ReadonlyMap<YMap, YMap>;
+  /** How the changed files' texts changed. */
+  readonly moves: FileMoves;
 }
 
 /**
@@ -318,7 +326,7 @@ export function changedPolicies(analysis: WorkspaceAnalysis, before: PolicyInput
 }
 
 function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyInputs): PolicyChanges | 'all' {
-  if (before === now) return { recheck: new Set(), removed: [] };
+  if (before === now) return { recheck: new Set(), removed: [], moved: new Map(), moves: new Map() };
   if (!sameKey(before.workspaceKey, now.workspaceKey)) return 'all';
   // Messages list workloads in workspace order: the workloads both have must keep theirs.
   const kept = (order: readonly string[], other: ReadonlyMap<string, Workload>): string[] => order.filter((id) => other.has(id));
@@ -348,8 +356,13 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
     for (const id of s.selected) touchedPods.add(id);
     touchedNamespaces.add(s.namespace);
   };
+  // A policy whose document an edit only moved is the same policy (new node → old node).
+  const moves = new FileMovesBuilder();
+  const movedNodes = matchMoved(entries(before, beforeInFiles), entries(now, nowInFiles), before.policies, now.policies, moves);
+  const movedFrom = new Set(movedNodes.values());
+  const previousOf = (node: YMap): PolicyState | undefined => before.policies.get(movedNodes.get(node) ?? node);
   for (const [node, s] of entries(now, nowInFiles)) {
-    const old = before.policies.get(node);
+    const old = previousOf(node);
     if (old?.id === s.id) continue;
     edited.add(node);
     touch(s);
@@ -357,6 +370,10 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
   }
   const removed: { node: YMap; uri: string }[] = [];
   for (const [node, s] of entries(before, beforeInFiles)) {
+    if (movedFrom.has(node)) {
+      removed.push({ node, uri: s.uri });
+      continue;
+    }
     const kept = now.policies.get(node);
     if (kept?.id !== s.id) touch(s);
     if (!kept) removed.push({ node, uri: s.uri });
@@ -393,14 +410,24 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
     candidates = entries(now, [...nodes]);
   }
   const out = new Set<YMap>();
+  // Same YAML in a file whose text changed: re-checked unless the edit left its document and the
+  // text around it alone (then its findings move with the text, and so do those of the policies
+  // of its namespace, whose findings may point at it).
+  const movedNamespaces = new Set<string>();
+  const textMoved = (node: YMap, s: PolicyState, old: PolicyState | undefined): boolean => {
+    if (old?.file === s.file) return false;
+    const change = s.file && moves.change(s.uri, old?.file, s.file);
+    if (!change || !s.file || !untouched(s.file, node, change)) return true;
+    movedNamespaces.add(s.namespace);
+    return false;
+  };
   for (const [node, s] of candidates) {
-    const old = before.policies.get(node);
+    const old = previousOf(node);
     const standIn = (): boolean => (s.selected.length === 0 || (old?.selected.length ?? 0) === 0) && !known.workloadsKnown(s.namespace, s.namespace);
     if (
       edited.has(node) ||
       serviceNamespaces.has(s.namespace) ||
-      // Same YAML, but in a file whose text changed: re-checked itself (others see only its YAML).
-      old?.file !== s.file ||
+      textMoved(node, s, old) ||
       // The namespace's workload count is read only in what a policy selecting nothing says.
       (countChanged.has(s.namespace) && (s.selected.length === 0 || (old?.selected.length ?? 0) === 0)) ||
       (touchedNamespaces.has(s.namespace) && standIn()) ||
@@ -413,7 +440,9 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
       out.add(node);
     }
   }
-  return { recheck: out, removed };
+  const moved = new Map<YMap, YMap>();
+  for (const ns of movedNamespaces) for (const node of now.index.inNamespace(ns)) if (!out.has(node) && now.policies.has(node)) moved.set(node, movedNodes.get(node) ?? node);
+  return { recheck: out, removed, moved, moves: moves.result };
 }
 
 function someEntry<K, V>(entries: Iterable<[K, V]>, test: (v: V) => boolean): boolean {

@@ -12,6 +12,7 @@ import type { RuleId } from '../../../../shared/src/ruleCatalogue';
 import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
 import type { YMap } from '../../model/yamlTree';
 import type { Finding, Rule } from '../types';
+import { moveFindings } from './movedPolicies';
 import { OverlayMap } from './overlayMap';
 import { changedPolicies, policiesByUri, policyInputs, type PolicyChanges, type PolicyInputs } from './policyInputs';
 
@@ -123,17 +124,24 @@ function update(
     perPolicy.set(r.node, undefined);
     uris.add(r.uri);
   }
-  for (const node of changes.recheck) {
+  for (const node of [...changes.recheck, ...changes.moved.keys()]) {
     const uri = inputs.policies.get(node)?.uri;
     if (uri !== undefined) uris.add(uri);
   }
+  // A policy the edits only moved (or whose findings point into a file they moved) keeps its findings, moved with the text.
+  const kept = (node: YMap, before: readonly Finding[] | undefined): readonly Finding[] | undefined => {
+    const was = changes.moved.get(node);
+    if (was === undefined) return before;
+    const findings = previous.perPolicy.get(was);
+    return findings && moveFindings(findings, inputs.policies.get(node)?.uri ?? '', changes.moves);
+  };
   const filePolicies = policiesByUri(analysis);
   for (const uri of uris) {
     const list: Finding[] = [];
     for (const policy of filePolicies.get(uri) ?? []) {
       const node = policy.source.node;
       const before = node ? previous.perPolicy.get(node) : undefined;
-      const findings = (node && !changes.recheck.has(node) ? before : undefined) ?? checkOne(policy);
+      const findings = (node && !changes.recheck.has(node) ? kept(node, before) : undefined) ?? checkOne(policy);
       if (node && findings !== before) perPolicy.set(node, findings);
       list.push(...findings);
     }
