@@ -8,7 +8,8 @@
  *
  * Every reader builds its scalars here, so two trees read from the same text are alike to the
  * prototype (the reader-equality tests compare them deeply). Never copy a scalar with a spread
- * (`{ ...s }` leaves the prototype's fields behind): build a new one with `scalarNode`.
+ * (`{ ...s }` leaves the prototype's fields behind): build a new one with `scalarNode`. `start` and
+ * `end` stay own fields, so a node spread as a span (`{ ...span }`, as findings do) keeps them.
  */
 import type { ScalarStyle, YScalar } from './yamlTree';
 
