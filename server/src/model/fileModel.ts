@@ -11,6 +11,7 @@ import { LineIndex } from './lineIndex';
 import { scanHeader, scanMetadataNames, splitDocuments, splitDocumentsAfterEdit, type DocumentSlice, type HeaderField } from './splitDocuments';
 import { textChange } from './textChange';
 import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
+import { scalarNode } from './scalarNode';
 import { shiftTree } from './shiftTree';
 import { hasTemplatedField } from './templatedFields';
 import { hasTemplateAction, scanTemplateSyntax, type TemplateSyntax } from './templateSyntax';
@@ -276,7 +277,7 @@ function documentObjects(uri: string, doc: DocumentModel, slice: DocumentSlice):
 
 function headerScalar(field: HeaderField | undefined): YScalar | undefined {
   if (!field) return undefined;
-  return { type: 'scalar', value: field.value, source: field.value, style: 'plain', start: field.start, end: field.end };
+  return scalarNode(field.value, field.value, 'plain', field.start, field.end);
 }
 
 function objectsOf(uri: string, doc: DocumentModel, slice: DocumentSlice): K8sObject[] {

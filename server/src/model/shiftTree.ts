@@ -1,3 +1,4 @@
+import { shiftedScalar } from './scalarNode';
 import type { YMap, YNode, YPair, YScalar } from './yamlTree';
 
 /**
@@ -18,7 +19,7 @@ export function shiftTree<T extends YNode>(node: T, delta: number, shared = true
 function shiftUnshared(node: YNode, delta: number): YNode {
   switch (node.type) {
     case 'scalar':
-      return { type: 'scalar', value: node.value, source: node.source, style: node.style, start: node.start + delta, end: node.end + delta };
+      return shiftedScalar(node, delta);
     case 'seq':
       return { type: 'seq', flow: node.flow, items: node.items.map((i) => shiftUnshared(i, delta)), start: node.start + delta, end: node.end + delta };
     case 'map':
@@ -34,17 +35,13 @@ function shiftUnshared(node: YNode, delta: number): YNode {
   }
 }
 
-function shiftScalar(s: YScalar, delta: number): YScalar {
-  return { ...s, start: s.start + delta, end: s.end + delta };
-}
-
 function shift(node: YNode, delta: number, done: Map<YNode, YNode>): YNode {
   const copied = done.get(node);
   if (copied) return copied;
   let out: YNode;
   switch (node.type) {
     case 'scalar':
-      out = shiftScalar(node, delta);
+      out = shiftedScalar(node, delta);
       break;
     case 'seq':
       out = { ...node, start: node.start + delta, end: node.end + delta, items: node.items.map((i) => shift(i, delta, done)) };

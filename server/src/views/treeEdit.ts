@@ -7,6 +7,7 @@
  * replaces, or of the key under which it was added: a finding about it lands on the line of the
  * base where the value goes, never on an unrelated range or outside the file.
  */
+import { scalarNode } from '../model/scalarNode';
 import { isMap, isScalar, isSeq, type YMap, type YNode, type YPair, type YScalar, type YSeq } from '../model/yamlTree';
 
 export interface Span {
@@ -28,11 +29,11 @@ export function plainToNode(value: unknown, span: Span): YNode {
 
 function scalar(value: unknown, span: Span): YScalar {
   const v = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
-  return { type: 'scalar', value: v, source: v === null ? '' : String(v), style: 'plain', start: span.start, end: span.end };
+  return scalarNode(v, v === null ? '' : String(v), 'plain', span.start, span.end);
 }
 
 function keyScalar(key: string, span: Span): YScalar {
-  return { type: 'scalar', value: key, source: key, style: 'plain', start: span.start, end: span.end };
+  return scalarNode(key, key, 'plain', span.start, span.end);
 }
 
 /** The map with `key` set to `value` (replacing the pair the decoder reads, or appended); `undefined` removes it. */

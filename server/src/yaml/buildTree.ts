@@ -14,6 +14,7 @@
  * anchored node is built once, so building costs what the text costs, whatever the aliases.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { scalarNode } from '../model/scalarNode';
 import {
   MAX_EXPANDED_NODES,
   MAX_TREE_DEPTH,
@@ -152,14 +153,7 @@ class TreeBuilder {
     // An unclosed quote: read as plain, so edits replace the scalar whole, opening quote included.
     const style = styleOf(node.type);
     const unclosed = (style === 'single' || style === 'double') && !quoteClosed(this.text.slice(range[0], range[1]), style === 'single' ? "'" : '"');
-    return {
-      type: 'scalar',
-      value,
-      source,
-      style: unclosed ? 'plain' : style,
-      start: this.offset + range[0],
-      end: this.offset + range[1],
-    };
+    return scalarNode(value, source, unclosed ? 'plain' : style, this.offset + range[0], this.offset + range[1]);
   }
 
   private map(node: YAMLMap, depth: number): YMap {

@@ -16,6 +16,7 @@
  * trailing comment lines the parser leaves inside a nested collection); `fastReader.test.ts`
  * compares the two readers over every fixture, generated workspaces and random mutations.
  */
+import { scalarNode } from '../model/scalarNode';
 import { MAX_EXPANDED_NODES, type ScalarStyle, type YMap, type YNode, type YPair, type YScalar, type YSeq } from '../model/yamlTree';
 import { commonWord } from './commonWords';
 import { doubleQuotedValue, plainValue } from './coreScalar';
@@ -596,7 +597,7 @@ class FastReader {
 
   private scalar(value: YScalar['value'], source: string, style: ScalarStyle, start: number, end: number): YScalar {
     if (++this.nodes > MAX_EXPANDED_NODES) throw new Declined();
-    return { type: 'scalar', value, source, style, start: this.base + start, end: this.base + end };
+    return scalarNode(value, source, style, this.base + start, this.base + end);
   }
 }
 
