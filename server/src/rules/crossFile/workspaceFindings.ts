@@ -23,7 +23,7 @@ export interface LocatedFinding {
 
 const NONE: readonly Finding[] = Object.freeze([]);
 
-type ByUri = ReadonlyMap<string, readonly Finding[]>;
+export type ByUri = ReadonlyMap<string, readonly Finding[]>;
 type Lookup = Pick<ByUri, 'get'>;
 
 /**
@@ -87,7 +87,7 @@ export function policyRule<S>(id: RuleId, prepare: (analysis: WorkspaceAnalysis)
 }
 
 /** The file's list itself, not a copy (its identity says "unchanged"): callers only read it. */
-function shared(byUri: Lookup, uri: string): Finding[] {
+export function shared(byUri: Lookup, uri: string): Finding[] {
   return (byUri.get(uri) ?? NONE) as Finding[];
 }
 
@@ -153,7 +153,7 @@ function update(
   return { state: { inputs, perPolicy: previous.perPolicy.with(perPolicy), byUri: previous.byUri.with(byUri) }, changedUris: new Set(byUri.keys()) };
 }
 
-function groupByUri(findings: readonly LocatedFinding[]): Map<string, Finding[]> {
+export function groupByUri(findings: readonly LocatedFinding[]): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   for (const { uri, finding } of findings) {
     const list = out.get(uri);
@@ -164,7 +164,7 @@ function groupByUri(findings: readonly LocatedFinding[]): Map<string, Finding[]>
 }
 
 /** Each file's list, replaced by the previous analysis's when equal (so unchanged files keep the same array). */
-function keepUnchanged(next: Map<string, Finding[]>, previous: Lookup | undefined, same: (a: Finding, b: Finding) => boolean): ByUri {
+export function keepUnchanged(next: Map<string, Finding[]>, previous: Lookup | undefined, same: (a: Finding, b: Finding) => boolean): ByUri {
   if (!previous) return next;
   const out = new Map<string, readonly Finding[]>();
   for (const [uri, list] of next) {
@@ -175,13 +175,13 @@ function keepUnchanged(next: Map<string, Finding[]>, previous: Lookup | undefine
 }
 
 /** Files whose list is not the very same array in both (lists are kept when equal, see keepUnchanged). */
-function differingUris(before: ByUri, after: ByUri): Set<string> {
+export function differingUris(before: ByUri, after: ByUri): Set<string> {
   const out = new Set<string>();
   for (const [uri, list] of after) if (before.get(uri) !== list) out.add(uri);
   for (const uri of before.keys()) if (!after.has(uri)) out.add(uri);
   return out;
 }
 
-function sameFinding(a: Finding, b: Finding): boolean {
+export function sameFinding(a: Finding, b: Finding): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
