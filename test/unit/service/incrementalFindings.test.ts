@@ -473,6 +473,51 @@ describe('incremental cross-file findings: what each re-check is for', () => {
     assert.ok(has('policy-selects-nothing')(s.findings('netpol.yaml')));
   });
 
+  it('a route is judged again when a policy of its backend namespace changes, and keeps its very findings through edits elsewhere (ingress-controller-blocked)', () => {
+    const service = (ns: string): string => `apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: ${ns}}\nspec:\n  selector: {app: web}\n  ports:\n  - {port: 80, targetPort: 8080}\n`;
+    const ingress = (ns: string): string =>
+      `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web, namespace: ${ns}}\nspec:\n  ingressClassName: nginx\n  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}\n`;
+    const web = (ns: string): string => deployment('web', '{app: web}', '[{name: http, containerPort: 8080}]').replace('namespace: shop', `namespace: ${ns}`);
+    const s = session({
+      'shop.yaml': `${web('shop')}---\n${service('shop')}---\n${ingress('shop')}`,
+      'data.yaml': `${web('data')}---\n${service('data')}---\n${ingress('data')}`,
+      'data-deny.yaml': netpol('deny', '  podSelector: {}\n  policyTypes: [Ingress]\n', 'data'),
+    });
+    assert.ok(has('ingress-controller-blocked')(s.findings('data.yaml')));
+    assert.ok(!has('ingress-controller-blocked')(s.findings('shop.yaml')));
+    const data = s.service.findings('file:///ws/data.yaml', s.index.manifests, DEFAULT_SETTINGS);
+    s.edit('shop-deny.yaml', netpol('deny', '  podSelector: {}\n  policyTypes: [Ingress]\n'));
+    assert.ok(has('ingress-controller-blocked')(s.findings('shop.yaml')));
+    assert.equal(s.service.findings('file:///ws/data.yaml', s.index.manifests, DEFAULT_SETTINGS), data, 'a route of another namespace keeps the very same findings');
+    s.edit('data-deny.yaml', netpol('deny', '  podSelector: {}\n  policyTypes: [Ingress]\n  ingress: [{}]\n', 'data'));
+    assert.ok(!has('ingress-controller-blocked')(s.findings('data.yaml')));
+  });
+
+  it('a NetworkPolicy edited in a namespace whose pods a Baseline policy applies to judges the tiers again (baseline-rule-unreachable)', () => {
+    const baseline =
+      'apiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata: {name: default}\nspec:\n' +
+      '  subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: shop}}}\n  ingress:\n  - {name: deny-all, action: Deny, from: [{namespaces: {}}]}\n';
+    const s = session({ 'web.yaml': deployment('web', '{app: web}'), 'baseline.yaml': baseline, 'other.yaml': deployment('db', '{app: db}').replace('namespace: shop', 'namespace: data') });
+    assert.ok(!has('baseline-rule-unreachable')(s.findings('baseline.yaml')));
+    s.edit('other.yaml', deployment('db', '{app: db, tier: back}').replace('namespace: shop', 'namespace: data'));
+    assert.ok(!has('baseline-rule-unreachable')(s.findings('baseline.yaml')));
+    s.edit('netpol.yaml', netpol('isolate', '  podSelector: {}\n  policyTypes: [Ingress]\n'));
+    assert.ok(has('baseline-rule-unreachable')(s.findings('baseline.yaml')));
+  });
+
+  it('a copy of a policy added in another file of a declared view reports both copies, and removing it clears the first (duplicate-policy)', () => {
+    const web = netpol('web', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Ingress]\n');
+    // Declared as one cluster: loose files defining the same object would be alternatives instead.
+    const settings = { ...DEFAULT_SETTINGS, clusters: { prod: ['*.yaml'] } };
+    const s = session({ 'a.yaml': web, 'other.yaml': netpol('db', '  podSelector: {}\n  policyTypes: [Ingress]\n') }, settings);
+    assert.ok(!has('duplicate-policy')(s.findings('a.yaml')));
+    s.edit('b.yaml', web);
+    assert.ok(has('duplicate-policy')(s.findings('a.yaml')));
+    assert.ok(has('duplicate-policy')(s.findings('b.yaml')));
+    s.remove('b.yaml');
+    assert.ok(!has('duplicate-policy')(s.findings('a.yaml')));
+  });
+
   it('workloads changing places in the workspace order re-check everything (messages list them in that order)', () => {
     const s = session({
       'a.yaml': deployment('x', '{app: x}'),
