@@ -6,7 +6,8 @@
  * Results are handed from one analysis to the next (`WorkspaceAnalysis.carried`): a file whose
  * findings did not change gets the very same array again, so the service and the publisher can
  * tell unchanged files by identity. A per-policy rule (`policyRule`) also re-checks only the
- * policies an edit can have affected (see policyInputs.ts) and keeps the others' findings.
+ * policies an edit can have affected (see policyInputs.ts) and keeps the others' findings; the
+ * other cross-file rules are judged per item (itemRule.ts) or keep their own state.
  */
 import type { RuleId } from '../../../../shared/src/ruleCatalogue';
 import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
@@ -25,26 +26,6 @@ const NONE: readonly Finding[] = Object.freeze([]);
 
 export type ByUri = ReadonlyMap<string, readonly Finding[]>;
 type Lookup = Pick<ByUri, 'get'>;
-
-/**
- * A rule judged over the whole workspace at once (findings may land in any file). `part` names
- * the state of one of several parts of a rule (each part keeps its own carried results).
- */
-export function workspaceRule(id: RuleId, computeAll: (analysis: WorkspaceAnalysis) => LocatedFinding[], part = ''): Rule {
-  const key = `rule:${id}${part === '' ? '' : `:${part}`}`;
-  const state = (analysis: WorkspaceAnalysis): ByUri =>
-    analysis.carried<ByUri>(key, (a, previous, changed) => {
-      const byUri = keepUnchanged(groupByUri(computeAll(a)), previous, sameFinding);
-      changed(previous ? differingUris(previous, byUri) : 'all');
-      return byUri;
-    });
-  return {
-    id,
-    scope: 'workspace',
-    check: ({ file, analysis }) => shared(state(analysis), file.uri),
-    prepare: (analysis) => void state(analysis),
-  };
-}
 
 interface PolicyRuleState {
   readonly inputs: PolicyInputs;
