@@ -6,6 +6,7 @@
  * `ExtractionCache`, so a new version re-reads only the files that changed.
  */
 import type { NetpolLensSettings } from '../../../shared/src/settings';
+import type { FileModel } from '../model/fileModel';
 import type { K8sObject } from '../model/k8sObject';
 import type { ManifestSet } from '../model/manifestSet';
 import { at, type YNode } from '../model/yamlTree';
@@ -190,6 +191,15 @@ export class WorkspaceAnalysis {
   /** The workloads of one namespace, in order (indexed once per analysis). */
   workloadsIn(namespace: string): readonly WorkloadInfo[] {
     return this.memo('index:workloadsByNamespace', (a) => groupBy(a.workloads(), (w) => w.workload.namespace)).get(namespace) ?? [];
+  }
+
+  /**
+   * What one file model contributes (any model, this analysis's or an earlier one's: extraction
+   * depends on the model and the default namespace only). The very same object while the model
+   * lives, so an unchanged file is told by identity.
+   */
+  extractionOf(file: FileModel): FileExtraction {
+    return this.cache.get(file, this.settings.defaultNamespace);
   }
 
   /** Ingresses, HTTPRoutes, GRPCRoutes and OpenShift Routes, in file order. */

@@ -12,9 +12,10 @@ import { clusterPolicyLabel } from '../engine/clusterPolicyTypes';
 import { ClusterKnowledge } from './crossFile/clusterKnowledge';
 import { clusterPodsKnown } from './crossFile/clusterScope';
 import { tierAnalysisOf } from './crossFile/tierEffects';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+import { tierRule } from './crossFile/tierRule';
+import type { LocatedFinding } from './crossFile/workspaceFindings';
 
-export const baselineRuleUnreachableRule = workspaceRule('baseline-rule-unreachable', (analysis) => {
+export const baselineRuleUnreachableRule = tierRule('baseline-rule-unreachable', (analysis) => {
   const tiers = tierAnalysisOf(analysis);
   const known = new ClusterKnowledge(analysis);
   const out: LocatedFinding[] = [];

@@ -11,9 +11,10 @@ import { formatRange } from '../engine/addressSet';
 import { clusterPolicyLabel } from '../engine/clusterPolicyTypes';
 import type { Overlap } from '../engine/tierAnalysis';
 import { priorityAnchor, tierAnalysisOf } from './crossFile/tierEffects';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+import { tierRule } from './crossFile/tierRule';
+import type { LocatedFinding } from './crossFile/workspaceFindings';
 
-export const clusterPolicyPriorityOverlapRule = workspaceRule('cluster-policy-priority-overlap', (analysis) => {
+export const clusterPolicyPriorityOverlapRule = tierRule('cluster-policy-priority-overlap', (analysis) => {
   const out: LocatedFinding[] = [];
   for (const overlap of tierAnalysisOf(analysis).overlaps) {
     const [a, b] = overlap.policies.map((id) => analysis.clusterPolicyById(id));

@@ -17,9 +17,10 @@ import { ClusterKnowledge } from './crossFile/clusterKnowledge';
 import { clusterPodsKnown } from './crossFile/clusterScope';
 import { listOf } from './crossFile/describe';
 import { ruleAnchor, ruleLabel, ruleOf, tierAnalysisOf } from './crossFile/tierEffects';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+import { tierRule } from './crossFile/tierRule';
+import type { LocatedFinding } from './crossFile/workspaceFindings';
 
-export const clusterRuleShadowedRule = workspaceRule('cluster-rule-shadowed', (analysis) => {
+export const clusterRuleShadowedRule = tierRule('cluster-rule-shadowed', (analysis) => {
   const tiers = tierAnalysisOf(analysis);
   const known = new ClusterKnowledge(analysis);
   const out: LocatedFinding[] = [];

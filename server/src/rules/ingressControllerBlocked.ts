@@ -11,6 +11,7 @@
  * admitting the controller's pods to the target ports, added to the isolating policy when it is in
  * the route's file, else as a new policy appended to that file (selecting the Service's pods).
  */
+import type { Sourced } from '../analysis/fileExtraction';
 import type { Route, RouteBackend } from '../analysis/readRoute';
 import type { Service } from '../analysis/readService';
 import type { PolicyInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
@@ -21,35 +22,47 @@ import { listOf, listWorkloads } from './crossFile/describe';
 import { specOf } from './crossFile/policySource';
 import { backendReach, type ControllerPlacement, type PortReach } from './crossFile/routeReach';
 import { controllerNames, placementText, portsText } from './crossFile/routeReachText';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+import { itemRule } from './crossFile/itemRule';
+import { podsOrPoliciesChanged } from './crossFile/workspaceChanges';
+import type { LocatedFinding } from './crossFile/workspaceFindings';
 import { addPolicyRuleEdit } from './edit/addPolicyRule';
 import type { PlainValue } from './edit/renderYaml';
 import { detectLayout } from './edit/yamlLayout';
 import { renderBlockMap } from './edit/renderYaml';
 import type { FixData, TextEditData } from './types';
 
-export const ingressControllerBlockedRule = workspaceRule('ingress-controller-blocked', (analysis) => {
+/**
+ * Judged per route: a route's findings read the route and its file, the Services, workloads and
+ * NetworkPolicies of its backends' namespaces, the cluster-wide policies, the namespaces, the
+ * route classes and the settings; an edit touching none of those keeps them.
+ */
+export const ingressControllerBlockedRule = itemRule<Sourced<Route>>('ingress-controller-blocked', {
+  items: (analysis) => analysis.routes(),
+  judge: blockedBackends,
+  holds: (route, changes) =>
+    !changes.clusterPolicies && !changes.namespaces && !changes.routeClasses && route.value.backends.every((b) => !podsOrPoliciesChanged(changes, b.namespace)),
+});
+
+function blockedBackends(sourced: Sourced<Route>, analysis: WorkspaceAnalysis): LocatedFinding[] {
   const out: LocatedFinding[] = [];
-  for (const sourced of analysis.routes()) {
-    const { value: route, source } = sourced;
-    for (const backend of route.backends) {
-      const reach = backendReach(analysis, sourced, backend);
-      if (reach.status !== 'blocked') continue;
-      const placements = [...new Set(reach.reaches.map((r) => r.placement))];
-      out.push({
-        uri: source.uri,
-        finding: {
-          ruleId: 'ingress-controller-blocked',
-          message: message(analysis, route, backend, reach.service, reach.reaches, placements),
-          start: backend.nameNode.start,
-          end: backend.nameNode.end,
-          fixes: [fixFor(analysis, source, reach.service, reach.reaches, placements)].flatMap((f) => f ?? []),
-        },
-      });
-    }
+  const { value: route, source } = sourced;
+  for (const backend of route.backends) {
+    const reach = backendReach(analysis, sourced, backend);
+    if (reach.status !== 'blocked') continue;
+    const placements = [...new Set(reach.reaches.map((r) => r.placement))];
+    out.push({
+      uri: source.uri,
+      finding: {
+        ruleId: 'ingress-controller-blocked',
+        message: message(analysis, route, backend, reach.service, reach.reaches, placements),
+        start: backend.nameNode.start,
+        end: backend.nameNode.end,
+        fixes: [fixFor(analysis, source, reach.service, reach.reaches, placements)].flatMap((f) => f ?? []),
+      },
+    });
   }
   return out;
-});
+}
 
 function message(analysis: WorkspaceAnalysis, route: Route, backend: RouteBackend, service: Service, reaches: readonly PortReach[], placements: readonly ControllerPlacement[]): string {
   const port = backend.port ? `:${String(backend.port.value)}` : '';

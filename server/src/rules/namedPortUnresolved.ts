@@ -19,7 +19,8 @@ import { listWorkloads } from './crossFile/describe';
 import { knownPeerNamespaces } from './crossFile/peerScope';
 import { ruleMap } from './crossFile/policySource';
 import { clusterNamedPortFindings } from './crossFile/clusterNamedPorts';
-import { policyRule, workspaceRule } from './crossFile/workspaceFindings';
+import { tierRule } from './crossFile/tierRule';
+import { policyRule } from './crossFile/workspaceFindings';
 import { namedPortFixes, type NamedPortFix } from './policy/namedPortFixes';
 import { closestNames } from './policy/nameDistance';
 import type { Finding, Rule } from './types';
@@ -116,7 +117,7 @@ function destinationsOf(
   return [...indexes].sort((a, b) => a - b).flatMap((i) => analysis.workloads()[i] ?? []);
 }
 
-const clusterPolicyPart = workspaceRule('named-port-unresolved', clusterNamedPortFindings, 'cluster-policies');
+const clusterPolicyPart = tierRule('named-port-unresolved', clusterNamedPortFindings, 'cluster-policies');
 
 export const namedPortUnresolvedRule: Rule = {
   id: 'named-port-unresolved',

@@ -12,9 +12,10 @@ import { ClusterKnowledge } from './crossFile/clusterKnowledge';
 import { clusterPodsKnown } from './crossFile/clusterScope';
 import { listWorkloads } from './crossFile/describe';
 import { ruleAnchor, tierAnalysisOf } from './crossFile/tierEffects';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+import { tierRule } from './crossFile/tierRule';
+import type { LocatedFinding } from './crossFile/workspaceFindings';
 
-export const passWithoutLowerTierRule = workspaceRule('pass-without-lower-tier', (analysis) => {
+export const passWithoutLowerTierRule = tierRule('pass-without-lower-tier', (analysis) => {
   const tiers = tierAnalysisOf(analysis);
   const known = new ClusterKnowledge(analysis);
   const out: LocatedFinding[] = [];

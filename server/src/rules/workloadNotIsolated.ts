@@ -6,37 +6,52 @@
  * "deny all at onboarding, then open what is needed" starting point. Host-network workloads are
  * left out: no NetworkPolicy isolates them.
  */
-import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
+import type { PolicyInfo, WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { isEmptySelector } from '../engine/labelSelector';
 import { rulesOf } from '../engine/policyTypes';
 import type { K8sObject } from '../model/k8sObject';
 import { getMap, getScalar, type YScalar } from '../model/yamlTree';
 import { dnsRuleBlock } from './crossFile/dnsEgressRule';
-import { workspaceRule, type LocatedFinding } from './crossFile/workspaceFindings';
+import { itemRule } from './crossFile/itemRule';
+import type { LocatedFinding } from './crossFile/workspaceFindings';
 import type { FixData } from './types';
 
-export const workloadNotIsolatedRule = workspaceRule('workload-not-isolated', (analysis) => {
+/**
+ * Judged per namespace: its findings read its workloads and their files, its NetworkPolicies, its
+ * Namespace manifest and the settings; an edit touching none of those keeps them.
+ */
+export const workloadNotIsolatedRule = itemRule<string>('workload-not-isolated', {
+  items: governedNamespaces,
+  judge: namespaceFindings,
+  holds: (ns, changes) => !changes.namespaces && !changes.workloads.has(ns) && !changes.policies.has(ns) && !changes.inChangedFiles.has(ns),
+});
+
+/** Namespaces with a workload NetworkPolicy can isolate, in the order of their first one. */
+function governedNamespaces(analysis: WorkspaceAnalysis): Set<string> {
+  const out = new Set<string>();
+  for (const w of analysis.workloads()) if (!w.workload.hostNetwork) out.add(w.workload.namespace);
+  return out;
+}
+
+function namespaceFindings(ns: string, analysis: WorkspaceAnalysis): LocatedFinding[] {
   const out: LocatedFinding[] = [];
-  const withDefaultDeny = new Set<string>();
-  const policyNames = new Map<string, Set<string>>();
-  for (const p of analysis.policies()) {
-    const { namespace, name, podSelector } = p.policy;
-    policyNames.set(namespace, (policyNames.get(namespace) ?? new Set()).add(name));
-    if (!isEmptySelector(podSelector)) continue;
-    if ((['ingress', 'egress'] as const).some((d) => analysis.network.governs(p.index, d) && rulesOf(p.policy, d).length === 0)) withDefaultDeny.add(namespace);
-  }
+  const policies = analysis.memo('workload-not-isolated:policies', (a) => groupByNamespace(a.policies()));
+  const own = policies.get(ns) ?? [];
+  const policyNames = new Set(own.map((p) => p.policy.name));
+  const withDefaultDeny = own.some(
+    (p) => isEmptySelector(p.policy.podSelector) && (['ingress', 'egress'] as const).some((d) => analysis.network.governs(p.index, d) && rulesOf(p.policy, d).length === 0),
+  );
+  const governed = analysis.workloadsIn(ns).filter((w) => !w.workload.hostNetwork);
   // The namespace finding first: where it stands, it carries the fix (one insertion per file).
-  const namespaceFindingUri = new Map<string, string>();
-  const governed = analysis.workloads().filter((w) => !w.workload.hostNetwork);
-  for (const w of governed) {
+  let namespaceFindingUri: string | undefined;
+  for (const w of withDefaultDeny ? [] : governed) {
     const source = w.sources[0];
-    const ns = w.workload.namespace;
-    if (!source || withDefaultDeny.has(ns) || namespaceFindingUri.has(ns)) continue;
+    if (!source) continue;
     const declared = analysis.namespaces().find((n) => n.namespace.name === ns)?.source;
     const owner = declared ?? source;
     const at = declared ? metadataValue(declared, 'name') : (metadataValue(source, 'namespace') ?? source.kindNode);
     if (!at) continue;
-    namespaceFindingUri.set(ns, owner.uri);
+    namespaceFindingUri = owner.uri;
     out.push({
       uri: owner.uri,
       finding: {
@@ -44,16 +59,16 @@ export const workloadNotIsolatedRule = workspaceRule('workload-not-isolated', (a
         message: `Namespace ${ns} has workloads but no default-deny policy: pods no policy selects accept and send any traffic.`,
         start: at.start,
         end: at.end,
-        fixes: [defaultDenyFix(analysis, owner, ns, policyNames.get(ns))].flatMap((f) => f ?? []),
+        fixes: [defaultDenyFix(analysis, owner, ns, policyNames)].flatMap((f) => f ?? []),
       },
     });
+    break;
   }
   for (const w of governed) {
     const source = w.sources[0];
     const at = source && (metadataValue(source, 'name') ?? source.kindNode);
     if (!source || !at || analysis.policiesSelecting(w).length > 0) continue;
-    const ns = w.workload.namespace;
-    const fix = namespaceFindingUri.get(ns) === source.uri ? undefined : defaultDenyFix(analysis, source, ns, policyNames.get(ns));
+    const fix = namespaceFindingUri === source.uri ? undefined : defaultDenyFix(analysis, source, ns, policyNames);
     out.push({
       uri: source.uri,
       finding: {
@@ -66,7 +81,17 @@ export const workloadNotIsolatedRule = workspaceRule('workload-not-isolated', (a
     });
   }
   return out;
-});
+}
+
+function groupByNamespace(policies: readonly PolicyInfo[]): Map<string, PolicyInfo[]> {
+  const out = new Map<string, PolicyInfo[]>();
+  for (const p of policies) {
+    const list = out.get(p.policy.namespace);
+    if (list) list.push(p);
+    else out.set(p.policy.namespace, [p]);
+  }
+  return out;
+}
 
 function metadataValue(obj: K8sObject, key: string): YScalar | undefined {
   return getScalar(getMap(obj.node, 'metadata'), key);

@@ -2,7 +2,8 @@
  * The cross-file rules reuse what the previous analysis computed (policyInputs.ts,
  * workspaceFindings.ts, the findings service's per-file entries). Property: after any sequence of
  * edits — labels, ports, host network, selectors, namespaces, operators' custom resources,
- * documents and files added, removed or moved — a long-lived service gives, for every file,
+ * Services, Ingresses and their class, cluster-wide policies, documents and files added, removed
+ * or moved — a long-lived service gives, for every file,
  * exactly the findings a fresh service computes; and the diagnostics publisher, which after an
  * edit reads only the files the edit can have changed, has sent every file those findings.
  */
@@ -98,12 +99,18 @@ const customResourceDoc = fc
       : `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n  size: 1\n`,
   );
 
-/** A Service in front of an app, sending port 80 to 8080, to the port named http, or to 80. */
+/** A Service in front of an app, sending port 80 (named web, or not named) to 8080, to the port named http, or to 80. */
 const serviceDoc = fc
-  .tuple(fc.constantFrom(...NAMESPACES, ''), fc.constantFrom('s1', 's2'), fc.constantFrom(...APPS.map((a) => `app: ${a}`), 'tier: front', 'tier: back'), fc.constantFrom('8080', 'http', '80'))
+  .tuple(
+    fc.constantFrom(...NAMESPACES, ''),
+    fc.constantFrom('s1', 's2'),
+    fc.constantFrom(...APPS.map((a) => `app: ${a}`), 'tier: front', 'tier: back'),
+    fc.constantFrom('8080', 'http', '80'),
+    fc.constantFrom('', 'name: web, '),
+  )
   .map(
-    ([ns, name, selector, target]) =>
-      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  selector: {${selector}}\n  ports:\n  - {port: 80, targetPort: ${target}}\n`,
+    ([ns, name, selector, target, portName]) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  selector: {${selector}}\n  ports:\n  - {${portName}port: 80, targetPort: ${target}}\n`,
   );
 
 const policyDoc = fc
@@ -123,8 +130,75 @@ const policyDoc = fc
     return text;
   });
 
-const docArb = fc.oneof({ weight: 1, arbitrary: namespaceDoc }, { weight: 3, arbitrary: workloadDoc }, { weight: 4, arbitrary: policyDoc }, { weight: 1, arbitrary: customResourceDoc }, { weight: 1, arbitrary: serviceDoc });
-const fileArb = fc.array(docArb, { minLength: 1, maxLength: 4 });
+/** An Ingress (class nginx, or none: the default class) sending to a Service of its namespace, by port number or name. */
+const ingressDoc = fc
+  .tuple(fc.constantFrom('shop', 'data'), fc.constantFrom('i1', 'i2'), fc.boolean(), fc.constantFrom('s1', 's2'), fc.constantFrom('{number: 80}', '{name: web}'))
+  .map(
+    ([ns, name, classed, service, port]) =>
+      `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n${classed ? '  ingressClassName: nginx\n' : ''}` +
+      `  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: ${service}, port: ${port}}}}\n`,
+  );
+
+/** The nginx IngressClass, served by ingress-nginx or by a controller no setting names; the default class or not. */
+const ingressClassDoc = fc
+  .tuple(fc.constantFrom('k8s.io/ingress-nginx', 'example.com/other'), fc.boolean())
+  .map(
+    ([controller, isDefault]) =>
+      `apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\n${isDefault ? '  annotations: {ingressclass.kubernetes.io/is-default-class: "true"}\n' : ''}spec: {controller: ${controller}}\n`,
+  );
+
+const clusterSubjectArb = fc.constantFrom(
+  '{namespaces: {matchLabels: {kubernetes.io/metadata.name: shop}}}',
+  '{namespaces: {}}',
+  '{pods: {namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: data}}, podSelector: {matchLabels: {app: web}}}}',
+);
+const clusterPeerArb = fc.constantFrom(
+  '{namespaces: {}}',
+  '{namespaces: {matchLabels: {kubernetes.io/metadata.name: ops}}}',
+  '{pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: api}}}}',
+);
+const clusterPortsArb = fc.constantFrom('', ', ports: [{portNumber: {protocol: TCP, port: 8080}}]', ', ports: [{namedPort: http}]', ', ports: [{namedPort: metrics}]');
+
+/** An AdminNetworkPolicy (two names, two priorities: equal priorities overlap) or the BaselineAdminNetworkPolicy. */
+const clusterPolicyDoc = fc
+  .tuple(
+    fc.boolean(),
+    fc.constantFrom('a1', 'a2'),
+    fc.constantFrom(10, 10, 20),
+    clusterSubjectArb,
+    fc.array(fc.tuple(fc.constantFrom('Allow', 'Deny', 'Pass'), clusterPeerArb, clusterPortsArb), { minLength: 1, maxLength: 2 }),
+    fc.option(fc.tuple(fc.constantFrom('Allow', 'Deny', 'Pass'), clusterPeerArb, clusterPortsArb), { nil: undefined }),
+  )
+  .map(([admin, name, priority, subject, ingress, egress]) => {
+    const action = (a: string): string => (admin ? a : a === 'Pass' ? 'Deny' : a);
+    const head = admin
+      ? `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n  priority: ${priority}\n`
+      : 'apiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata: {name: default}\nspec:\n';
+    const rules = ingress.map(([a, peer, ports], i) => `  - {name: in${i}, action: ${action(a)}, from: [${peer}]${ports}}\n`).join('');
+    const out = egress ? `  egress:\n  - {name: out, action: ${action(egress[0])}, to: [${egress[1]}]${egress[2]}}\n` : '';
+    return `${head}  subject: ${subject}\n  ingress:\n${rules}${out}`;
+  });
+
+const docArb = fc.oneof(
+  { weight: 1, arbitrary: namespaceDoc },
+  { weight: 3, arbitrary: workloadDoc },
+  { weight: 4, arbitrary: policyDoc },
+  { weight: 1, arbitrary: customResourceDoc },
+  { weight: 2, arbitrary: serviceDoc },
+  { weight: 3, arbitrary: ingressDoc },
+  { weight: 1, arbitrary: ingressClassDoc },
+  { weight: 3, arbitrary: clusterPolicyDoc },
+);
+/** A routed app: its Deployment, a Service in front of it and an Ingress to that Service (edits then change each part). */
+const appFileArb = fc
+  .tuple(fc.constantFrom('shop', 'data'), fc.constantFrom('web', 'api'), fc.constantFrom('8080', 'http'), fc.boolean())
+  .map(([ns, app, target, classed]) => [
+    workloadText(ns, `${app}-app`, { app }, ['http']),
+    `apiVersion: v1\nkind: Service\nmetadata: {name: s1, namespace: ${ns}}\nspec:\n  selector: {app: ${app}}\n  ports:\n  - {name: web, port: 80, targetPort: ${target}}\n`,
+    `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: ${app}, namespace: ${ns}}\nspec:\n${classed ? '  ingressClassName: nginx\n' : ''}` +
+      `  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: s1, port: {number: 80}}}}\n`,
+  ]);
+const fileArb = fc.oneof({ weight: 4, arbitrary: fc.array(docArb, { minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: appFileArb });
 
 type Edit =
   | { kind: 'replace'; file: number; doc: number; text: string }
@@ -397,6 +471,51 @@ describe('incremental cross-file findings: what each re-check is for', () => {
     assert.ok(!has('policy-selects-nothing')(s.findings('netpol.yaml')));
     s.edit('prometheus.yaml', prometheus('prom'));
     assert.ok(has('policy-selects-nothing')(s.findings('netpol.yaml')));
+  });
+
+  it('a route is judged again when a policy of its backend namespace changes, and keeps its very findings through edits elsewhere (ingress-controller-blocked)', () => {
+    const service = (ns: string): string => `apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: ${ns}}\nspec:\n  selector: {app: web}\n  ports:\n  - {port: 80, targetPort: 8080}\n`;
+    const ingress = (ns: string): string =>
+      `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web, namespace: ${ns}}\nspec:\n  ingressClassName: nginx\n  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}\n`;
+    const web = (ns: string): string => deployment('web', '{app: web}', '[{name: http, containerPort: 8080}]').replace('namespace: shop', `namespace: ${ns}`);
+    const s = session({
+      'shop.yaml': `${web('shop')}---\n${service('shop')}---\n${ingress('shop')}`,
+      'data.yaml': `${web('data')}---\n${service('data')}---\n${ingress('data')}`,
+      'data-deny.yaml': netpol('deny', '  podSelector: {}\n  policyTypes: [Ingress]\n', 'data'),
+    });
+    assert.ok(has('ingress-controller-blocked')(s.findings('data.yaml')));
+    assert.ok(!has('ingress-controller-blocked')(s.findings('shop.yaml')));
+    const data = s.service.findings('file:///ws/data.yaml', s.index.manifests, DEFAULT_SETTINGS);
+    s.edit('shop-deny.yaml', netpol('deny', '  podSelector: {}\n  policyTypes: [Ingress]\n'));
+    assert.ok(has('ingress-controller-blocked')(s.findings('shop.yaml')));
+    assert.equal(s.service.findings('file:///ws/data.yaml', s.index.manifests, DEFAULT_SETTINGS), data, 'a route of another namespace keeps the very same findings');
+    s.edit('data-deny.yaml', netpol('deny', '  podSelector: {}\n  policyTypes: [Ingress]\n  ingress: [{}]\n', 'data'));
+    assert.ok(!has('ingress-controller-blocked')(s.findings('data.yaml')));
+  });
+
+  it('a NetworkPolicy edited in a namespace whose pods a Baseline policy applies to judges the tiers again (baseline-rule-unreachable)', () => {
+    const baseline =
+      'apiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata: {name: default}\nspec:\n' +
+      '  subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: shop}}}\n  ingress:\n  - {name: deny-all, action: Deny, from: [{namespaces: {}}]}\n';
+    const s = session({ 'web.yaml': deployment('web', '{app: web}'), 'baseline.yaml': baseline, 'other.yaml': deployment('db', '{app: db}').replace('namespace: shop', 'namespace: data') });
+    assert.ok(!has('baseline-rule-unreachable')(s.findings('baseline.yaml')));
+    s.edit('other.yaml', deployment('db', '{app: db, tier: back}').replace('namespace: shop', 'namespace: data'));
+    assert.ok(!has('baseline-rule-unreachable')(s.findings('baseline.yaml')));
+    s.edit('netpol.yaml', netpol('isolate', '  podSelector: {}\n  policyTypes: [Ingress]\n'));
+    assert.ok(has('baseline-rule-unreachable')(s.findings('baseline.yaml')));
+  });
+
+  it('a copy of a policy added in another file of a declared view reports both copies, and removing it clears the first (duplicate-policy)', () => {
+    const web = netpol('web', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Ingress]\n');
+    // Declared as one cluster: loose files defining the same object would be alternatives instead.
+    const settings = { ...DEFAULT_SETTINGS, clusters: { prod: ['*.yaml'] } };
+    const s = session({ 'a.yaml': web, 'other.yaml': netpol('db', '  podSelector: {}\n  policyTypes: [Ingress]\n') }, settings);
+    assert.ok(!has('duplicate-policy')(s.findings('a.yaml')));
+    s.edit('b.yaml', web);
+    assert.ok(has('duplicate-policy')(s.findings('a.yaml')));
+    assert.ok(has('duplicate-policy')(s.findings('b.yaml')));
+    s.remove('b.yaml');
+    assert.ok(!has('duplicate-policy')(s.findings('a.yaml')));
   });
 
   it('workloads changing places in the workspace order re-check everything (messages list them in that order)', () => {

@@ -16,6 +16,7 @@
  *     many, the cluster DNS workloads (`k8s-app: kube-dns`), and the custom resources of kinds the
  *     operator catalogue does not know, per namespace;
  *   - the Services of its namespace (selectors and ports);
+ *   - the cluster-wide policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy);
  *   - the settings (one record per settings object).
  * An edit that changes one of the workspace-wide inputs re-checks every policy; otherwise only the
  * policies whose own inputs changed. Policies are matched across analyses by their YAML node,
@@ -243,11 +244,13 @@ function derive(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<stri
   return { policies, index: base.index.patched(uris, added, base.policies) };
 }
 
-/** A file's parts of the workspace key: its declared namespaces and unknown custom resources, and its Services. */
+/** A file's parts of the workspace key: its declared namespaces, unknown custom resources and cluster-wide policies, and its Services. */
 function fileParts(uri: string, e: FileExtraction): FileParts {
   const declared = e.namespaces.map((n) => n.value.name);
   const unknown = e.unknownResources.map((r) => [r.value.namespace, r.value.kind, r.value.name]);
-  const file = declared.length + unknown.length === 0 ? '' : JSON.stringify([uri, declared, unknown]);
+  // The tiers decide before NetworkPolicy (egress-blocks-dns asks them).
+  const cluster = e.clusterPolicies.map((p) => p.value);
+  const file = declared.length + unknown.length + cluster.length === 0 ? '' : JSON.stringify([uri, declared, unknown, cluster]);
   const services =
     e.services.length === 0 ? undefined : { key: JSON.stringify(e.services.map((s) => s.value)), namespaces: [...new Set(e.services.map((s) => s.value.namespace))] };
   return { file, services };

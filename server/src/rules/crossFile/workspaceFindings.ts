@@ -6,7 +6,8 @@
  * Results are handed from one analysis to the next (`WorkspaceAnalysis.carried`): a file whose
  * findings did not change gets the very same array again, so the service and the publisher can
  * tell unchanged files by identity. A per-policy rule (`policyRule`) also re-checks only the
- * policies an edit can have affected (see policyInputs.ts) and keeps the others' findings.
+ * policies an edit can have affected (see policyInputs.ts) and keeps the others' findings; the
+ * other cross-file rules are judged per item (itemRule.ts) or keep their own state.
  */
 import type { RuleId } from '../../../../shared/src/ruleCatalogue';
 import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
@@ -23,28 +24,8 @@ export interface LocatedFinding {
 
 const NONE: readonly Finding[] = Object.freeze([]);
 
-type ByUri = ReadonlyMap<string, readonly Finding[]>;
+export type ByUri = ReadonlyMap<string, readonly Finding[]>;
 type Lookup = Pick<ByUri, 'get'>;
-
-/**
- * A rule judged over the whole workspace at once (findings may land in any file). `part` names
- * the state of one of several parts of a rule (each part keeps its own carried results).
- */
-export function workspaceRule(id: RuleId, computeAll: (analysis: WorkspaceAnalysis) => LocatedFinding[], part = ''): Rule {
-  const key = `rule:${id}${part === '' ? '' : `:${part}`}`;
-  const state = (analysis: WorkspaceAnalysis): ByUri =>
-    analysis.carried<ByUri>(key, (a, previous, changed) => {
-      const byUri = keepUnchanged(groupByUri(computeAll(a)), previous, sameFinding);
-      changed(previous ? differingUris(previous, byUri) : 'all');
-      return byUri;
-    });
-  return {
-    id,
-    scope: 'workspace',
-    check: ({ file, analysis }) => shared(state(analysis), file.uri),
-    prepare: (analysis) => void state(analysis),
-  };
-}
 
 interface PolicyRuleState {
   readonly inputs: PolicyInputs;
@@ -87,7 +68,7 @@ export function policyRule<S>(id: RuleId, prepare: (analysis: WorkspaceAnalysis)
 }
 
 /** The file's list itself, not a copy (its identity says "unchanged"): callers only read it. */
-function shared(byUri: Lookup, uri: string): Finding[] {
+export function shared(byUri: Lookup, uri: string): Finding[] {
   return (byUri.get(uri) ?? NONE) as Finding[];
 }
 
@@ -153,7 +134,7 @@ function update(
   return { state: { inputs, perPolicy: previous.perPolicy.with(perPolicy), byUri: previous.byUri.with(byUri) }, changedUris: new Set(byUri.keys()) };
 }
 
-function groupByUri(findings: readonly LocatedFinding[]): Map<string, Finding[]> {
+export function groupByUri(findings: readonly LocatedFinding[]): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   for (const { uri, finding } of findings) {
     const list = out.get(uri);
@@ -164,7 +145,7 @@ function groupByUri(findings: readonly LocatedFinding[]): Map<string, Finding[]>
 }
 
 /** Each file's list, replaced by the previous analysis's when equal (so unchanged files keep the same array). */
-function keepUnchanged(next: Map<string, Finding[]>, previous: Lookup | undefined, same: (a: Finding, b: Finding) => boolean): ByUri {
+export function keepUnchanged(next: Map<string, Finding[]>, previous: Lookup | undefined, same: (a: Finding, b: Finding) => boolean): ByUri {
   if (!previous) return next;
   const out = new Map<string, readonly Finding[]>();
   for (const [uri, list] of next) {
@@ -175,13 +156,13 @@ function keepUnchanged(next: Map<string, Finding[]>, previous: Lookup | undefine
 }
 
 /** Files whose list is not the very same array in both (lists are kept when equal, see keepUnchanged). */
-function differingUris(before: ByUri, after: ByUri): Set<string> {
+export function differingUris(before: ByUri, after: ByUri): Set<string> {
   const out = new Set<string>();
   for (const [uri, list] of after) if (before.get(uri) !== list) out.add(uri);
   for (const uri of before.keys()) if (!after.has(uri)) out.add(uri);
   return out;
 }
 
-function sameFinding(a: Finding, b: Finding): boolean {
+export function sameFinding(a: Finding, b: Finding): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
