@@ -24,7 +24,11 @@ describe('OverlayMap', () => {
             else plain.set(k, v);
           }
           overlay = overlay.with(changes);
-          for (let k = 0; k <= 40; k++) assert.equal(overlay.get(k), plain.get(k));
+          for (let k = 0; k <= 40; k++) {
+            assert.equal(overlay.get(k), plain.get(k));
+            assert.equal(overlay.has(k), plain.has(k));
+          }
+          assert.deepEqual([...overlay].sort((a, b) => a[0] - b[0]), [...plain].sort((a, b) => a[0] - b[0]));
         }
         assert.deepEqual([...overlay.toMap()].sort((a, b) => a[0] - b[0]), [...plain].sort((a, b) => a[0] - b[0]));
       }),

@@ -95,8 +95,8 @@ export function matchMoved<S extends { readonly uri: string; readonly file: File
   /** The policies of the changed files, before and now (every policy when those are not known). */
   beforeChanged: Iterable<[YMap, S]>,
   nowChanged: Iterable<[YMap, S]>,
-  before: ReadonlyMap<YMap, S>,
-  now: ReadonlyMap<YMap, S>,
+  before: Pick<ReadonlyMap<YMap, S>, 'has'>,
+  now: Pick<ReadonlyMap<YMap, S>, 'has'>,
   moves: FileMovesBuilder,
 ): Map<YMap, YMap> {
   const out = new Map<YMap, YMap>();

@@ -29,6 +29,19 @@ export class OverlayMap<K, V> {
     return this.base.get(key);
   }
 
+  has(key: K): boolean {
+    for (const layer of this.layers) {
+      const v = layer.get(key);
+      if (v !== undefined) return v !== GONE;
+    }
+    return this.base.has(key);
+  }
+
+  /** Every entry (a full pass: for callers that read every key anyway). */
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return (this.layers.length === 0 ? new Map(this.base) : this.toMap()).entries();
+  }
+
   /** This map with `changes` made: a value sets the key, undefined removes it. */
   with(changes: ReadonlyMap<K, V | undefined>): OverlayMap<K, V> {
     if (changes.size === 0) return this;

@@ -53,7 +53,7 @@ export class PolicyIndex {
   }
 
   /** This index with the policies of `uris` (as `before` had them) replaced by `added` (the policies now in those files). */
-  patched(uris: Iterable<string>, added: Iterable<readonly [YMap, IndexedPolicy]>, before?: ReadonlyMap<YMap, IndexedPolicy>): PolicyIndex {
+  patched(uris: Iterable<string>, added: Iterable<readonly [YMap, IndexedPolicy]>, before?: Pick<ReadonlyMap<YMap, IndexedPolicy>, 'get'>): PolicyIndex {
     const byUri = new Map(this.byUri);
     const byNamespace = new Map(this.byNamespace);
     const byKey = new Map(this.byKey);

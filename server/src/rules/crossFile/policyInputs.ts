@@ -28,6 +28,7 @@ import type { LabelSelector, Labels, Policy, Workload } from '../../engine/types
 import type { FileExtraction } from '../../analysis/fileExtraction';
 import type { FileModel } from '../../model/fileModel';
 import type { ManifestSet } from '../../model/manifestSet';
+import { OverlayMap } from './overlayMap';
 import { PolicyIndex } from './policyIndex';
 import type { YMap } from '../../model/yamlTree';
 import { ClusterKnowledge } from './clusterKnowledge';
@@ -98,7 +99,8 @@ export interface PolicyInputs {
   readonly workloadOrder: readonly string[];
   readonly workloads: ReadonlyMap<string, Workload>;
   readonly workloadCount: ReadonlyMap<string, number>;
-  readonly policies: ReadonlyMap<YMap, PolicyState>;
+  /** By YAML node (an overlay: derived inputs add their changes as a layer, see overlayMap.ts). */
+  readonly policies: OverlayMap<YMap, PolicyState>;
   /** The workload changes since the inputs these were derived from (kept without holding those inputs). */
   readonly changesSince: WeakMap<PolicyInputs, readonly WorkloadChange[]>;
   /** The policies by file, namespace and the label keys their selectors require. */
@@ -175,7 +177,7 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
       workloadOrder: [...workloads.keys()],
       workloads,
       workloadCount,
-      policies,
+      policies: OverlayMap.of(policies),
       changesSince,
       index: PolicyIndex.of(policies),
       manifests,
@@ -218,9 +220,10 @@ function derivable(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<s
 }
 
 /** The base's policies with those of the changed files read again, and the others' selections flipped by workload changes. */
-function derive(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<string>, changes: readonly WorkloadChange[]): { policies: Map<YMap, PolicyState>; index: PolicyIndex } {
-  const policies = new Map(base.policies);
-  for (const uri of uris) for (const node of base.index.inFile(uri)) policies.delete(node);
+function derive(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<string>, changes: readonly WorkloadChange[]): { policies: OverlayMap<YMap, PolicyState>; index: PolicyIndex } {
+  const changed = new Map<YMap, PolicyState | undefined>();
+  const current = (node: YMap): PolicyState | undefined => (changed.has(node) ? changed.get(node) : base.policies.get(node));
+  for (const uri of uris) for (const node of base.index.inFile(uri)) changed.set(node, undefined);
   const added: [YMap, PolicyState][] = [];
   const lists = policiesByUri(a);
   for (const uri of uris) {
@@ -229,19 +232,19 @@ function derive(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<stri
       const node = p.source.node;
       if (!node) continue;
       const state = stateOf(a, p, base.policies.get(node), changes, file, uri);
-      policies.set(node, state);
+      changed.set(node, state);
       added.push([node, state]);
     }
   }
   for (const c of changes) {
     for (const node of base.index.inNamespace(c.namespace)) {
-      const old = policies.get(node);
+      const old = current(node);
       if (!old || uris.has(old.uri) || !flips(old.policy.podSelector, c)) continue;
       const info = a.policyById(old.id);
-      if (info) policies.set(node, stateOf(a, info, old, changes, old.file, old.uri));
+      if (info) changed.set(node, stateOf(a, info, old, changes, old.file, old.uri));
     }
   }
-  return { policies, index: base.index.patched(uris, added, base.policies) };
+  return { policies: base.policies.with(changed), index: base.index.patched(uris, added, base.policies) };
 }
 
 /** A file's parts of the workspace key: its declared namespaces, unknown custom resources and cluster-wide policies, and its Services. */
