@@ -213,30 +213,32 @@ function patchFile(joined: Joined, position: number, before: FileExtraction, now
 
   const extractions = [...joined.extractions];
   extractions[position] = { uri: extractions[position]?.uri ?? '', extraction: now };
+  const workloads = replaced(joined.workloads, offsets.workloads, position, [...byId.values()].map((w) => ({ value: w.value, sources: w.sources })));
+  const policies = replaced(joined.policies, offsets.policies, position, now.policies);
+  const services = replaced(joined.services, offsets.services, position, now.services);
+  const routes = replaced(joined.routes, offsets.routes, position, now.routes);
   return {
     ...joined,
     extractions,
-    workloads: splice(joined.workloads, w0, w1, [...byId.values()].map((w) => ({ value: w.value, sources: w.sources }))),
-    policies: splice(joined.policies, p0, p1, now.policies),
-    services: splice(joined.services, ...range(offsets.services), now.services),
-    routes: splice(joined.routes, ...range(offsets.routes), now.routes),
-    offsets: {
-      workloads: shifted(offsets.workloads, position, byId.size - (w1 - w0)),
-      policies: shifted(offsets.policies, position, now.policies.length - (p1 - p0)),
-      services: shifted(offsets.services, position, now.services.length - (range(offsets.services)[1] - range(offsets.services)[0])),
-      routes: shifted(offsets.routes, position, now.routes.length - (range(offsets.routes)[1] - range(offsets.routes)[0])),
-    },
+    workloads: workloads.items,
+    policies: policies.items,
+    services: services.items,
+    routes: routes.items,
+    offsets: { workloads: workloads.offsets, policies: policies.offsets, services: services.offsets, routes: routes.offsets },
   };
+}
+
+/** The file at `position`'s part of a joined array replaced, and the offsets after it moved by the change in length. */
+function replaced<T>(items: readonly T[], offsets: Int32Array, position: number, replacement: readonly T[]): { items: T[]; offsets: Int32Array } {
+  const from = offsets[position] ?? 0;
+  const to = offsets[position + 1] ?? 0;
+  return { items: [...items.slice(0, from), ...replacement, ...items.slice(to)], offsets: shifted(offsets, position, replacement.length - (to - from)) };
 }
 
 /** `ns/name` of `ns/name#2`. */
 function baseId(id: string): string {
   const hash = id.lastIndexOf('#');
   return hash < 0 ? id : id.slice(0, hash);
-}
-
-function splice<T>(items: readonly T[], from: number, to: number, replacement: readonly T[]): T[] {
-  return [...items.slice(0, from), ...replacement, ...items.slice(to)];
 }
 
 function shifted(offsets: Int32Array, position: number, delta: number): Int32Array {
