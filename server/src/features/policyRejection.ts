@@ -56,6 +56,10 @@ function rejections(analysis: WorkspaceAnalysis): ReadonlyMap<string, PolicyReje
   return out;
 }
 
+/**
+ * The rules run on the file's lean trees (`model/leanTree.ts`): only findings inside policies are
+ * read, and policies are never lean, so no full tree is needed here.
+ */
 function rejectingFindings(analysis: WorkspaceAnalysis, file: FileModel): Finding[] {
   const ctx = { file, manifests: analysis.manifests, settings: analysis.settings, analysis };
   return ALL_RULES.filter((r) => REJECTING_RULES.has(r.id) && r.scope === 'file')

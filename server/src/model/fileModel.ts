@@ -13,6 +13,7 @@ import { textChange } from './textChange';
 import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
 import { scalarNode } from './scalarNode';
 import { shiftTree } from './shiftTree';
+import { leanRoot } from './leanTree';
 import { hasTemplatedField } from './templatedFields';
 import { hasTemplateAction, scanTemplateSyntax, type TemplateSyntax } from './templateSyntax';
 
@@ -41,6 +42,11 @@ export interface DocumentModel {
    * places, so no edit is computed from it (see `runRules`).
    */
   readonly expanded: boolean;
+  /**
+   * `root` is the lean tree (`leanTree.ts`): fields only the file-scope rules read are left out;
+   * `fullDocument` gives the full one.
+   */
+  readonly lean: boolean;
 }
 
 export interface FileModel {
@@ -190,28 +196,70 @@ function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean)
   const fullParse = isJson || !header || header.flowStyle || (header.kind !== undefined && parsesInFull(header.apiVersion?.value, header.kind.value, slice.text));
   const looksKubernetes = header !== undefined && header.kind !== undefined && header.apiVersion !== undefined;
   if (!fullParse) {
-    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false, expanded: false };
+    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false, expanded: false, lean: false };
   }
-  // The fast reader takes the shapes manifests use and gives the full reader's tree; it declines
-  // the rest (anchors, tags, anything the full reader reports a problem in), read in full.
-  let { root, problems, expanded } = readFast(slice.text, slice.start) ?? parseYamlDocument(slice.text, slice.start);
-  // kubectl's YAML parser accepts TABs as whitespace where YAML 1.2 forbids them (seen in real
-  // manifests). A TAB and a space are both one UTF-16 unit, so replacing them keeps every offset.
-  if (problems.some((p) => p.code === 'TAB_AS_INDENT') || (problems.length > 0 && /^[ ]*\t/m.test(slice.text))) {
-    const retry = parseYamlDocument(slice.text.replace(/^[ \t]+/gm, (ws) => ws.replace(/\t/g, ' ')), slice.start);
-    if (retry.problems.length === 0) ({ root, problems, expanded } = retry);
-  }
+  const { problems, expanded, ...read } = readTree(slice.text, slice.start);
+  let root = read.root;
   // A name, label, selector or port holding `{{` cannot be rendered output: the API server rejects it.
   if (slice.text.includes('{{') && hasTemplatedField(root)) return templatedDocument(slice);
   const isKubernetes = isMap(root) ? getScalar(root, 'kind') !== undefined && getScalar(root, 'apiVersion') !== undefined : looksKubernetes;
   // kubectl rejects a document it cannot read whole: what the parser recovered is a guess, and
   // findings on it were noise beside the syntax error. The document keeps its problems only.
   if (problems.length > 0) root = undefined;
-  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root, problems, isKubernetes, templated: false, expanded };
+  // Keep the lean tree (`leanTree.ts`); the full one waits for the file-scope rules.
+  const lean = expanded || fullTrees ? root : leanRoot(root);
+  const doc: DocumentModel = { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: lean, problems, isKubernetes, templated: false, expanded, lean: lean !== root };
+  if (lean !== root && root !== undefined) pendingFull.set(doc, root);
+  return doc;
+}
+
+/** The document's tree as the readers give it (a problem, if any, leaves a recovered tree). */
+function readTree(text: string, start: number): { root: YNode | undefined; problems: readonly ParseProblem[]; expanded: boolean } {
+  // The fast reader takes the shapes manifests use and gives the full reader's tree; it declines
+  // the rest (anchors, tags, anything the full reader reports a problem in), read in full.
+  let read = readFast(text, start) ?? parseYamlDocument(text, start);
+  // kubectl's YAML parser accepts TABs as whitespace where YAML 1.2 forbids them (seen in real
+  // manifests). A TAB and a space are both one UTF-16 unit, so replacing them keeps every offset.
+  if (read.problems.some((p) => p.code === 'TAB_AS_INDENT') || (read.problems.length > 0 && /^[ ]*\t/m.test(text))) {
+    const retry = parseYamlDocument(text.replace(/^[ \t]+/gm, (ws) => ws.replace(/\t/g, ' ')), start);
+    if (retry.problems.length === 0) read = retry;
+  }
+  return read;
+}
+
+/**
+ * Full trees of documents read lately whose model keeps the lean tree, until the file-scope rules
+ * take them (`fullDocument`); a document read again needs none (its text gives the tree again).
+ */
+const pendingFull = new WeakMap<DocumentModel, YNode>();
+
+/** Test hook: models built inside `fn` keep full trees (to hold lean trees to the full ones). */
+let fullTrees = false;
+export function withFullTrees<T>(fn: () => T): T {
+  const before = fullTrees;
+  fullTrees = true;
+  try {
+    return fn();
+  } finally {
+    fullTrees = before;
+  }
+}
+
+/**
+ * The document with its full tree, for the readers of every field (the file-scope rules): the
+ * document itself unless its model keeps a lean tree. The full tree of a document just read is
+ * handed over once; later ones are read again from the document's text, at its offset.
+ */
+export function fullDocument(doc: DocumentModel): DocumentModel {
+  if (!doc.lean) return doc;
+  let root = pendingFull.get(doc);
+  if (root) pendingFull.delete(doc);
+  else root = readTree(doc.text, doc.start).root;
+  return { ...doc, root };
 }
 
 function templatedDocument(slice: DocumentSlice): DocumentModel {
-  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: [], isKubernetes: false, templated: true, expanded: false };
+  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: [], isKubernetes: false, templated: true, expanded: false, lean: false };
 }
 
 const INVALID_UTF8 = 'INVALID_UTF8';
@@ -225,7 +273,7 @@ function notUtf8(doc: DocumentModel, at: number): DocumentModel {
     start: at,
     end: at + 1,
   };
-  return { ...doc, root: undefined, problems: [problem, ...doc.problems] };
+  return { ...doc, root: undefined, problems: [problem, ...doc.problems], lean: false };
 }
 
 /** Documents moved whose tree is not copied yet, with the document whose tree they will copy. */
@@ -259,9 +307,24 @@ function relocate(doc: DocumentModel, slice: DocumentSlice): DocumentModel {
     isKubernetes: doc.isKubernetes,
     templated: doc.templated,
     expanded: doc.expanded,
+    lean: doc.lean,
   };
   unmoved.set(moved, source);
   return moved;
+}
+
+/** The objects of one document (of a full tree from `fullDocument`: made anew, not kept). */
+export function objectsOfDocument(uri: string, doc: DocumentModel): readonly K8sObject[] {
+  return objectsOf(uri, doc, doc);
+}
+
+/**
+ * The file's objects as the full trees give them, in the order of `objects` (the same objects
+ * where no document keeps a lean tree): for a kustomize patch that writes fields lean trees leave out.
+ */
+export function fullObjects(model: FileModel): readonly K8sObject[] {
+  if (!model.documents.some((d) => d.lean)) return model.objects;
+  return model.documents.flatMap((d) => (d.lean ? objectsOf(model.uri, fullDocument(d), d) : documentObjects(model.uri, d, d)));
 }
 
 /** The objects of each document model, made once (a reused document keeps its objects). */

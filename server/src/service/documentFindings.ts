@@ -11,7 +11,7 @@
  * end), the line-break style, and the settings. Nothing is invalidated by hand.
  */
 import type { NetpolLensSettings } from '../../../shared/src/settings';
-import type { DocumentModel, FileModel } from '../model/fileModel';
+import { fullDocument, objectsOfDocument, type DocumentModel, type FileModel } from '../model/fileModel';
 import type { K8sObject } from '../model/k8sObject';
 import { runRules, sortFindings, type ResolvedFinding } from '../rules/runRules';
 import type { Rule, RuleContext } from '../rules/types';
@@ -54,7 +54,10 @@ export class DocumentFindings {
       if (known && known.gapBefore === gapBefore && known.gapAfter === gapAfter) {
         findings = moved(known.findings, doc.start - known.start, file.uri);
       } else {
-        const single: FileModel = { ...file, documents: [doc], objects: objects.get(doc.index) ?? [], problems: doc.isKubernetes ? doc.problems : [] };
+        // The file-scope rules read every field: they get the full tree of a lean document.
+        const full = fullDocument(doc);
+        const own = full === doc ? (objects.get(doc.index) ?? []) : objectsOfDocument(file.uri, full);
+        const single: FileModel = { ...file, documents: [full], objects: own, problems: doc.isKubernetes ? doc.problems : [] };
         findings = runRules({ ...ctx, file: single }, perDocument, onError);
       }
       if (findings.every((f) => inDocument(f, doc, file.uri))) documents.set(doc.text, { start: doc.start, gapBefore, gapAfter, findings });

@@ -12,12 +12,13 @@
 import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
-import type { FileModel } from '../model/fileModel';
+import { fullObjects, type FileModel } from '../model/fileModel';
 import { isKustomizationFile } from '../model/kustomize';
 import { ManifestSet } from '../model/manifestSet';
 import { IdentityCache, partitionLoose } from './alternatives';
 import { buildKustomization, KustomizeReadCache, type BuildEntry, type KustomizationFile } from './kustomizeBuild';
 import { applyLevel, type BuildItem } from './kustomizeTransforms';
+import { reachesLeftOutFields } from './patches';
 import { joinPath, PathIndex, uriPath } from './pathIndex';
 import { WholeWorkspace } from './wholeWorkspace';
 
@@ -169,7 +170,10 @@ export class ViewBuilder {
     if (!perChain) this.transformed.set(entry.file, (perChain = new Map<string, FileModel>()));
     let model = perChain.get(entry.chainKey);
     if (!model) {
-      let items: BuildItem[] = entry.file.objects.map((obj) => ({ obj, originalName: obj.name, failedPatches: 0 }));
+      // A JSON patch writing a field the lean trees leave out must find it, or fail, as kustomize's does.
+      const kinds = new Set(entry.file.objects.map((o) => o.kind));
+      const full = entry.chain.some((level) => [...level.patches, ...level.jsonPatches].some((p) => p.type === 'json6902' && reachesLeftOutFields(p.bodies, kinds)));
+      let items: BuildItem[] = (full ? fullObjects(entry.file) : entry.file.objects).map((obj) => ({ obj, originalName: obj.name, failedPatches: 0 }));
       for (const level of entry.chain) items = applyLevel(items, level);
       for (const i of items) if (i.failedPatches > 0) this.failedPatch.add(i.obj);
       model = { ...entry.file, objects: items.filter((i) => !i.deleted).map((i) => i.obj) };

@@ -4,6 +4,7 @@
  * operations (add, replace, remove, copy, move). Only the shapes the analysis reads need to be
  * exact; an operation that cannot be applied leaves the object as it was and is reported.
  */
+import { reachesLeftOutField } from '../model/leanTree';
 import { isMap, isSeq, toPlain, type YMap, type YNode, type YSeq } from '../model/yamlTree';
 import { plainToNode, setKey, type Span } from './treeEdit';
 
@@ -109,6 +110,21 @@ export function applyJsonPatch(root: YNode, ops: readonly JsonPatchOp[]): { root
     else cur = next;
   }
   return { root: cur, failed };
+}
+
+/**
+ * Whether an operation's path (or `from`) reaches a field the lean tree of an object of one of
+ * these kinds leaves out (`model/leanTree.ts`): then the patch needs the objects' full trees.
+ */
+export function reachesLeftOutFields(ops: readonly unknown[], kinds: ReadonlySet<string>): boolean {
+  return ops.some((body) => {
+    if (typeof body !== 'object' || body === null) return false;
+    const op = body as Partial<JsonPatchOp>;
+    return [op.path, op.from].some((p) => {
+      const segments = typeof p === 'string' ? pointer(p) : undefined;
+      return segments !== undefined && [...kinds].some((kind) => reachesLeftOutField(kind, segments));
+    });
+  });
 }
 
 function pointer(path: string | undefined): string[] | undefined {

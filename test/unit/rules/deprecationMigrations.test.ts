@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { WorkspaceAnalysis } from '../../../server/src/analysis/workspaceAnalysis';
-import { buildFileModel } from '../../../server/src/model/fileModel';
+import { buildFileModel, withFullTrees } from '../../../server/src/model/fileModel';
 import { ManifestSet } from '../../../server/src/model/manifestSet';
 import { toPlain } from '../../../server/src/model/yamlTree';
 import { applyEdits } from '../../../server/src/rules/applyEdits';
@@ -21,7 +21,8 @@ import type { Finding } from '../../../server/src/rules/types';
 type Obj = Record<string, unknown>;
 
 function check(text: string): Finding[] {
-  const file = buildFileModel('file:///t.yaml', text, 1);
+  // A file-scope rule reads full trees (the service hands them over: `fullDocument`).
+  const file = withFullTrees(() => buildFileModel('file:///t.yaml', text, 1));
   const manifests = new ManifestSet([file], 1);
   return deprecatedApiVersionRule.check({ file, manifests, settings: DEFAULT_SETTINGS, analysis: new WorkspaceAnalysis(manifests, DEFAULT_SETTINGS) });
 }

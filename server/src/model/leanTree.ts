@@ -1,0 +1,105 @@
+/**
+ * The lean tree of a workload document: its pod spec holds only what anything but the file-scope
+ * rules reads — `hostNetwork`, and each container's `name` and `ports`. The rest of a pod spec
+ * (env, resources, probes, volumes, affinity, security contexts…) is half the nodes of a typical
+ * repository and no cross-file rule, hover, view or engine input reads it, so the model keeps
+ * this tree and lets the full one go once the file-scope rules have read it (`fileModel.ts`
+ * `fullDocument`: read again from the document's text when needed).
+ *
+ * Only built-in workload kinds are pruned (a custom resource's template may be anything), and
+ * only maps without duplicate keys (`overridden` names pairs that must stay findable). Nodes kept
+ * are the full tree's own nodes; the maps on the way down are copies with fewer pairs and the
+ * same offsets.
+ */
+import { isCustomApiVersion } from './apiGroups';
+import { getScalar, getString, isMap, isSeq, type YMap, type YNode, type YPair, type YSeq } from './yamlTree';
+
+/** Pod spec fields read outside the file-scope rules (`analysis/readWorkload.ts`). */
+const POD_SPEC_KEPT: ReadonlySet<string> = new Set(['hostNetwork', 'containers', 'initContainers', 'ephemeralContainers']);
+const CONTAINER_LISTS: ReadonlySet<string> = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const CONTAINER_KEPT: ReadonlySet<string> = new Set(['name', 'ports']);
+
+/** Where each built-in workload kind holds its pod spec. */
+const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+/** The lean tree of a document's root, or the root itself when nothing in it is left out. */
+export function leanRoot(root: YNode | undefined): YNode | undefined {
+  if (!isMap(root)) return root;
+  const kind = getString(root, 'kind');
+  const path = kind === undefined ? undefined : POD_SPEC_PATHS[kind];
+  if (!path || isCustomApiVersion(getScalar(root, 'apiVersion')?.source)) return root;
+  return along(root, path, 0);
+}
+
+function along(map: YMap, path: readonly string[], depth: number): YMap {
+  if (depth === path.length) return leanPodSpec(map);
+  const key = path[depth] as string;
+  const index = uniqueIndex(map, key);
+  const child = index < 0 ? undefined : (map.pairs[index] as YPair).value;
+  if (!isMap(child)) return map;
+  const lean = along(child, path, depth + 1);
+  return lean === child ? map : withPairs(map, map.pairs.map((p, i) => (i === index ? { key: p.key, value: lean } : p)));
+}
+
+function leanPodSpec(spec: YMap): YMap {
+  if (spec.overridden) return spec;
+  let changed = false;
+  const pairs: YPair[] = [];
+  for (const pair of spec.pairs) {
+    const key = pair.key.source;
+    if (!POD_SPEC_KEPT.has(key)) {
+      changed = true;
+      continue;
+    }
+    const value = CONTAINER_LISTS.has(key) && isSeq(pair.value) ? leanContainers(pair.value) : pair.value;
+    if (value !== pair.value) changed = true;
+    pairs.push(value === pair.value ? pair : { key: pair.key, value });
+  }
+  return changed ? withPairs(spec, pairs) : spec;
+}
+
+function leanContainers(list: YSeq): YSeq {
+  let changed = false;
+  const items = list.items.map((item) => {
+    if (!isMap(item) || item.overridden) return item;
+    const kept = item.pairs.filter((p) => CONTAINER_KEPT.has(p.key.source));
+    if (kept.length === item.pairs.length) return item;
+    changed = true;
+    return withPairs(item, kept);
+  });
+  return changed ? { type: 'seq', flow: list.flow, items, start: list.start, end: list.end } : list;
+}
+
+function withPairs(map: YMap, pairs: YPair[]): YMap {
+  return map.overridden
+    ? { type: 'map', flow: map.flow, pairs, overridden: map.overridden, start: map.start, end: map.end }
+    : { type: 'map', flow: map.flow, pairs, start: map.start, end: map.end };
+}
+
+/** The index of the one pair with this key (-1 when absent or written twice). */
+function uniqueIndex(map: YMap, key: string): number {
+  if (map.overridden) return -1;
+  return map.pairs.findIndex((p) => p.key.source === key);
+}
+
+/**
+ * Whether a JSON pointer (as segments) of a patch reaches a field a lean tree leaves out, in an
+ * object of this kind: the patch must be applied to the full tree to fail or succeed as kustomize's.
+ */
+export function reachesLeftOutField(kind: string, segments: readonly string[]): boolean {
+  const path = POD_SPEC_PATHS[kind];
+  if (!path || segments.length <= path.length || path.some((s, i) => segments[i] !== s)) return false;
+  const field = segments[path.length] as string;
+  if (!POD_SPEC_KEPT.has(field)) return true;
+  const inContainer = segments[path.length + 2];
+  return CONTAINER_LISTS.has(field) && inContainer !== undefined && !CONTAINER_KEPT.has(inContainer);
+}
