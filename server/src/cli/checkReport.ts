@@ -54,6 +54,9 @@ export function checkInputs(inputs: CliInputs, settings: NetpolLensSettings, cwd
   const skipped: ReportedSkip[] = [...inputs.skipped];
   let checked = 0;
   const files = [...manifests.files()].sort((a, b) => (a.uri < b.uri ? -1 : 1));
+  // The file-scope rules first: they take each workload's full tree, which its model holds only
+  // until then (\`model/leanTree.ts\`), so the cross-file analysis never shares the heap with them.
+  for (const file of files) if (!file.skipped) service.findings(file.uri, manifests, settings, true);
   for (const file of files) {
     const stream = inputs.streamFiles.get(file.uri);
     const path = stream ? stream.name : uriToPath(file.uri);

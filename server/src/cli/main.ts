@@ -2,6 +2,7 @@
  * `netpol-lens` (dist/cli.js): the server's rules and engine without LSP, for CI and terminals.
  * Sets process.exitCode instead of calling process.exit, so large outputs reach a pipe whole.
  */
+import { limitHeapGrowth } from '../heapGrowth';
 import { checkCommand } from './checkCommand';
 import { connectivityCommand } from './connectivityCommand';
 import { diffCommand } from './diffCommand';
@@ -62,6 +63,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 if (require.main === module) {
+  limitHeapGrowth();
   void main(process.argv.slice(2), nodeIo()).then((code) => {
     process.exitCode = code;
   });
