@@ -40,7 +40,9 @@ function crashingExtensionRoot(): string {
   writeFileSync(
     join(dir, 'dist', 'server.js'),
     [
-      `process.on('message', (m) => { if (m && m.method === 'initialized') setImmediate(() => process.exit(3)); });`,
+      // Crashes once running: a crash in the instant after `initialized` races the client's own
+      // start (its next sends fail, and the library stops instead of calling the close handler).
+      `process.on('message', (m) => { if (m && m.method === 'initialized') setTimeout(() => process.exit(3), 300); });`,
       `require(${JSON.stringify(serverBundle)});`,
     ].join('\n'),
   );
