@@ -58,7 +58,7 @@ describe('hostile input and clients', () => {
 
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('a 20 MB document open in the editor is skipped with a message, and hovers are answered within 2 s', async () => {
+  it('a 20 MB document open in the editor is skipped with a message, and hovers are answered at once', async () => {
     const client = await LspTestClient.start(dir);
     try {
       await client.waitForReady();
@@ -70,7 +70,9 @@ describe('hostile input and clients', () => {
       const onBig = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: big }, position: { line: 4, character: 20 } });
       const onOther = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(join(dir, 'web.yaml')) }, position: { line: 2, character: 18 } });
       const elapsed = performance.now() - started;
-      assert.ok(elapsed < 2000, `hover answers took ${Math.round(elapsed)} ms`);
+      // Not a speed budget (the bench holds those): reading the file took minutes and gigabytes
+      // before it was skipped, so a bound ten times what a busy machine needs tells the two apart.
+      assert.ok(elapsed < 10_000, `hover answers took ${Math.round(elapsed)} ms`);
       assert.equal(onBig, null, 'a skipped file has no hover');
       assert.ok(onOther, 'other files keep their hovers');
       await client.waitFor('the size message', () => client.notifications.some((n) => n.method === 'window/showMessage'));
