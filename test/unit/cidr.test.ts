@@ -1,6 +1,7 @@
 /** CIDR parsing as the API server's sloppy parser accepts it, standard forms, and comparisons. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { IPv4 } from 'ip-num';
 import { cidrContains, cidrEquals, cidrOverlaps, formatAddress, parseCidr, toIpNumRange, type Cidr } from '../../server/src/engine/cidr';
 
 function ok(text: string): Cidr {
@@ -154,6 +155,12 @@ describe('comparisons', () => {
 
   it('formats addresses and builds ip-num ranges', () => {
     assert.equal(formatAddress('ipv4', 0x0a000001n), '10.0.0.1');
+    assert.equal(formatAddress('ipv4', 0n), '0.0.0.0');
+    assert.equal(formatAddress('ipv4', 0xffffffffn), '255.255.255.255');
+    assert.equal(formatAddress('ipv4', 0xc0a80a09n), '192.168.10.9');
+    assert.equal(formatAddress('ipv6', 0xffff0a000001n), '::ffff:10.0.0.1');
+    // The same text ip-num gives, over a spread of addresses.
+    for (let v = 0n; v <= 0xffffffffn; v += 0x01010101n * 7n + 12345n) assert.equal(formatAddress('ipv4', v), IPv4.fromNumber(v).toString(), String(v));
     assert.equal(formatAddress('ipv6', 1n), '::1');
     assert.equal(formatAddress('ipv6', 0n), '::');
     assert.equal(toIpNumRange(a).toCidrString(), '172.17.0.0/16');

@@ -123,9 +123,9 @@ export function extractFile(file: FileModel, defaultNamespace: string, extract: 
 
 /** Per-file extractions, reused while a FileModel object lives (inject one per server or CLI run). */
 export class ExtractionCache {
-  private readonly byFile = new WeakMap<FileModel, Map<string, FileExtraction>>();
+  private readonly byFile = new WeakMap<FileModel, PerNamespace>();
   /** Per object: an edit of one document of a big file re-reads that document's objects only. */
-  private readonly byObject = new WeakMap<K8sObject, Map<string, FileExtraction>>();
+  private readonly byObject = new WeakMap<K8sObject, PerNamespace>();
   private readonly ranks = new WeakMap<Sourced<Workload>, string>();
 
   /**
@@ -142,18 +142,24 @@ export class ExtractionCache {
   }
 
   get(file: FileModel, defaultNamespace: string): FileExtraction {
-    let perNs = this.byFile.get(file);
-    if (!perNs) this.byFile.set(file, (perNs = new Map<string, FileExtraction>()));
-    let extraction = perNs.get(defaultNamespace);
-    if (!extraction) perNs.set(defaultNamespace, (extraction = extractFile(file, defaultNamespace, (obj, ns) => this.object(obj, ns))));
-    return extraction;
+    return cached(this.byFile, file, defaultNamespace, () => extractFile(file, defaultNamespace, (obj, ns) => cached(this.byObject, obj, ns, () => extractObject(obj, ns))));
   }
+}
 
-  private object(obj: K8sObject, defaultNamespace: string): FileExtraction {
-    let perNs = this.byObject.get(obj);
-    if (!perNs) this.byObject.set(obj, (perNs = new Map<string, FileExtraction>()));
-    let extraction = perNs.get(defaultNamespace);
-    if (!extraction) perNs.set(defaultNamespace, (extraction = extractObject(obj, defaultNamespace)));
-    return extraction;
-  }
+/** Extractions of one file or object by default namespace: the first one asked inline (nearly always the only one), no map per object. */
+interface PerNamespace {
+  readonly namespace: string;
+  readonly extraction: FileExtraction;
+  others?: Map<string, FileExtraction>;
+}
+
+function cached<K extends object>(store: WeakMap<K, PerNamespace>, key: K, namespace: string, extract: () => FileExtraction): FileExtraction {
+  const entry = store.get(key);
+  if (entry?.namespace === namespace) return entry.extraction;
+  const known = entry?.others?.get(namespace);
+  if (known) return known;
+  const extraction = extract();
+  if (!entry) store.set(key, { namespace, extraction });
+  else (entry.others ??= new Map()).set(namespace, extraction);
+  return extraction;
 }

@@ -126,11 +126,17 @@ export function cidrOverlaps(a: Cidr, b: Cidr): boolean {
 
 /** An address in standard text form: dotted decimal, or RFC 5952 for IPv6 (`2001:db8::1`). */
 export function formatAddress(family: IpFamily, value: bigint): string {
-  if (family === 'ipv4') return IPv4.fromNumber(value).toString();
-  if (value >> 32n === 0xffffn) return `::ffff:${IPv4.fromNumber(value & 0xffffffffn).toString()}`;
+  if (family === 'ipv4') return dottedQuad(value);
+  if (value >> 32n === 0xffffn) return `::ffff:${dottedQuad(value & 0xffffffffn)}`;
   const words: bigint[] = [];
   for (let shift = 112n; shift >= 0n; shift -= 16n) words.push((value >> shift) & 0xffffn);
   return compressIpv6(words);
+}
+
+/** A 32-bit address as four decimal octets (every policy's CIDRs are formatted: no library objects for it). */
+function dottedQuad(value: bigint): string {
+  const n = Number(value);
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 /** The `ip-num` range of a CIDR (network form), for `RangedSet` operations. */

@@ -9,6 +9,7 @@
 import { AddressSet } from './addressSet';
 import { ClusterLayer, type TieredAnswer } from './clusterLayer';
 import { LabelIndex } from './labelIndex';
+import { selectorKey } from './labelSelector';
 import { carryFrom, type CompiledPieces, type PiecesByDirection, type PiecesCarry } from './piecesCarry';
 import { governedDirections, rulesOf } from './policyTypes';
 import { compilePorts, type PortSpec } from './portSpec';
@@ -16,6 +17,7 @@ import {
   NAMESPACE_NAME_LABEL,
   type Direction,
   type EngineInput,
+  type LabelSelector,
   type Namespace,
   type Policy,
   type PolicyPeer,
@@ -64,6 +66,8 @@ export class Network {
   private readonly answerCache = new Map<string, DirectionAnswer>();
   private readonly selectingCache = new Map<number, readonly number[]>();
   private readonly policiesByNamespace = new Map<string, number[]>();
+  /** The workloads of the namespaces a namespaceSelector matches, by the selector's key: peers of many policies share one. */
+  private readonly scopeCache = new Map<string, WorkloadSet>();
   /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy: the tiers around NetworkPolicy. */
   readonly cluster: ClusterLayer;
 
@@ -247,12 +251,19 @@ export class Network {
     const none = WorkloadSet.empty(this.workloads.length);
     if (peer.ipBlock) return { workloads: none, addresses: AddressSet.ipBlock(peer.ipBlock.cidr, peer.ipBlock.except ?? []) };
     if (!peer.podSelector && !peer.namespaceSelector) return { workloads: none, addresses: AddressSet.empty() };
-    let scope: WorkloadSet;
-    if (peer.namespaceSelector) {
-      scope = none;
-      for (const ns of this.namespacesMatching(peer.namespaceSelector)) scope = scope.union(this.podsIn(ns.name));
-    } else scope = this.podsIn(policy.namespace);
+    const scope = peer.namespaceSelector ? this.podsInNamespacesMatching(peer.namespaceSelector) : this.podsIn(policy.namespace);
     return { workloads: scope.intersect(this.podLabels.resolve(peer.podSelector)), addresses: AddressSet.empty() };
+  }
+
+  private podsInNamespacesMatching(selector: LabelSelector): WorkloadSet {
+    const key = selectorKey(selector);
+    let scope = this.scopeCache.get(key);
+    if (!scope) {
+      scope = WorkloadSet.empty(this.workloads.length);
+      for (const ns of this.namespacesMatching(selector)) scope = scope.union(this.podsIn(ns.name));
+      this.scopeCache.set(key, scope);
+    }
+    return scope;
   }
 }
 

@@ -210,6 +210,7 @@ export class DiagnosticsPublisher {
       this.last = { indexing, position, partialFiles: manifests.partialFiles, marks };
       if (!indexing) this.lastRunMs = performance.now() - started;
       this.sendStatus();
+      if (!indexing) this.prepareForEdits(generation, marks);
     } catch (error) {
       this.log.error(`diagnostics run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     } finally {
@@ -218,6 +219,22 @@ export class DiagnosticsPublisher {
         for (const w of this.idleWaiters.splice(0)) w();
       }
     }
+  }
+
+  /**
+   * Once a run's diagnostics are out: what the next edit's run compares against, which the first
+   * run leaves to be made when asked (FindingsService.prepareForEdits). A change that comes first
+   * makes it in its own run.
+   */
+  private prepareForEdits(generation: number, marks: ReadonlyMap<NetpolLensSettings, FindingsMark>): void {
+    setImmediate(() => {
+      if (generation !== this.generation) return;
+      try {
+        for (const mark of marks.values()) this.findings.prepareForEdits(mark);
+      } catch (error) {
+        this.log.error(`preparing for edits failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    });
   }
 
   private publishFile(uri: string, manifests: ManifestSet, settings: NetpolLensSettings): void {

@@ -69,4 +69,10 @@ export interface Rule {
    * tell which files to read again. A workspace rule without it makes every edit re-read every file.
    */
   prepare?(analysis: WorkspaceAnalysis): void;
+  /**
+   * Workspace rules: works out what only the next analysis reads (what it compares an edit
+   * against) and `prepare` left to be made when first asked, so the first findings go out sooner.
+   * Called once the findings are out; an analysis that needs it first makes it itself.
+   */
+  prepareForEdits?(analysis: WorkspaceAnalysis): void;
 }

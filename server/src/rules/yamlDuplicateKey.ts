@@ -20,7 +20,7 @@ export const yamlDuplicateKeyRule: Rule = {
   check({ file }) {
     const findings: Finding[] = [];
     for (const doc of file.documents) {
-      if (!doc.isKubernetes || doc.root === undefined) continue;
+      if (!doc.isKubernetes || doc.root === undefined || !hasOverridden(doc.root, doc.expanded)) continue;
       for (const { map, path } of mapsOf(doc.root)) {
         for (const o of map.overridden ?? []) findings.push(duplicate(file, o, path));
       }
@@ -28,6 +28,29 @@ export const yamlDuplicateKeyRule: Rule = {
     return findings;
   },
 };
+
+/**
+ * Whether some map of the tree lost a pair: nearly every document has none, and this walk makes
+ * no paths. Only a tree with aliases (`expanded`) shares nodes, so only there is a node seen twice.
+ */
+function hasOverridden(root: YNode, expanded: boolean): boolean {
+  const seen = expanded ? new Set<YNode>() : undefined;
+  const stack: YNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as YNode;
+    if (seen) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+    }
+    if (isMap(node)) {
+      if (node.overridden !== undefined && node.overridden.length > 0) return true;
+      for (const p of node.pairs) if (p.value) stack.push(p.value);
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return false;
+}
 
 /** Every map of a tree once (an aliased map is shared), with the path of its first place; no recursion. */
 function mapsOf(root: YNode): { map: YMap; path: string }[] {

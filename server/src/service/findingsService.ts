@@ -137,6 +137,23 @@ export class FindingsService {
   }
 
   /**
+   * Works out what only the next analysis of each view `mark` holds will read (what it compares
+   * an edit against; see `Rule.prepareForEdits`), for a caller whose findings are out.
+   */
+  prepareForEdits(mark: FindingsMark): void {
+    for (const analysis of mark.analyses.values()) {
+      for (const rule of this.workspaceRules) {
+        if (configuredSeverity(rule.id, mark.settings) === undefined) continue;
+        try {
+          rule.prepareForEdits?.(analysis);
+        } catch {
+          // The next analysis meets the same error where it is reported (checkRule).
+        }
+      }
+    }
+  }
+
+  /**
    * Findings for `uri`. With `fileRulesOnly` (while the workspace is still being indexed) the
    * cross-file rules are skipped: judging selectors against half a workspace would be a guess.
    */

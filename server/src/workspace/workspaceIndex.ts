@@ -15,6 +15,8 @@ export class WorkspaceIndex {
   private readonly disk = new Map<string, FileModel>();
   private readonly open = new Map<string, FileModel>();
   private current: ManifestSet = new ManifestSet([], 0);
+  /** Disk files were added in bulk since `current` was made: it is made again when next read. */
+  private stale = false;
   private partial: ReadonlySet<string> = new Set();
   private diskChanges = 0;
   /** Uris whose model changed, oldest first; `dropped` earlier entries were forgotten. */
@@ -25,6 +27,7 @@ export class WorkspaceIndex {
   constructor(private readonly maxBytesFor: (uri: string) => number = () => Number.POSITIVE_INFINITY) {}
 
   get manifests(): ManifestSet {
+    if (this.stale) this.rebuild();
     return this.current;
   }
 
@@ -78,7 +81,9 @@ export class WorkspaceIndex {
       models.push(model);
     }
     this.diskChanges++;
-    this.rebuild();
+    // The initial scan hands over a batch at a time: the set of every file is made once when
+    // read, not once per batch (each making copied every model so far).
+    this.stale = true;
     return models;
   }
 
@@ -88,7 +93,7 @@ export class WorkspaceIndex {
     if (!this.open.has(uri)) {
       this.logChange(uri);
       this.refreshPartial(uri);
-      this.current = this.current.without(uri, this.partial);
+      this.current = this.manifests.without(uri, this.partial);
     }
   }
 
@@ -125,7 +130,8 @@ export class WorkspaceIndex {
     const onDisk = this.disk.get(uri);
     this.logChange(uri);
     this.refreshPartial(uri);
-    this.current = onDisk ? this.current.with(onDisk, this.partial) : this.current.without(uri, this.partial);
+    const current = this.manifests;
+    this.current = onDisk ? current.with(onDisk, this.partial) : current.without(uri, this.partial);
   }
 
   private logChange(uri: string): void {
@@ -140,7 +146,7 @@ export class WorkspaceIndex {
   private publish(model: FileModel, uri: string): void {
     this.logChange(uri);
     this.refreshPartial(uri);
-    this.current = this.current.with(model, this.partial);
+    this.current = this.manifests.with(model, this.partial);
   }
 
   private refreshPartial(uri: string): void {
@@ -158,5 +164,6 @@ export class WorkspaceIndex {
     for (const [uri, m] of this.open) all.set(uri, m);
     this.partial = this.computePartial();
     this.current = new ManifestSet(all.values(), this.current.version + 1, this.partial);
+    this.stale = false;
   }
 }

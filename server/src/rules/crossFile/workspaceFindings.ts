@@ -28,7 +28,12 @@ export type ByUri = ReadonlyMap<string, readonly Finding[]>;
 type Lookup = Pick<ByUri, 'get'>;
 
 interface PolicyRuleState {
-  readonly inputs: PolicyInputs;
+  /**
+   * What the policies were checked against: read by the next analysis only (to tell which
+   * policies an edit concerns), so a first check of every policy leaves it to be made when first
+   * asked (the CLI never asks; the server asks once the diagnostics are out, `prepareForEdits`).
+   */
+  readonly inputs: () => PolicyInputs;
   /** Findings per policy (by YAML node), in that policy's file. */
   readonly perPolicy: OverlayMap<YMap, readonly Finding[]>;
   readonly byUri: OverlayMap<string, readonly Finding[]>;
@@ -49,7 +54,7 @@ export function policyRule<S>(id: RuleId, prepare: (analysis: WorkspaceAnalysis)
         const found = check(policy, shared.value, a);
         return found.length > 0 ? found : NONE;
       };
-      const changes = previous ? changedPolicies(a, previous.inputs) : 'all';
+      const changes = previous ? changedPolicies(a, previous.inputs()) : 'all';
       if (previous && changes !== 'all') {
         const next = update(a, previous, changes, checkOne);
         changed(next.changedUris);
@@ -64,6 +69,7 @@ export function policyRule<S>(id: RuleId, prepare: (analysis: WorkspaceAnalysis)
     scope: 'workspace',
     check: ({ file, analysis }) => shared(state(analysis).byUri, file.uri),
     prepare: (analysis) => void state(analysis),
+    prepareForEdits: (analysis) => void state(analysis).inputs(),
   };
 }
 
@@ -84,7 +90,20 @@ function checkAll(analysis: WorkspaceAnalysis, checkOne: (policy: PolicyInfo) =>
     if (list) list.push(...findings);
     else byUri.set(policy.source.uri, [...findings]);
   }
-  return { inputs: policyInputs(analysis), perPolicy: OverlayMap.of(perPolicy), byUri: OverlayMap.of(keepUnchanged(byUri, previous?.byUri, (x, y) => x === y)) };
+  return { inputs: later(() => policyInputs(analysis)), perPolicy: OverlayMap.of(perPolicy), byUri: OverlayMap.of(keepUnchanged(byUri, previous?.byUri, (x, y) => x === y)) };
+}
+
+/** `make`'s value, made on the first call (then `make` is let go). */
+function later<T>(make: () => T): () => T {
+  let pending: (() => T) | undefined = make;
+  let value: T | undefined;
+  return () => {
+    if (pending) {
+      value = pending();
+      pending = undefined;
+    }
+    return value as T;
+  };
 }
 
 /**
@@ -131,7 +150,7 @@ function update(
       if (old) byUri.set(uri, undefined);
     } else if (!(old && old.length === list.length && old.every((f, i) => f === list[i]))) byUri.set(uri, list);
   }
-  return { state: { inputs, perPolicy: previous.perPolicy.with(perPolicy), byUri: previous.byUri.with(byUri) }, changedUris: new Set(byUri.keys()) };
+  return { state: { inputs: () => inputs, perPolicy: previous.perPolicy.with(perPolicy), byUri: previous.byUri.with(byUri) }, changedUris: new Set(byUri.keys()) };
 }
 
 export function groupByUri(findings: readonly LocatedFinding[]): Map<string, Finding[]> {

@@ -92,8 +92,27 @@ export function networkPolicies(file: FileModel): NetworkPolicyObject[] {
   return out;
 }
 
+/**
+ * `compute` remembering its last answer: the rules of a file run one after another over the same
+ * policy, and each lists its parts again. A spec's tree never changes, so its node is the input.
+ */
+function lastAnswer<T>(compute: (spec: YNode | undefined) => readonly T[]): (spec: YNode | undefined) => readonly T[] {
+  let spec: YNode | undefined;
+  let answer: readonly T[] = [];
+  return (node) => {
+    if (node === undefined) return [];
+    if (node !== spec) {
+      answer = compute(node);
+      spec = node;
+    }
+    return answer;
+  };
+}
+
 /** The ingress and egress rules, in that order. */
-export function policyRules(spec: YNode | undefined): PolicyRule[] {
+export const policyRules = lastAnswer(rulesOfSpec);
+
+function rulesOfSpec(spec: YNode | undefined): PolicyRule[] {
   const out: PolicyRule[] = [];
   for (const direction of ['ingress', 'egress'] as const) {
     const list = getSeq(spec, direction);
@@ -128,9 +147,7 @@ function items(rule: PolicyRule, key: string, list: YSeq | undefined): RuleItem[
 }
 
 /** Every peer of every rule (`from`/`to` items). */
-export function policyPeers(spec: YNode | undefined): RuleItem[] {
-  return policyRules(spec).flatMap((r) => items(r, r.peersKey, r.peers));
-}
+export const policyPeers = lastAnswer((spec) => policyRules(spec).flatMap((r) => items(r, r.peersKey, r.peers)));
 
 /** Every `ports` item of every rule. */
 export function policyPorts(spec: YNode | undefined): RuleItem[] {
@@ -138,7 +155,9 @@ export function policyPorts(spec: YNode | undefined): RuleItem[] {
 }
 
 /** Every peer's `ipBlock` that is a map. */
-export function policyIpBlocks(spec: YNode | undefined): IpBlock[] {
+export const policyIpBlocks = lastAnswer(ipBlocksOfSpec);
+
+function ipBlocksOfSpec(spec: YNode | undefined): IpBlock[] {
   const out: IpBlock[] = [];
   for (const peer of policyPeers(spec)) {
     const pair = getPair(peer.map, 'ipBlock');
@@ -160,7 +179,7 @@ export function policyIpBlocks(spec: YNode | undefined): IpBlock[] {
 }
 
 /** Every ipBlock of every NetworkPolicy of a file. */
-export function fileIpBlocks(file: FileModel): IpBlock[] {
+export function fileIpBlocks(file: FileModel): readonly IpBlock[] {
   return networkPolicies(file).flatMap((p) => policyIpBlocks(p.spec));
 }
 
