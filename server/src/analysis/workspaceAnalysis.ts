@@ -151,12 +151,12 @@ export class WorkspaceAnalysis {
 
   /** The workload a manifest defines or belongs to (a Pod: its owner's workload; a custom resource: its first). */
   workloadOf(obj: K8sObject): WorkloadInfo | undefined {
-    return this.build().workloadsByObject.get(obj)?.[0];
+    return this.build().lookups.workloadsOf(obj)[0];
   }
 
   /** Every workload a manifest defines (an operator's custom resource may make several). */
   workloadsOf(obj: K8sObject): readonly WorkloadInfo[] {
-    return this.build().workloadsByObject.get(obj) ?? [];
+    return this.build().lookups.workloadsOf(obj);
   }
 
   /**
@@ -213,11 +213,11 @@ export class WorkspaceAnalysis {
   }
 
   policyOf(obj: K8sObject): PolicyInfo | undefined {
-    return this.build().policyByObject.get(obj);
+    return this.build().lookups.policyOf(obj);
   }
 
   policyById(id: string): PolicyInfo | undefined {
-    return this.build().policyById.get(id);
+    return this.build().lookups.policyById(id);
   }
 
   /** Workloads the policy's podSelector selects in its namespace. */
@@ -292,7 +292,7 @@ export class WorkspaceAnalysis {
 
   /** The YAML node of a rule (`spec.ingress[i]`) or of its peer (`…from[j]`), for spans. */
   ruleNode(ref: RuleRef): YNode | undefined {
-    const source = this.build().policyById.get(ref.policy)?.source.node;
+    const source = this.build().lookups.policyById(ref.policy)?.source.node;
     const rule = at(source, ['spec', ref.direction, ref.ruleIndex]);
     return ref.peerIndex === undefined ? rule : at(rule, [ref.direction === 'ingress' ? 'from' : 'to', ref.peerIndex]);
   }

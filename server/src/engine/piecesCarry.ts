@@ -31,6 +31,17 @@ export interface CompiledPieces {
    * or relabelled none) takes them over, with the selector answers they cached.
    */
   readonly indexes: WorkloadIndexes;
+  /** The Network's id lookups: they hold for a next input with the same id (and namespace) at every index. */
+  readonly lookups: IdLookups;
+}
+
+export interface IdLookups {
+  readonly policies: readonly Policy[];
+  readonly workloadIndex: ReadonlyMap<string, number>;
+  readonly policyIndex: ReadonlyMap<string, number>;
+  readonly policiesByNamespace: ReadonlyMap<string, readonly number[]>;
+  /** Every namespace a workload or policy lives in, in order of first appearance. */
+  readonly livedIn: readonly string[];
 }
 
 export interface WorkloadIndexes {

@@ -28,7 +28,7 @@ import type { LabelSelector, Labels, Policy, Workload } from '../../engine/types
 import type { FileExtraction } from '../../analysis/fileExtraction';
 import type { FileModel } from '../../model/fileModel';
 import type { ManifestSet } from '../../model/manifestSet';
-import { OverlayMap } from './overlayMap';
+import { OverlayMap } from '../../collections/overlayMap';
 import { PolicyIndex } from './policyIndex';
 import type { YMap } from '../../model/yamlTree';
 import { ClusterKnowledge } from './clusterKnowledge';

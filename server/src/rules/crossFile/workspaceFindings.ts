@@ -14,7 +14,7 @@ import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnal
 import type { YMap } from '../../model/yamlTree';
 import type { Finding, Rule } from '../types';
 import { moveFindings } from './movedPolicies';
-import { OverlayMap } from './overlayMap';
+import { OverlayMap } from '../../collections/overlayMap';
 import { changedPolicies, policiesByUri, policyInputs, type PolicyChanges, type PolicyInputs } from './policyInputs';
 
 export interface LocatedFinding {

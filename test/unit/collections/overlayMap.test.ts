@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { OverlayMap } from '../../../server/src/rules/crossFile/overlayMap';
+import { OverlayMap } from '../../../server/src/collections/overlayMap';
 
 const key = fc.integer({ min: 0, max: 40 });
 const changeSet = fc.array(fc.tuple(key, fc.option(fc.integer(), { nil: undefined })), { maxLength: 12 });
