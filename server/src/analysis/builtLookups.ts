@@ -47,6 +47,14 @@ export class BuiltLookups {
     return undefined;
   }
 
+  /** The NetworkPolicies of a file, in order. */
+  policiesOfFile(uri: string): readonly PolicyInfo[] {
+    const position = this.joined.positionOf.get(uri);
+    if (position === undefined) return [];
+    const [from, to] = this.range(this.joined.offsets.policies, position);
+    return this.policies.slice(from, to);
+  }
+
   /** The policy with this unique id (`ns/name`, `ns/name#2`). */
   policyById(id: string): PolicyInfo | undefined {
     const item = this.joined.policyIds.get(id);

@@ -216,6 +216,11 @@ export class WorkspaceAnalysis {
     return this.build().lookups.policyOf(obj);
   }
 
+  /** The NetworkPolicies of one file, in order. */
+  policiesOfFile(uri: string): readonly PolicyInfo[] {
+    return this.build().lookups.policiesOfFile(uri);
+  }
+
   policyById(id: string): PolicyInfo | undefined {
     return this.build().lookups.policyById(id);
   }

@@ -114,19 +114,6 @@ export interface PolicyInputs {
 /** How many changed files the inputs are derived for; more, and they are read whole. */
 const DERIVE_LIMIT = 64;
 
-/** The policies of each file, in workspace order (computed once per analysis). */
-export function policiesByUri(analysis: WorkspaceAnalysis): ReadonlyMap<string, readonly PolicyInfo[]> {
-  return analysis.memo('crossFile:policiesByUri', (a) => {
-    const out = new Map<string, PolicyInfo[]>();
-    for (const p of a.policies()) {
-      const list = out.get(p.source.uri);
-      if (list) list.push(p);
-      else out.set(p.source.uri, [p]);
-    }
-    return out;
-  });
-}
-
 /**
  * The inputs of this analysis (computed once per analysis). Derived from the previous inputs of
  * the same settings where that is certain: a policy keeps its selection unless a workload change
@@ -167,9 +154,9 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
       return { workspaceKey, fileKeys, workloadOrder: [...workloads.keys()], workloads, workloadCount, policies, changesSince, index, manifests, derived: { from: new WeakRef(base), uris } };
     }
     const policies = new Map<YMap, PolicyState>();
-    for (const [uri, list] of policiesByUri(a)) {
+    for (const { uri } of a.fileExtractions()) {
       const file = a.manifests.getFile(uri);
-      for (const p of list) if (p.source.node) policies.set(p.source.node, stateOf(a, p, base?.policies.get(p.source.node), changes, file, uri));
+      for (const p of a.policiesOfFile(uri)) if (p.source.node) policies.set(p.source.node, stateOf(a, p, base?.policies.get(p.source.node), changes, file, uri));
     }
     return {
       workspaceKey,
@@ -206,10 +193,9 @@ function stateOf(a: WorkspaceAnalysis, p: PolicyInfo, old: PolicyState | undefin
  * have moved elsewhere).
  */
 function derivable(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<string>): boolean {
-  const lists = policiesByUri(a);
   for (const uri of uris) {
     if (a.manifests.partialFiles.has(uri)) return false;
-    for (const p of lists.get(uri) ?? []) if (p.policy.id.includes('#') || a.policyById(`${p.policy.id}#2`)) return false;
+    for (const p of a.policiesOfFile(uri)) if (p.policy.id.includes('#') || a.policyById(`${p.policy.id}#2`)) return false;
     for (const node of base.index.inFile(uri)) {
       const id = base.policies.get(node)?.id ?? '#';
       const now = a.policyById(id);
@@ -225,10 +211,9 @@ function derive(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<stri
   const current = (node: YMap): PolicyState | undefined => (changed.has(node) ? changed.get(node) : base.policies.get(node));
   for (const uri of uris) for (const node of base.index.inFile(uri)) changed.set(node, undefined);
   const added: [YMap, PolicyState][] = [];
-  const lists = policiesByUri(a);
   for (const uri of uris) {
     const file = a.manifests.getFile(uri);
-    for (const p of lists.get(uri) ?? []) {
+    for (const p of a.policiesOfFile(uri)) {
       const node = p.source.node;
       if (!node) continue;
       const state = stateOf(a, p, base.policies.get(node), changes, file, uri);
