@@ -73,7 +73,7 @@ describe('PolicyIndex', () => {
     const files = ['file:///a.yaml', 'file:///b.yaml', 'file:///c.yaml'];
     // A few nodes per file, each either kept (same policy object), given another policy, or dropped.
     const pool = selectors.flatMap((own) => [undefined, 'namespaces-only' as const, ...selectors.slice(0, 3)].map((peer) => policy(own, peer)));
-    const labelSets = [web, { app: 'api' }, { tier: 'back', team: 'x' }, {}];
+    const labelSets: Readonly<Record<string, string>>[] = [web, { app: 'api' }, { tier: 'back', team: 'x' }, {}];
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(2), fc.array(fc.tuple(fc.nat(3), fc.nat(pool.length - 1), fc.constantFrom('shop', 'data', 'keep')), { maxLength: 4 })), { maxLength: 8 }), (steps) => {
         const nodes = files.map(() => [node(), node(), node(), node()]);
