@@ -183,14 +183,20 @@ export class WorkspaceAnalysis {
     return this.build().joined.services;
   }
 
-  /** The Services of one namespace, in file order (indexed once per analysis: rules ask per policy). */
+  /**
+   * The Services of one namespace, in file order (once per analysis and namespace: rules ask per
+   * policy and route, an edit for a few namespaces, so no index of every namespace is built).
+   */
   servicesIn(namespace: string): readonly Sourced<Service>[] {
-    return this.memo('index:servicesByNamespace', (a) => groupBy(a.services(), (s) => s.value.namespace)).get(namespace) ?? [];
+    return this.memo(`index:services:${namespace}`, (a) => a.services().filter((s) => s.value.namespace === namespace));
   }
 
-  /** The workloads of one namespace, in order (indexed once per analysis). */
+  /** The workloads of one namespace, in order (the engine's per-namespace set, once per analysis and namespace). */
   workloadsIn(namespace: string): readonly WorkloadInfo[] {
-    return this.memo('index:workloadsByNamespace', (a) => groupBy(a.workloads(), (w) => w.workload.namespace)).get(namespace) ?? [];
+    return this.memo(`index:workloads:${namespace}`, (a) => {
+      const { network, workloads } = a.build();
+      return [...network.podsIn(namespace)].map((i) => workloads[i] as WorkloadInfo);
+    });
   }
 
   /**
@@ -323,15 +329,4 @@ function toEndpoint(e: AnalysisEndpoint): Endpoint | undefined {
   const parsed = parseCidr(e.includes('/') ? e : `${e}/${e.includes(':') ? 128 : 32}`);
   if (!parsed.ok) return undefined;
   return { family: parsed.cidr.family, address: parsed.cidr.address };
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = out.get(key);
-    if (list) list.push(item);
-    else out.set(key, [item]);
-  }
-  return out;
 }

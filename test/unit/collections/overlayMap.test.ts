@@ -36,6 +36,28 @@ describe('OverlayMap', () => {
     );
   });
 
+  it('answers as a Map when many small change sets fold into one layer over a large base', () => {
+    const base = Array.from({ length: 400 }, (_, k): [number, number] => [k, -k]);
+    const small = fc.array(fc.tuple(key, fc.option(fc.integer(), { nil: undefined })), { maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(small, { minLength: 10, maxLength: 30 }), (steps) => {
+        const plain = new Map(base);
+        let overlay = OverlayMap.of(new Map(base));
+        for (const step of steps) {
+          const changes = new Map(step);
+          for (const [k, v] of changes) {
+            if (v === undefined) plain.delete(k);
+            else plain.set(k, v);
+          }
+          overlay = overlay.with(changes);
+          for (let k = 0; k <= 45; k++) assert.equal(overlay.get(k), plain.get(k));
+        }
+        assert.deepEqual([...overlay].sort((a, b) => a[0] - b[0]), [...plain].sort((a, b) => a[0] - b[0]));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('leaves the map it was derived from as it was', () => {
     const first = OverlayMap.of(new Map([['a', 1]]));
     const second = first.with(new Map([['a', undefined], ['b', 2]]));
