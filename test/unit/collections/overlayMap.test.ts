@@ -11,6 +11,16 @@ import { OverlayMap } from '../../../server/src/collections/overlayMap';
 const key = fc.integer({ min: 0, max: 40 });
 const changeSet = fc.array(fc.tuple(key, fc.option(fc.integer(), { nil: undefined })), { maxLength: 12 });
 
+/** The same changes made to a plain Map and to the overlay: the overlay derived. */
+function change(plain: Map<number, number>, overlay: OverlayMap<number, number>, step: readonly [number, number | undefined][]): OverlayMap<number, number> {
+  const changes = new Map(step);
+  for (const [k, v] of changes) {
+    if (v === undefined) plain.delete(k);
+    else plain.set(k, v);
+  }
+  return overlay.with(changes);
+}
+
 describe('OverlayMap', () => {
   it('answers as a Map with the same changes made', () => {
     fc.assert(
@@ -18,12 +28,7 @@ describe('OverlayMap', () => {
         const plain = new Map(initial);
         let overlay = OverlayMap.of(new Map(initial));
         for (const step of steps) {
-          const changes = new Map(step);
-          for (const [k, v] of changes) {
-            if (v === undefined) plain.delete(k);
-            else plain.set(k, v);
-          }
-          overlay = overlay.with(changes);
+          overlay = change(plain, overlay, step);
           for (let k = 0; k <= 40; k++) {
             assert.equal(overlay.get(k), plain.get(k));
             assert.equal(overlay.has(k), plain.has(k));
@@ -44,12 +49,7 @@ describe('OverlayMap', () => {
         const plain = new Map(base);
         let overlay = OverlayMap.of(new Map(base));
         for (const step of steps) {
-          const changes = new Map(step);
-          for (const [k, v] of changes) {
-            if (v === undefined) plain.delete(k);
-            else plain.set(k, v);
-          }
-          overlay = overlay.with(changes);
+          overlay = change(plain, overlay, step);
           for (let k = 0; k <= 45; k++) assert.equal(overlay.get(k), plain.get(k));
         }
         assert.deepEqual([...overlay].sort((a, b) => a[0] - b[0]), [...plain].sort((a, b) => a[0] - b[0]));
