@@ -218,6 +218,11 @@ export class Network {
     return this.podsByNamespace.get(namespace) ?? WorkloadSet.empty(this.workloads.length);
   }
 
+  /** The namespaces holding some workload. */
+  namespacesWithWorkloads(): IterableIterator<string> {
+    return this.podsByNamespace.keys();
+  }
+
   /** Workloads whose labels a pod selector matches, in any namespace (missing or `{}`: all). */
   podsMatching(selector: PolicyPeer['podSelector']): WorkloadSet {
     return this.podLabels.resolve(selector);
