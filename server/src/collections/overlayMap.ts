@@ -17,6 +17,9 @@ export class OverlayMap<K, V> {
     private readonly layered: number,
   ) {}
 
+  /** Every entry, merged on first full read (see `merged`). */
+  private flat: Map<K, V> | undefined;
+
   static of<K, V>(map: ReadonlyMap<K, V>): OverlayMap<K, V> {
     return new OverlayMap(map, [], 0);
   }
@@ -42,15 +45,34 @@ export class OverlayMap<K, V> {
     return (this.layers.length === 0 ? new Map(this.base) : this.toMap()).entries();
   }
 
-  /** This map with `changes` made: a value sets the key, undefined removes it. */
-  with(changes: ReadonlyMap<K, V | undefined>): OverlayMap<K, V> {
+  keys(): IterableIterator<K> {
+    return this.merged().keys();
+  }
+
+  values(): IterableIterator<V> {
+    return this.merged().values();
+  }
+
+  /** Every entry in one map: the base itself when no layer stands over it, else a copy made once. */
+  private merged(): ReadonlyMap<K, V> {
+    if (this.layers.length === 0) return this.base;
+    this.flat ??= this.toMap();
+    return this.flat;
+  }
+
+  /**
+   * This map with `changes` made: a value sets the key, undefined removes it. `maxLayers`: how
+   * many layers may stand over the base before they are folded into one (1: the values a later
+   * change replaced are never held).
+   */
+  with(changes: ReadonlyMap<K, V | undefined>, maxLayers = MAX_LAYERS): OverlayMap<K, V> {
     if (changes.size === 0) return this;
     const layer = new Map<K, V | typeof GONE>();
     for (const [k, v] of changes) layer.set(k, v === undefined ? GONE : v);
     const layers = [layer, ...this.layers];
     const layered = this.layered + layer.size;
     if (layered * 4 > this.base.size) return OverlayMap.of(new OverlayMap(this.base, layers, layered).toMap());
-    if (layers.length <= MAX_LAYERS) return new OverlayMap(this.base, layers, layered);
+    if (layers.length <= maxLayers) return new OverlayMap(this.base, layers, layered);
     // Many small layers (edits touching the same few keys): fold them into one, oldest first, leaving the base alone.
     const folded = new Map<K, V | typeof GONE>();
     for (let i = layers.length - 1; i >= 0; i--) for (const [k, v] of layers[i] ?? []) folded.set(k, v);

@@ -12,13 +12,13 @@ const key = fc.integer({ min: 0, max: 40 });
 const changeSet = fc.array(fc.tuple(key, fc.option(fc.integer(), { nil: undefined })), { maxLength: 12 });
 
 /** The same changes made to a plain Map and to the overlay: the overlay derived. */
-function change(plain: Map<number, number>, overlay: OverlayMap<number, number>, step: readonly [number, number | undefined][]): OverlayMap<number, number> {
+function change(plain: Map<number, number>, overlay: OverlayMap<number, number>, step: readonly [number, number | undefined][], maxLayers?: number): OverlayMap<number, number> {
   const changes = new Map(step);
   for (const [k, v] of changes) {
     if (v === undefined) plain.delete(k);
     else plain.set(k, v);
   }
-  return overlay.with(changes);
+  return overlay.with(changes, maxLayers);
 }
 
 describe('OverlayMap', () => {
@@ -45,14 +45,16 @@ describe('OverlayMap', () => {
     const base = Array.from({ length: 400 }, (_, k): [number, number] => [k, -k]);
     const small = fc.array(fc.tuple(key, fc.option(fc.integer(), { nil: undefined })), { maxLength: 3 });
     fc.assert(
-      fc.property(fc.array(small, { minLength: 10, maxLength: 30 }), (steps) => {
+      fc.property(fc.array(small, { minLength: 10, maxLength: 30 }), fc.constantFrom(undefined, 1, 3), (steps, maxLayers) => {
         const plain = new Map(base);
         let overlay = OverlayMap.of(new Map(base));
         for (const step of steps) {
-          overlay = change(plain, overlay, step);
+          overlay = change(plain, overlay, step, maxLayers);
           for (let k = 0; k <= 45; k++) assert.equal(overlay.get(k), plain.get(k));
+          assert.deepEqual([...overlay.values()].sort(), [...plain.values()].sort());
         }
         assert.deepEqual([...overlay].sort((a, b) => a[0] - b[0]), [...plain].sort((a, b) => a[0] - b[0]));
+        assert.deepEqual([...overlay.keys()].sort((a, b) => a - b), [...plain.keys()].sort((a, b) => a - b));
       }),
       { numRuns: 200 },
     );
