@@ -237,8 +237,13 @@ function patchFile(joined: Joined, position: number, before: FileExtraction, now
   if (ids.size !== now.policies.length || new Set(before.policies.map((p) => p.value.id)).size !== before.policies.length) return undefined;
   for (let i = p0; i < p1; i++) if (joined.policies[i]?.value !== before.policies[i - p0]?.value) return undefined;
   // Another file's policy with one of these ids (before or after), or renumbered after one: its number may change.
+  // The first of an id keeps it bare and the next is `#2`, so asking for the id and for `#2` finds any.
   for (const p of before.policies) ids.add(p.value.id);
-  if (joined.policies.some((p, i) => (i < p0 || i >= p1) && ids.has(baseId(p.value.id)))) return undefined;
+  const ownPolicies = new Set(before.policies.map((p) => p.value));
+  for (const id of ids) {
+    const holder = joined.policyIds.get(id);
+    if ((holder && !ownPolicies.has(holder.value)) || joined.policyIds.has(`${id}#2`)) return undefined;
+  }
 
   const extractions = [...joined.extractions];
   extractions[position] = { uri: extractions[position]?.uri ?? '', extraction: now };
@@ -263,12 +268,6 @@ function replaced<T>(items: readonly T[], offsets: Int32Array, position: number,
   const from = offsets[position] ?? 0;
   const to = offsets[position + 1] ?? 0;
   return { items: [...items.slice(0, from), ...replacement, ...items.slice(to)], offsets: shifted(offsets, position, replacement.length - (to - from)) };
-}
-
-/** `ns/name` of `ns/name#2`. */
-function baseId(id: string): string {
-  const hash = id.lastIndexOf('#');
-  return hash < 0 ? id : id.slice(0, hash);
 }
 
 function shifted(offsets: Int32Array, position: number, delta: number): Int32Array {

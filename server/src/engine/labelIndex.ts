@@ -14,17 +14,42 @@ export class LabelIndex {
   private readonly selectorCache = new Map<string, WorkloadSet>();
   readonly all: WorkloadSet;
 
-  constructor(labelsOfItems: readonly Labels[]) {
-    labelsOfItems.forEach((labels, index) => {
-      for (const [key, value] of Object.entries(labels)) {
-        let values = this.byKey.get(key);
-        if (!values) this.byKey.set(key, (values = new Map<string, number[]>()));
-        const list = values.get(value);
-        if (list) list.push(index);
-        else values.set(value, [index]);
+  constructor(labelsOfItems: readonly Labels[], size = labelsOfItems.length) {
+    labelsOfItems.forEach((labels, index) => this.add(index, labels));
+    this.all = WorkloadSet.full(size);
+  }
+
+  private add(index: number, labels: Labels): void {
+    for (const [key, value] of Object.entries(labels)) {
+      let values = this.byKey.get(key);
+      if (!values) this.byKey.set(key, (values = new Map<string, number[]>()));
+      const list = values.get(value);
+      if (list) list.push(index);
+      else values.set(value, [index]);
+    }
+  }
+
+  /**
+   * This index over another list of items: item `i` of this one is item `map[i]` there (-1:
+   * gone, or changed and listed in `added` with its labels again), `added` are put in. The lists
+   * are moved rather than read again from every item's labels; answers are computed afresh.
+   */
+  moved(map: Int32Array, size: number, added: readonly (readonly [number, Labels])[]): LabelIndex {
+    const out = new LabelIndex([], size);
+    for (const [key, values] of this.byKey) {
+      const next = new Map<string, number[]>();
+      for (const [value, list] of values) {
+        const moved: number[] = [];
+        for (const i of list) {
+          const j = map[i] ?? -1;
+          if (j >= 0) moved.push(j);
+        }
+        if (moved.length > 0) next.set(value, moved);
       }
-    });
-    this.all = WorkloadSet.full(labelsOfItems.length);
+      if (next.size > 0) out.byKey.set(key, next);
+    }
+    for (const [index, labels] of added) out.add(index, labels);
+    return out;
   }
 
   get size(): number {

@@ -98,7 +98,7 @@ export class Network {
     this.namespaces = completeNamespaces(input.namespaces, this.livedIn);
     this.carried = previous && carryFrom(previous, workloads, this.workloadIndex, this.namespaces);
     const same = this.carried?.indexes;
-    this.podLabels = same?.podLabels ?? new LabelIndex(workloads.map((w) => w.labels));
+    this.podLabels = this.carried?.podLabels ?? new LabelIndex(workloads.map((w) => w.labels));
     this.namespaceLabels = same?.namespaceLabels ?? new LabelIndex(this.namespaces.map((n) => n.labels));
     this.podsByNamespace = same?.podsByNamespace ?? podsByNamespace(workloads);
     this.cluster = new ClusterLayer(input.clusterPolicies ?? [], {

@@ -45,7 +45,7 @@ function shape(j: Joined): unknown {
     services: j.services.map((s) => [s.value, s.source.uri]),
     routes: j.routes.map((r) => r.value),
     offsets: j.offsets,
-    policyIds: j.policies.map((p) => [p.value.id, j.policyIds.get(p.value.id) === p]),
+    policyIds: [j.policies.map((p) => [p.value.id, j.policyIds.get(p.value.id) === p]), [...j.policyIds.keys()].sort()],
     namespaces: [...j.namespaces].map(([k, v]) => [k, v?.value, v?.source.uri]),
     unknown: [...j.unknownResources].map(([k, v]) => [k, v.map((r) => r.value)]),
     clusterPolicies: j.clusterPolicies.map((p) => p.value),
