@@ -342,11 +342,12 @@ function sameIds(before: readonly { readonly id: string; readonly namespace: str
   for (let i = 0; i < items.length; i++) {
     const a = before[i];
     const b = items[i];
-    if (a?.id !== b?.id || (namespaces && a?.namespace !== b?.namespace)) return false;
+    // Mostly the very same object (the join keeps unchanged files' items).
+    if (a !== b && (a?.id !== b?.id || (namespaces && a?.namespace !== b?.namespace))) return false;
   }
   return true;
 }
 
 function sameNamespaces(before: readonly Workload[], items: readonly Workload[]): boolean {
-  return before.length === items.length && items.every((w, i) => before[i]?.namespace === w.namespace);
+  return before.length === items.length && items.every((w, i) => before[i] === w || before[i]?.namespace === w.namespace);
 }

@@ -105,8 +105,8 @@ export class PiecesCarry {
     private readonly namespaceLabels: ReadonlyMap<string, Readonly<Record<string, string>>>,
     /** The previous Network's indexes, when every workload kept its index, labels and namespace. */
     readonly indexes: WorkloadIndexes | undefined,
-    /** The workloads' label index: the previous one, or it with the kept workloads moved and the others read again. */
-    readonly podLabels: LabelIndex,
+    /** The workloads' label index: the previous one, or one over it with the kept workloads moved and the others read again (undefined: build one). */
+    readonly podLabels: LabelIndex | undefined,
   ) {}
 
   /** The policy's pieces, if the previous Network compiled them and they still hold. */
