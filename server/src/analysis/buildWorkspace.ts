@@ -16,7 +16,9 @@ import type { NetpolLensSettings } from '../../../shared/src/settings';
 import type { K8sObject } from '../model/k8sObject';
 import type { ManifestSet } from '../model/manifestSet';
 import type { ClusterPolicy } from '../engine/clusterPolicyTypes';
+import { OverlayMap } from '../collections/overlayMap';
 import { Network } from '../engine/network';
+import { BuiltLookups } from './builtLookups';
 import type { Namespace, Policy, Workload } from '../engine/types';
 import type { ExtractionCache, FileExtraction, Sourced, UnknownResource } from './fileExtraction';
 import type { Route } from './readRoute';
@@ -30,17 +32,15 @@ export interface Built {
   readonly workloads: readonly WorkloadInfo[];
   readonly policies: readonly PolicyInfo[];
   readonly namespaces: readonly NamespaceInfo[];
-  /** The workloads of each manifest (a custom resource may stand for several). */
-  readonly workloadsByObject: ReadonlyMap<K8sObject, readonly WorkloadInfo[]>;
-  readonly policyByObject: ReadonlyMap<K8sObject, PolicyInfo>;
-  readonly policyById: ReadonlyMap<string, PolicyInfo>;
+  /** Workloads and policies by manifest, policies by id (answered from the join: nothing built per edit). */
+  readonly lookups: BuiltLookups;
   readonly clusterPolicies: readonly ClusterPolicyInfo[];
   readonly clusterPolicyByObject: ReadonlyMap<K8sObject, ClusterPolicyInfo>;
   readonly clusterPolicyById: ReadonlyMap<string, ClusterPolicyInfo>;
 }
 
 /** A workload with every manifest it comes from (several Pods of one owner). */
-interface JoinedWorkload {
+export interface JoinedWorkload {
   readonly value: Workload;
   readonly sources: readonly K8sObject[];
 }
@@ -53,6 +53,14 @@ export interface Joined {
   readonly workloads: readonly JoinedWorkload[];
   /** Ids made unique (`ns/name#2`). */
   readonly policies: readonly Sourced<Policy>[];
+  /** Each policy by its unique id (an overlay: a patch adds the edited file's ids as a layer). */
+  readonly policyIds: OverlayMap<string, Sourced<Policy>>;
+  /**
+   * For a manifest some of whose workloads sit in an earlier file's part (Pods of one owner over
+   * several files: the workload stands where its first pod is), those files' positions, ascending.
+   * A patch never changes it: it is not taken where the edited file shares a workload.
+   */
+  readonly foreignWorkloads: ReadonlyMap<K8sObject, readonly number[]>;
   readonly services: readonly Sourced<Service>[];
   readonly routes: readonly Sourced<Route>[];
   /** Per file position, where its part of each array starts (one more entry: the lengths). */
@@ -115,16 +123,37 @@ export function join(manifests: ManifestSet, settings: NetpolLensSettings, cache
   offsets.policies[n - 1] = policies.length;
   offsets.services[n - 1] = services.length;
   offsets.routes[n - 1] = routes.length;
+  const positionOf = new Map(extractions.map((e, i) => [e.uri, i]));
+  const workloads = [...workloadsById.values()];
   return {
     extractions,
-    positionOf: new Map(extractions.map((e, i) => [e.uri, i])),
-    workloads: [...workloadsById.values()],
+    positionOf,
+    workloads,
     policies,
+    policyIds: OverlayMap.of(new Map(policies.map((p) => [p.value.id, p]))),
+    foreignWorkloads: foreignWorkloads(workloads, offsets.workloads, positionOf),
     services,
     routes,
     offsets,
     ...grouped(extractions, settings),
   };
+}
+
+function foreignWorkloads(workloads: readonly JoinedWorkload[], offsets: Int32Array, positionOf: ReadonlyMap<string, number>): Map<K8sObject, number[]> {
+  const out = new Map<K8sObject, number[]>();
+  for (let f = 0; f + 1 < offsets.length; f++) {
+    for (let i = offsets[f] ?? 0; i < (offsets[f + 1] ?? 0); i++) {
+      const w = workloads[i];
+      if (!w || w.sources.length < 2) continue;
+      for (const s of w.sources) {
+        if (positionOf.get(s.uri) === f) continue;
+        const list = out.get(s) ?? [];
+        if (!list.includes(f)) list.push(f);
+        out.set(s, list);
+      }
+    }
+  }
+  return out;
 }
 
 /** The parts few files have, grouped from every extraction. */
@@ -208,8 +237,13 @@ function patchFile(joined: Joined, position: number, before: FileExtraction, now
   if (ids.size !== now.policies.length || new Set(before.policies.map((p) => p.value.id)).size !== before.policies.length) return undefined;
   for (let i = p0; i < p1; i++) if (joined.policies[i]?.value !== before.policies[i - p0]?.value) return undefined;
   // Another file's policy with one of these ids (before or after), or renumbered after one: its number may change.
+  // The first of an id keeps it bare and the next is `#2`, so asking for the id and for `#2` finds any.
   for (const p of before.policies) ids.add(p.value.id);
-  if (joined.policies.some((p, i) => (i < p0 || i >= p1) && ids.has(baseId(p.value.id)))) return undefined;
+  const ownPolicies = new Set(before.policies.map((p) => p.value));
+  for (const id of ids) {
+    const holder = joined.policyIds.get(id);
+    if ((holder && !ownPolicies.has(holder.value)) || joined.policyIds.has(`${id}#2`)) return undefined;
+  }
 
   const extractions = [...joined.extractions];
   extractions[position] = { uri: extractions[position]?.uri ?? '', extraction: now };
@@ -222,6 +256,7 @@ function patchFile(joined: Joined, position: number, before: FileExtraction, now
     extractions,
     workloads: workloads.items,
     policies: policies.items,
+    policyIds: joined.policyIds.with(new Map<string, Sourced<Policy> | undefined>([...before.policies.map((p): [string, undefined] => [p.value.id, undefined]), ...now.policies.map((p): [string, Sourced<Policy>] => [p.value.id, p])])),
     services: services.items,
     routes: routes.items,
     offsets: { workloads: workloads.offsets, policies: policies.offsets, services: services.offsets, routes: routes.offsets },
@@ -233,12 +268,6 @@ function replaced<T>(items: readonly T[], offsets: Int32Array, position: number,
   const from = offsets[position] ?? 0;
   const to = offsets[position + 1] ?? 0;
   return { items: [...items.slice(0, from), ...replacement, ...items.slice(to)], offsets: shifted(offsets, position, replacement.length - (to - from)) };
-}
-
-/** `ns/name` of `ns/name#2`. */
-function baseId(id: string): string {
-  const hash = id.lastIndexOf('#');
-  return hash < 0 ? id : id.slice(0, hash);
 }
 
 function shifted(offsets: Int32Array, position: number, delta: number): Int32Array {
@@ -267,69 +296,18 @@ function finish(joined: Joined, previous: Built | undefined): Built {
   return {
     joined,
     network,
-    workloads: workloads.items,
-    policies: policies.items,
+    workloads,
+    policies,
     namespaces: network.namespaces.map((n): NamespaceInfo => ({ namespace: n, source: joined.namespaces.get(n.name)?.source })),
-    workloadsByObject: patchedLookup(workloads, previous?.workloadsByObject, (w) => w.sources, (map, key, w) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [w]);
-      else if (!list.includes(w)) map.set(key, [...list, w]);
-    }),
-    policyByObject: patchedLookup(policies, previous?.policyByObject, (p) => [p.source], (map, key, p) => map.set(key, p), true),
-    policyById: patchedLookup(policies, previous?.policyById, (p) => [p.policy.id], (map, key, p) => map.set(key, p), true),
+    lookups: new BuiltLookups(joined, workloads, policies),
     clusterPolicies,
     clusterPolicyByObject: new Map(clusterPolicies.map((p) => [p.source, p])),
     clusterPolicyById: new Map(clusterPolicies.map((p) => [p.policy.id, p])),
   };
 }
 
-/** New info objects, the previous build's where index and contents are the same; with the previous list and which differ. */
-interface Reused<T> {
-  readonly items: readonly T[];
-  readonly previous: readonly T[] | undefined;
-  /** Indexes whose object is new; undefined when the lengths differ (nothing can be patched). */
-  readonly fresh: readonly number[] | undefined;
-}
-
-function reuse<S, T>(joined: readonly S[], previous: readonly T[] | undefined, make: (item: S, index: number, old: T | undefined) => T): Reused<T> {
+/** New info objects, the previous build's where index and contents are the same. */
+function reuse<S, T>(joined: readonly S[], previous: readonly T[] | undefined, make: (item: S, index: number, old: T | undefined) => T): T[] {
   const same = previous?.length === joined.length;
-  const fresh: number[] = [];
-  const items = joined.map((item, i) => {
-    const old = same ? previous[i] : undefined;
-    const made = make(item, i, old);
-    if (made !== old) fresh.push(i);
-    return made;
-  });
-  return { items, previous, fresh: same ? fresh : undefined };
-}
-
-/** How many new objects a lookup is patched for; more, and it is built again. */
-const LOOKUP_PATCH_LIMIT = 256;
-
-/**
- * A lookup over `reused.items` (`add` puts one item under one key): the previous lookup with the
- * new objects' keys redone, where few are new; else built again.
- */
-function patchedLookup<K, T, V>(
-  reused: Reused<T>,
-  previous: ReadonlyMap<K, V> | undefined,
-  keys: (item: T) => readonly K[],
-  add: (map: Map<K, V>, key: K, item: T) => void,
-  /** No two items share a key: a redone key's items are all new ones. */
-  uniqueKeys = false,
-): Map<K, V> {
-  const { items, fresh } = reused;
-  if (!previous || !reused.previous || !fresh || fresh.length > LOOKUP_PATCH_LIMIT) {
-    const map = new Map<K, V>();
-    for (const item of items) for (const key of keys(item)) add(map, key, item);
-    return map;
-  }
-  const map = new Map(previous);
-  const redo = new Set<K>();
-  for (const i of fresh) for (const item of [reused.previous[i], items[i]]) if (item !== undefined) for (const key of keys(item)) redo.add(key);
-  for (const key of redo) map.delete(key);
-  // A key's entry is rebuilt from every item holding it, in order, so keys shared by several items stay exact.
-  const holders = uniqueKeys ? fresh.map((i) => items[i] as T) : items;
-  if (redo.size > 0) for (const item of holders) for (const key of keys(item)) if (redo.has(key)) add(map, key, item);
-  return map;
+  return joined.map((item, i) => make(item, i, same ? previous[i] : undefined));
 }

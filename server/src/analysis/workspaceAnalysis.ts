@@ -151,12 +151,12 @@ export class WorkspaceAnalysis {
 
   /** The workload a manifest defines or belongs to (a Pod: its owner's workload; a custom resource: its first). */
   workloadOf(obj: K8sObject): WorkloadInfo | undefined {
-    return this.build().workloadsByObject.get(obj)?.[0];
+    return this.build().lookups.workloadsOf(obj)[0];
   }
 
   /** Every workload a manifest defines (an operator's custom resource may make several). */
   workloadsOf(obj: K8sObject): readonly WorkloadInfo[] {
-    return this.build().workloadsByObject.get(obj) ?? [];
+    return this.build().lookups.workloadsOf(obj);
   }
 
   /**
@@ -183,14 +183,20 @@ export class WorkspaceAnalysis {
     return this.build().joined.services;
   }
 
-  /** The Services of one namespace, in file order (indexed once per analysis: rules ask per policy). */
+  /**
+   * The Services of one namespace, in file order (once per analysis and namespace: rules ask per
+   * policy and route, an edit for a few namespaces, so no index of every namespace is built).
+   */
   servicesIn(namespace: string): readonly Sourced<Service>[] {
-    return this.memo('index:servicesByNamespace', (a) => groupBy(a.services(), (s) => s.value.namespace)).get(namespace) ?? [];
+    return this.memo(`index:services:${namespace}`, (a) => a.services().filter((s) => s.value.namespace === namespace));
   }
 
-  /** The workloads of one namespace, in order (indexed once per analysis). */
+  /** The workloads of one namespace, in order (the engine's per-namespace set, once per analysis and namespace). */
   workloadsIn(namespace: string): readonly WorkloadInfo[] {
-    return this.memo('index:workloadsByNamespace', (a) => groupBy(a.workloads(), (w) => w.workload.namespace)).get(namespace) ?? [];
+    return this.memo(`index:workloads:${namespace}`, (a) => {
+      const { network, workloads } = a.build();
+      return [...network.podsIn(namespace)].map((i) => workloads[i] as WorkloadInfo);
+    });
   }
 
   /**
@@ -213,11 +219,16 @@ export class WorkspaceAnalysis {
   }
 
   policyOf(obj: K8sObject): PolicyInfo | undefined {
-    return this.build().policyByObject.get(obj);
+    return this.build().lookups.policyOf(obj);
+  }
+
+  /** The NetworkPolicies of one file, in order. */
+  policiesOfFile(uri: string): readonly PolicyInfo[] {
+    return this.build().lookups.policiesOfFile(uri);
   }
 
   policyById(id: string): PolicyInfo | undefined {
-    return this.build().policyById.get(id);
+    return this.build().lookups.policyById(id);
   }
 
   /** Workloads the policy's podSelector selects in its namespace. */
@@ -292,7 +303,7 @@ export class WorkspaceAnalysis {
 
   /** The YAML node of a rule (`spec.ingress[i]`) or of its peer (`…from[j]`), for spans. */
   ruleNode(ref: RuleRef): YNode | undefined {
-    const source = this.build().policyById.get(ref.policy)?.source.node;
+    const source = this.build().lookups.policyById(ref.policy)?.source.node;
     const rule = at(source, ['spec', ref.direction, ref.ruleIndex]);
     return ref.peerIndex === undefined ? rule : at(rule, [ref.direction === 'ingress' ? 'from' : 'to', ref.peerIndex]);
   }
@@ -318,15 +329,4 @@ function toEndpoint(e: AnalysisEndpoint): Endpoint | undefined {
   const parsed = parseCidr(e.includes('/') ? e : `${e}/${e.includes(':') ? 128 : 32}`);
   if (!parsed.ok) return undefined;
   return { family: parsed.cidr.family, address: parsed.cidr.address };
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = out.get(key);
-    if (list) list.push(item);
-    else out.set(key, [item]);
-  }
-  return out;
 }

@@ -54,8 +54,8 @@ export class Network {
   readonly workloads: readonly Workload[];
   readonly namespaces: readonly Namespace[];
   readonly policies: readonly Policy[];
-  private readonly workloadIndex = new Map<string, number>();
-  private readonly policyIndex = new Map<string, number>();
+  private readonly workloadIndex: ReadonlyMap<string, number>;
+  private readonly policyIndex: ReadonlyMap<string, number>;
   private readonly podLabels: LabelIndex;
   private readonly namespaceLabels: LabelIndex;
   private readonly podsByNamespace: ReadonlyMap<string, WorkloadSet>;
@@ -65,7 +65,9 @@ export class Network {
   private readonly carried: PiecesCarry | undefined;
   private readonly answerCache = new Map<string, DirectionAnswer>();
   private readonly selectingCache = new Map<number, readonly number[]>();
-  private readonly policiesByNamespace = new Map<string, number[]>();
+  private readonly policiesByNamespace: ReadonlyMap<string, readonly number[]>;
+  /** Every namespace a workload or policy lives in, in order of first appearance (workloads first). */
+  private readonly livedIn: readonly string[];
   /** The workloads of the namespaces a namespaceSelector matches, by the selector's key: peers of many policies share one. */
   private readonly scopeCache = new Map<string, WorkloadSet>();
   /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy: the tiers around NetworkPolicy. */
@@ -73,29 +75,30 @@ export class Network {
 
   /** `previous`: what the Network of an earlier version of the input compiled (see piecesCarry.ts). */
   constructor(input: EngineInput, previous?: CompiledPieces) {
-    const workloads: Workload[] = [];
-    for (const w of input.workloads) {
-      if (this.workloadIndex.has(w.id)) continue;
-      this.workloadIndex.set(w.id, workloads.length);
-      workloads.push(w);
+    // The previous input's id indexes hold while every index keeps its id (and, for policies, its namespace).
+    const sameWorkloads = previous !== undefined && sameIds(previous.workloads, input.workloads, false);
+    const samePolicies = previous !== undefined && sameIds(previous.lookups.policies, input.policies, true);
+    if (previous && sameWorkloads) {
+      this.workloads = input.workloads;
+      this.workloadIndex = previous.lookups.workloadIndex;
+    } else [this.workloads, this.workloadIndex] = uniqueById(input.workloads);
+    if (previous && samePolicies) {
+      this.policies = input.policies;
+      this.policyIndex = previous.lookups.policyIndex;
+      this.policiesByNamespace = previous.lookups.policiesByNamespace;
+    } else {
+      [this.policies, this.policyIndex] = uniqueById(input.policies);
+      this.policiesByNamespace = indexesBy(this.policies, (p) => p.namespace);
     }
-    this.workloads = workloads;
-    const policies: Policy[] = [];
-    for (const p of input.policies) {
-      if (this.policyIndex.has(p.id)) continue;
-      this.policyIndex.set(p.id, policies.length);
-      policies.push(p);
-    }
-    this.policies = policies;
-    policies.forEach((p, i) => {
-      const list = this.policiesByNamespace.get(p.namespace);
-      if (list) list.push(i);
-      else this.policiesByNamespace.set(p.namespace, [i]);
-    });
-    this.namespaces = completeNamespaces(input);
+    const workloads = this.workloads;
+    this.livedIn =
+      previous && sameWorkloads && samePolicies && sameNamespaces(previous.workloads, workloads)
+        ? previous.lookups.livedIn
+        : firstAppearances([input.workloads, input.policies]);
+    this.namespaces = completeNamespaces(input.namespaces, this.livedIn);
     this.carried = previous && carryFrom(previous, workloads, this.workloadIndex, this.namespaces);
     const same = this.carried?.indexes;
-    this.podLabels = same?.podLabels ?? new LabelIndex(workloads.map((w) => w.labels));
+    this.podLabels = this.carried?.podLabels ?? new LabelIndex(workloads.map((w) => w.labels));
     this.namespaceLabels = same?.namespaceLabels ?? new LabelIndex(this.namespaces.map((n) => n.labels));
     this.podsByNamespace = same?.podsByNamespace ?? podsByNamespace(workloads);
     this.cluster = new ClusterLayer(input.clusterPolicies ?? [], {
@@ -206,12 +209,18 @@ export class Network {
       namespaces: this.namespaces,
       byPolicy: this.piecesByPolicy,
       indexes: { podLabels: this.podLabels, namespaceLabels: this.namespaceLabels, podsByNamespace: this.podsByNamespace },
+      lookups: { policies: this.policies, workloadIndex: this.workloadIndex, policyIndex: this.policyIndex, policiesByNamespace: this.policiesByNamespace, livedIn: this.livedIn },
     };
   }
 
   /** Workloads of a namespace. */
   podsIn(namespace: string): WorkloadSet {
     return this.podsByNamespace.get(namespace) ?? WorkloadSet.empty(this.workloads.length);
+  }
+
+  /** The namespaces holding some workload. */
+  namespacesWithWorkloads(): IterableIterator<string> {
+    return this.podsByNamespace.keys();
   }
 
   /** Workloads whose labels a pod selector matches, in any namespace (missing or `{}`: all). */
@@ -269,27 +278,76 @@ export class Network {
 
 /** Each namespace's workloads. */
 function podsByNamespace(workloads: readonly Workload[]): Map<string, WorkloadSet> {
-  const byNs = new Map<string, number[]>();
-  workloads.forEach((w, i) => {
-    const list = byNs.get(w.namespace);
-    if (list) list.push(i);
-    else byNs.set(w.namespace, [i]);
-  });
   const out = new Map<string, WorkloadSet>();
-  for (const [ns, list] of byNs) out.set(ns, WorkloadSet.of(workloads.length, list));
+  for (const [ns, list] of indexesBy(workloads, (w) => w.namespace)) out.set(ns, WorkloadSet.of(workloads.length, list));
   return out;
 }
 
-/** Declared namespaces plus every one a workload or policy lives in, each with its name label. */
-function completeNamespaces(input: EngineInput): Namespace[] {
+/** Declared namespaces, then every other one a workload or policy lives in, each with its name label. */
+function completeNamespaces(declared: readonly Namespace[], livedIn: readonly string[]): Namespace[] {
   const byName = new Map<string, Namespace>();
-  for (const ns of input.namespaces) {
+  for (const ns of declared) {
     if (!byName.has(ns.name)) byName.set(ns.name, { name: ns.name, labels: { ...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name } });
   }
-  const referenced = (name: string): void => {
-    if (!byName.has(name)) byName.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name } });
-  };
-  for (const w of input.workloads) referenced(w.namespace);
-  for (const p of input.policies) referenced(p.namespace);
+  for (const name of livedIn) if (!byName.has(name)) byName.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name } });
   return [...byName.values()];
+}
+
+/** The namespaces of the items, each once, in order of first appearance. */
+function firstAppearances(lists: readonly (readonly { readonly namespace: string }[])[]): string[] {
+  const seen = new Set<string>();
+  let last: string | undefined;
+  for (const list of lists) {
+    for (const { namespace } of list) {
+      if (namespace === last) continue;
+      last = namespace;
+      seen.add(namespace);
+    }
+  }
+  return [...seen];
+}
+
+/** The items with the first of each id, and the index of each id. */
+function uniqueById<T extends { readonly id: string }>(items: readonly T[]): [T[], Map<string, number>] {
+  const index = new Map<string, number>();
+  const out: T[] = [];
+  for (const item of items) {
+    if (index.has(item.id)) continue;
+    index.set(item.id, out.length);
+    out.push(item);
+  }
+  return [out, index];
+}
+
+/** The indexes of the items per key, keys in order of first appearance (a run of equal keys costs one lookup). */
+function indexesBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  let key: string | undefined;
+  let list: number[] = [];
+  items.forEach((item, i) => {
+    const k = keyOf(item);
+    if (k !== key) {
+      key = k;
+      list = out.get(k) ?? [];
+      out.set(k, list);
+    }
+    list.push(i);
+  });
+  return out;
+}
+
+/** Whether `items` has, at every index, the id (and, with `namespaces`, the namespace) `before` has: `before` is unique by id, so then `items` is too. */
+function sameIds(before: readonly { readonly id: string; readonly namespace: string }[], items: readonly { readonly id: string; readonly namespace: string }[], namespaces: boolean): boolean {
+  if (before.length !== items.length) return false;
+  for (let i = 0; i < items.length; i++) {
+    const a = before[i];
+    const b = items[i];
+    // Mostly the very same object (the join keeps unchanged files' items).
+    if (a !== b && (a?.id !== b?.id || (namespaces && a?.namespace !== b?.namespace))) return false;
+  }
+  return true;
+}
+
+function sameNamespaces(before: readonly Workload[], items: readonly Workload[]): boolean {
+  return before.length === items.length && items.every((w, i) => before[i] === w || before[i]?.namespace === w.namespace);
 }

@@ -31,6 +31,17 @@ export interface CompiledPieces {
    * or relabelled none) takes them over, with the selector answers they cached.
    */
   readonly indexes: WorkloadIndexes;
+  /** The Network's id lookups: they hold for a next input with the same id (and namespace) at every index. */
+  readonly lookups: IdLookups;
+}
+
+export interface IdLookups {
+  readonly policies: readonly Policy[];
+  readonly workloadIndex: ReadonlyMap<string, number>;
+  readonly policyIndex: ReadonlyMap<string, number>;
+  readonly policiesByNamespace: ReadonlyMap<string, readonly number[]>;
+  /** Every namespace a workload or policy lives in, in order of first appearance. */
+  readonly livedIn: readonly string[];
 }
 
 export interface WorkloadIndexes {
@@ -75,13 +86,15 @@ export function carryFrom(
   }
   for (let j = 0; j < workloads.length; j++) if (kept[j] === 0) changed.push(workloads[j] as Workload);
   if (changed.length > MAX_CHANGES) return undefined;
-  return new PiecesCarry(previous.byPolicy, identity ? undefined : map, workloads.length, changed, new Map(namespaces.map((n) => [n.name, n.labels])), previous.indexes);
+  const same = identity && changed.length === 0;
+  // The label index over the new list: the kept workloads' entries moved, the others read again.
+  const podLabels = same
+    ? previous.indexes.podLabels
+    : previous.indexes.podLabels.moved(map, workloads.length, workloads.flatMap((w, j): [number, Workload['labels']][] => (kept[j] === 0 ? [[j, w.labels]] : [])));
+  return new PiecesCarry(previous.byPolicy, identity ? undefined : map, workloads.length, changed, new Map(namespaces.map((n) => [n.name, n.labels])), same ? previous.indexes : undefined, podLabels);
 }
 
 export class PiecesCarry {
-  /** The previous Network's indexes, when every workload kept its index, labels and namespace. */
-  readonly indexes: WorkloadIndexes | undefined;
-
   constructor(
     private readonly from: ReadonlyMap<Policy, PiecesByDirection>,
     /** Old index → new index (-1: gone); undefined when every workload kept its index. */
@@ -90,10 +103,11 @@ export class PiecesCarry {
     /** Workloads added, removed or changed (old and new versions). */
     private readonly changed: readonly Workload[],
     private readonly namespaceLabels: ReadonlyMap<string, Readonly<Record<string, string>>>,
-    indexes: WorkloadIndexes,
-  ) {
-    this.indexes = map === undefined && changed.length === 0 ? indexes : undefined;
-  }
+    /** The previous Network's indexes, when every workload kept its index, labels and namespace. */
+    readonly indexes: WorkloadIndexes | undefined,
+    /** The workloads' label index: the previous one, or one over it with the kept workloads moved and the others read again (undefined: build one). */
+    readonly podLabels: LabelIndex | undefined,
+  ) {}
 
   /** The policy's pieces, if the previous Network compiled them and they still hold. */
   take(policy: Policy): PiecesByDirection | undefined {

@@ -3,11 +3,17 @@
  * workspace builds a new set (sharing unchanged file models) after each change, and bumps the
  * version, so caches keyed by version never see a half-updated world.
  */
+import { OverlayMap } from '../collections/overlayMap';
 import type { FileModel } from './fileModel';
 import type { K8sObject } from './k8sObject';
 
 export class ManifestSet {
-  private readonly byUri: ReadonlyMap<string, FileModel>;
+  /**
+   * An overlay: `with`/`without` add the changed file as a layer instead of copying every entry,
+   * folded into one layer each time, so that no replaced model of a file is held but the base's.
+   */
+  private readonly byUri: OverlayMap<string, FileModel>;
+  readonly size: number;
   private objectList: readonly K8sObject[] | undefined;
   private sorted: readonly string[] | undefined;
   /** The set this one was made from by `with`/`without`, and the file that differs (not held: old sets may go). */
@@ -19,21 +25,19 @@ export class ManifestSet {
     readonly version: number,
     /** Files listed as kustomize patches: partial objects, never analysed as whole ones. */
     readonly partialFiles: ReadonlySet<string> = new Set(),
-    derived?: { readonly byUri: Map<string, FileModel>; readonly parent: ManifestSet; readonly uri: string; readonly sorted: readonly string[] | undefined },
+    derived?: { readonly byUri: OverlayMap<string, FileModel>; readonly size: number; readonly parent: ManifestSet; readonly uri: string; readonly sorted: readonly string[] | undefined },
   ) {
     if (derived) {
       this.byUri = derived.byUri;
+      this.size = derived.size;
       this.parent = { set: new WeakRef(derived.parent), uri: derived.uri };
       this.sorted = derived.sorted;
       return;
     }
     const m = new Map<string, FileModel>();
     for (const f of files) m.set(f.uri, f);
-    this.byUri = m;
-  }
-
-  get size(): number {
-    return this.byUri.size;
+    this.byUri = OverlayMap.of(m);
+    this.size = m.size;
   }
 
   files(): IterableIterator<FileModel> {
@@ -82,18 +86,18 @@ export class ManifestSet {
 
   /** A new set with `file` added or replaced. */
   with(file: FileModel, partialFiles: ReadonlySet<string> = this.partialFiles): ManifestSet {
-    const files = new Map(this.byUri);
-    files.set(file.uri, file);
-    const sorted = this.byUri.has(file.uri) ? this.sorted : this.sorted && insertSorted(this.sorted, file.uri);
-    return new ManifestSet([], this.version + 1, partialFiles, { byUri: files, parent: this, uri: file.uri, sorted });
+    const had = this.byUri.has(file.uri);
+    const sorted = had ? this.sorted : this.sorted && insertSorted(this.sorted, file.uri);
+    const byUri = this.byUri.with(new Map([[file.uri, file]]), 1);
+    return new ManifestSet([], this.version + 1, partialFiles, { byUri, size: had ? this.size : this.size + 1, parent: this, uri: file.uri, sorted });
   }
 
   /** A new set without `uri`. */
   without(uri: string, partialFiles: ReadonlySet<string> = this.partialFiles): ManifestSet {
-    const files = new Map(this.byUri);
-    files.delete(uri);
-    const sorted = this.byUri.has(uri) ? this.sorted?.filter((u) => u !== uri) : this.sorted;
-    return new ManifestSet([], this.version + 1, partialFiles, { byUri: files, parent: this, uri, sorted });
+    const had = this.byUri.has(uri);
+    const sorted = had ? this.sorted?.filter((u) => u !== uri) : this.sorted;
+    const byUri = this.byUri.with(new Map([[uri, undefined]]), 1);
+    return new ManifestSet([], this.version + 1, partialFiles, { byUri, size: had ? this.size - 1 : this.size, parent: this, uri, sorted });
   }
 }
 

@@ -10,7 +10,7 @@ import type { FileModel } from '../model/fileModel';
 import type { K8sObject } from '../model/k8sObject';
 import type { ManifestSet } from '../model/manifestSet';
 import { getMap, getScalar, type YScalar } from '../model/yamlTree';
-import { OverlayMap } from './crossFile/overlayMap';
+import { OverlayMap } from '../collections/overlayMap';
 import { workspaceChanges } from './crossFile/workspaceChanges';
 import { sameFinding, shared } from './crossFile/workspaceFindings';
 import type { Finding, Rule } from './types';

@@ -40,7 +40,12 @@ export const ingressControllerBlockedRule = itemRule<Sourced<Route>>('ingress-co
   items: (analysis) => analysis.routes(),
   judge: blockedBackends,
   holds: (route, changes) =>
-    !changes.clusterPolicies && !changes.namespaces && !changes.routeClasses && route.value.backends.every((b) => !podsOrPoliciesChanged(changes, b.namespace)),
+    // The fix appends to the route's file: its end and line breaks are read too.
+    !changes.files.has(route.source.uri) &&
+    !changes.clusterPolicies &&
+    !changes.namespaces &&
+    !changes.routeClasses &&
+    route.value.backends.every((b) => !podsOrPoliciesChanged(changes, b.namespace)),
 });
 
 function blockedBackends(sourced: Sourced<Route>, analysis: WorkspaceAnalysis): LocatedFinding[] {

@@ -45,6 +45,7 @@ function shape(j: Joined): unknown {
     services: j.services.map((s) => [s.value, s.source.uri]),
     routes: j.routes.map((r) => r.value),
     offsets: j.offsets,
+    policyIds: [j.policies.map((p) => [p.value.id, j.policyIds.get(p.value.id) === p]), [...j.policyIds.keys()].sort()],
     namespaces: [...j.namespaces].map(([k, v]) => [k, v?.value, v?.source.uri]),
     unknown: [...j.unknownResources].map(([k, v]) => [k, v.map((r) => r.value)]),
     clusterPolicies: j.clusterPolicies.map((p) => p.value),
@@ -52,15 +53,17 @@ function shape(j: Joined): unknown {
   };
 }
 
-/** What the analysis looks up, with objects named by file and offset. */
-function lookups(b: Built): unknown {
+/** What the analysis looks up, with objects named by file and offset: every manifest's workloads and policy, every policy id (and one nobody has). */
+function lookups(b: Built, manifests: ManifestSet): unknown {
   const at = (o: { uri: string; node?: { start: number } }): string => `${o.uri}@${o.node?.start ?? -1}`;
+  const objects = [...manifests.files()].flatMap((f) => f.objects);
+  const ids = [...b.policies.map((p) => p.policy.id), 'shop/none'];
   return {
     workloads: b.workloads.map((w) => [w.index, w.workload.id, w.sources.map(at)]),
     policies: b.policies.map((p) => [p.index, p.policy.id, at(p.source)]),
-    byObject: [...b.workloadsByObject].map(([o, ws]) => [at(o), ws.map((w) => w.index)]).sort(),
-    policyByObject: [...b.policyByObject].map(([o, p]) => [at(o), p.index]).sort(),
-    policyById: [...b.policyById].map(([id, p]) => [id, p.index]).sort(),
+    byObject: objects.map((o) => [at(o), b.lookups.workloadsOf(o).map((w) => w.index)]).sort(),
+    policyByObject: objects.map((o) => [at(o), b.lookups.policyOf(o)?.index]).sort(),
+    policyById: ids.map((id) => [id, b.lookups.policyById(id)?.index]).sort(),
     pieces: b.network.policies.map((_, i) => b.network.piecesOf(i, 'ingress').map((piece) => [...piece.workloads])),
   };
 }
@@ -78,7 +81,7 @@ describe('the join of extractions, patched after an edit', () => {
           const carried = { manifests: new WeakRef(manifests), built };
           manifests = manifests.with(buildFileModel(uri, text, version++, { previous: manifests.getFile(uri) }));
           built = buildWorkspace(manifests, DEFAULT_SETTINGS, cache, carried);
-          assert.deepEqual(lookups(built), lookups(buildWorkspace(manifests, DEFAULT_SETTINGS, cache, undefined)));
+          assert.deepEqual(lookups(built, manifests), lookups(buildWorkspace(manifests, DEFAULT_SETTINGS, cache, undefined), manifests));
         }
       }),
       { numRuns: 150 },

@@ -4,6 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { PolicyIndex, type IndexedPolicy } from '../../../server/src/rules/crossFile/policyIndex';
 import { selectorMatches } from '../../../server/src/engine/labelSelector';
 import type { LabelSelector, Policy } from '../../../server/src/engine/types';
@@ -66,5 +67,44 @@ describe('PolicyIndex', () => {
     const found = new Set<YMap>();
     second.mayMatch(web, found);
     assert.equal(found.size, 0);
+  });
+
+  it('patched step by step, answers what an index built from the policies at the end answers', () => {
+    const files = ['file:///a.yaml', 'file:///b.yaml', 'file:///c.yaml'];
+    // A few nodes per file, each either kept (same policy object), given another policy, or dropped.
+    const pool = selectors.flatMap((own) => [undefined, 'namespaces-only' as const, ...selectors.slice(0, 3)].map((peer) => policy(own, peer)));
+    const labelSets: Readonly<Record<string, string>>[] = [web, { app: 'api' }, { tier: 'back', team: 'x' }, {}];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(2), fc.array(fc.tuple(fc.nat(3), fc.nat(pool.length - 1), fc.constantFrom('shop', 'data', 'keep')), { maxLength: 4 })), { maxLength: 8 }), (steps) => {
+        const nodes = files.map(() => [node(), node(), node(), node()]);
+        let current = new Map<YMap, IndexedPolicy>();
+        let index = PolicyIndex.of(current);
+        for (const [f, items] of steps) {
+          const uri = files[f] as string;
+          const next = new Map([...current].filter(([, p]) => p.uri !== uri));
+          const added: [YMap, IndexedPolicy][] = [];
+          for (const [slot, which, ns] of items) {
+            const n = nodes[f]?.[slot] as YMap;
+            if (next.has(n)) continue;
+            const old = current.get(n);
+            const value = ns === 'keep' && old ? old : entry(uri, pool[which] as Policy, ns === 'keep' ? 'shop' : ns);
+            next.set(n, value);
+            added.push([n, value]);
+          }
+          index = index.patched([uri], added, current);
+          current = next;
+          const fresh = PolicyIndex.of(current);
+          for (const u of files) assert.deepEqual(new Set(index.inFile(u)), new Set(fresh.inFile(u)));
+          for (const ns of ['shop', 'data']) assert.deepEqual(index.inNamespace(ns), fresh.inNamespace(ns));
+          for (const labels of labelSets) {
+            const [x, y] = [new Set<YMap>(), new Set<YMap>()];
+            index.mayMatch(labels, x);
+            fresh.mayMatch(labels, y);
+            assert.deepEqual(x, y);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

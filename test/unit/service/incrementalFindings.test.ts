@@ -500,6 +500,18 @@ describe('incremental cross-file findings: what each re-check is for', () => {
     assert.ok(!has('ingress-controller-blocked')(s.findings('data.yaml')));
   });
 
+  it('a route is judged again when a document of another namespace is added to its file: its fix appends at the end of the file (ingress-controller-blocked)', () => {
+    const shop =
+      `${deployment('web', '{app: web}', '[{name: http, containerPort: 8080}]')}---\n` +
+      'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: web}\n  ports:\n  - {port: 80, targetPort: 8080}\n---\n' +
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web, namespace: shop}\nspec:\n  ingressClassName: nginx\n  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}\n';
+    const s = session({ 'shop.yaml': shop, 'deny.yaml': netpol('deny', '  podSelector: {}\n  policyTypes: [Ingress]\n') });
+    assert.ok(has('ingress-controller-blocked')(s.findings('shop.yaml')));
+    // The route's document is untouched and in place; only the end of its file moves (findings() holds every fix to a fresh analysis's).
+    s.edit('shop.yaml', `${shop}---\n${netpol('other', '  podSelector: {}\n', 'data')}`);
+    assert.ok(has('ingress-controller-blocked')(s.findings('shop.yaml')));
+  });
+
   it('a NetworkPolicy edited in a namespace whose pods a Baseline policy applies to judges the tiers again (baseline-rule-unreachable)', () => {
     const baseline =
       'apiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata: {name: default}\nspec:\n' +

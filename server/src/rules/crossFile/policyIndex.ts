@@ -9,9 +9,11 @@
  * `NotIn`/`DoesNotExist`, a peer without podSelector) may match any workload: its policy is
  * "broad", a candidate for every workload change.
  *
- * Immutable: `patched` copies the maps (a native copy of a few thousand entries) and the sets it
- * changes, so an older index stays as it was.
+ * Immutable: `patched` adds what changed as a layer over the older maps (overlayMap.ts) and copies
+ * only the sets it changes, so an older index stays as it was and an edit costs what it changed.
+ * A policy whose file changed but whose node, policy and namespace are the same is left in place.
  */
+import { OverlayMap } from '../../collections/overlayMap';
 import type { LabelSelector, Policy } from '../../engine/types';
 import type { YMap } from '../../model/yamlTree';
 
@@ -22,16 +24,19 @@ export interface IndexedPolicy {
   readonly policy: Policy;
 }
 
+type Sets = OverlayMap<string, ReadonlySet<YMap>>;
+
 export class PolicyIndex {
   private constructor(
-    private readonly byUri: ReadonlyMap<string, readonly YMap[]>,
-    private readonly byNamespace: ReadonlyMap<string, ReadonlySet<YMap>>,
-    private readonly byKey: ReadonlyMap<string, ReadonlySet<YMap>>,
+    private readonly byUri: OverlayMap<string, readonly YMap[]>,
+    private readonly byNamespace: Sets,
+    private readonly byKey: Sets,
     private readonly broad: ReadonlySet<YMap>,
   ) {}
 
   static of(policies: ReadonlyMap<YMap, IndexedPolicy>): PolicyIndex {
-    return new PolicyIndex(new Map(), new Map(), new Map(), new Set()).patched([], policies);
+    const empty = OverlayMap.of(new Map<string, never>());
+    return new PolicyIndex(empty, empty, empty, new Set()).patched([], policies);
   }
 
   /** The policies of a file (as of this index). */
@@ -54,42 +59,52 @@ export class PolicyIndex {
 
   /** This index with the policies of `uris` (as `before` had them) replaced by `added` (the policies now in those files). */
   patched(uris: Iterable<string>, added: Iterable<readonly [YMap, IndexedPolicy]>, before?: Pick<ReadonlyMap<YMap, IndexedPolicy>, 'get'>): PolicyIndex {
-    const byUri = new Map(this.byUri);
-    const byNamespace = new Map(this.byNamespace);
-    const byKey = new Map(this.byKey);
-    const broad = new Set(this.broad);
-    const copied = new Set<ReadonlySet<YMap>>();
-    const edit = (map: Map<string, ReadonlySet<YMap>>, key: string): Set<YMap> => {
-      const current = map.get(key);
-      if (current && copied.has(current)) return current as Set<YMap>;
-      const next = new Set(current);
-      copied.add(next);
-      map.set(key, next);
-      return next;
+    // The sets this patch changes, copied once each.
+    const namespaces = new Map<string, Set<YMap>>();
+    const keys = new Map<string, Set<YMap>>();
+    let broad: Set<YMap> | undefined;
+    const edit = (base: Sets, copies: Map<string, Set<YMap>>, key: string): Set<YMap> => {
+      let set = copies.get(key);
+      if (!set) copies.set(key, (set = new Set(base.get(key))));
+      return set;
     };
     const place = (node: YMap, p: IndexedPolicy, add: boolean): void => {
       const op = (set: Set<YMap>): void => void (add ? set.add(node) : set.delete(node));
-      op(edit(byNamespace, p.namespace));
-      const { keys, isBroad } = requiredKeys(p.policy);
-      for (const key of keys) op(edit(byKey, key));
-      if (isBroad) op(broad);
+      op(edit(this.byNamespace, namespaces, p.namespace));
+      const required = requiredKeys(p.policy);
+      for (const key of required.keys) op(edit(this.byKey, keys, key));
+      if (required.isBroad) op((broad ??= new Set(this.broad)));
     };
-    const touched = new Set(uris);
-    for (const uri of touched) {
-      for (const node of byUri.get(uri) ?? []) {
+    const gone = new Map<YMap, IndexedPolicy>();
+    const lists = new Map<string, YMap[] | undefined>();
+    for (const uri of uris) {
+      for (const node of this.byUri.get(uri) ?? []) {
         const p = before?.get(node);
-        if (p) place(node, p, false);
+        if (p) gone.set(node, p);
       }
-      byUri.delete(uri);
+      lists.set(uri, undefined);
     }
-    for (const [node, p] of added) {
-      const list = byUri.get(p.uri);
-      if (list) (list as YMap[]).push(node);
-      else byUri.set(p.uri, [node]);
-      place(node, p, true);
+    const fresh: (readonly [YMap, IndexedPolicy])[] = [];
+    for (const entry of added) {
+      const [node, p] = entry;
+      let list = lists.get(p.uri);
+      if (!list) lists.set(p.uri, (list = lists.has(p.uri) ? [] : [...(this.byUri.get(p.uri) ?? [])]));
+      list.push(node);
+      const old = gone.get(node);
+      // What the index reads of a policy is its policy and namespace: the same, and it stays where it is.
+      if (old && old.policy === p.policy && old.namespace === p.namespace) gone.delete(node);
+      else fresh.push(entry);
     }
-    return new PolicyIndex(byUri, byNamespace, byKey, broad);
+    for (const [node, p] of gone) place(node, p, false);
+    for (const [node, p] of fresh) place(node, p, true);
+    const byUri = new Map<string, readonly YMap[] | undefined>();
+    for (const [uri, list] of lists) if (!sameList(this.byUri.get(uri), list)) byUri.set(uri, list);
+    return new PolicyIndex(this.byUri.with(byUri), this.byNamespace.with(namespaces), this.byKey.with(keys), broad ?? this.broad);
   }
+}
+
+function sameList(a: readonly YMap[] | undefined, b: readonly YMap[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((n, i) => n === b[i]));
 }
 
 const EMPTY: ReadonlySet<YMap> = new Set();

@@ -25,13 +25,13 @@
 import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
 import { selectorMatches } from '../../engine/labelSelector';
 import type { LabelSelector, Labels, Policy, Workload } from '../../engine/types';
-import type { FileExtraction } from '../../analysis/fileExtraction';
 import type { FileModel } from '../../model/fileModel';
 import type { ManifestSet } from '../../model/manifestSet';
-import { OverlayMap } from './overlayMap';
+import { OverlayMap } from '../../collections/overlayMap';
 import { PolicyIndex } from './policyIndex';
 import type { YMap } from '../../model/yamlTree';
 import { ClusterKnowledge } from './clusterKnowledge';
+import { sameKey, serviceChanges, workspaceKey, type FilePartsCache, type WorkspaceKey } from './workspaceKey';
 import { FileMovesBuilder, matchMoved, untouched, type FileMoves } from './movedPolicies';
 
 const DNS_SELECTOR: LabelSelector = { matchLabels: { 'k8s-app': 'kube-dns' } };
@@ -65,40 +65,18 @@ interface PeerShape {
   readonly namespaceSelector: LabelSelector | undefined;
 }
 
-/**
- * The workspace-wide inputs: namespaces, namespaces with workloads and DNS workloads (small, one
- * string), then per file its declared namespaces and unknown custom resources (one string per
- * file that has some, reused while the file's extraction is the same object, so comparing two
- * keys costs a pointer comparison per unchanged file). Services are kept apart, per file: the
- * rules read only the Services of a policy's own namespace, so a changed Service re-checks the
- * policies of its namespace when the inputs were derived by the changed files, and all otherwise.
- */
-interface WorkspaceKey {
-  readonly global: string;
-  readonly files: readonly string[];
-  readonly services: ReadonlyMap<string, ServicePart>;
-}
-
-/** A file's Services: their values as one string, and their namespaces. */
-interface ServicePart {
-  readonly key: string;
-  readonly namespaces: readonly string[];
-}
-
-interface FileParts {
-  /** '' when the file has none of the parts. */
-  readonly file: string;
-  readonly services: ServicePart | undefined;
+/** The workloads of an analysis, in order, and where each id stands (the engine's: nothing built per analysis). */
+interface Workloads {
+  readonly list: readonly Workload[];
+  indexOf(id: string): number | undefined;
 }
 
 export interface PolicyInputs {
   /** Any change re-checks all. */
   readonly workspaceKey: WorkspaceKey;
   /** Each file's parts of the key, by extraction (handed on: unchanged files reuse their strings). */
-  readonly fileKeys: WeakMap<FileExtraction, FileParts>;
-  readonly workloadOrder: readonly string[];
-  readonly workloads: ReadonlyMap<string, Workload>;
-  readonly workloadCount: ReadonlyMap<string, number>;
+  readonly fileKeys: FilePartsCache;
+  readonly workloads: Workloads;
   /** By YAML node (an overlay: derived inputs add their changes as a layer, see overlayMap.ts). */
   readonly policies: OverlayMap<YMap, PolicyState>;
   /** The workload changes since the inputs these were derived from (kept without holding those inputs). */
@@ -114,19 +92,6 @@ export interface PolicyInputs {
 /** How many changed files the inputs are derived for; more, and they are read whole. */
 const DERIVE_LIMIT = 64;
 
-/** The policies of each file, in workspace order (computed once per analysis). */
-export function policiesByUri(analysis: WorkspaceAnalysis): ReadonlyMap<string, readonly PolicyInfo[]> {
-  return analysis.memo('crossFile:policiesByUri', (a) => {
-    const out = new Map<string, PolicyInfo[]>();
-    for (const p of a.policies()) {
-      const list = out.get(p.source.uri);
-      if (list) list.push(p);
-      else out.set(p.source.uri, [p]);
-    }
-    return out;
-  });
-}
-
 /**
  * The inputs of this analysis (computed once per analysis). Derived from the previous inputs of
  * the same settings where that is certain: a policy keeps its selection unless a workload change
@@ -135,48 +100,32 @@ export function policiesByUri(analysis: WorkspaceAnalysis): ReadonlyMap<string, 
 export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
   return analysis.carried<PolicyInputs>('crossFile:policyInputs', (a, previous) => {
     const net = a.network;
-    const workloads = new Map<string, Workload>();
-    const workloadCount = new Map<string, number>();
-    for (const w of a.workloads()) {
-      workloads.set(w.workload.id, w.workload);
-      workloadCount.set(w.workload.namespace, (workloadCount.get(w.workload.namespace) ?? 0) + 1);
-    }
-    const fileKeys = previous?.fileKeys ?? new WeakMap<FileExtraction, FileParts>();
-    const files: string[] = [];
-    const services = new Map<string, ServicePart>();
-    for (const { uri, extraction } of a.fileExtractions()) {
-      let parts = fileKeys.get(extraction);
-      if (parts === undefined) fileKeys.set(extraction, (parts = fileParts(uri, extraction)));
-      if (parts.file !== '') files.push(parts.file);
-      if (parts.services) services.set(uri, parts.services);
-    }
-    const workspaceKey: WorkspaceKey = {
-      global: JSON.stringify([net.namespaces.map((n) => [n.name, n.labels]), [...workloadCount.keys()].sort(), [...net.podsMatching(DNS_SELECTOR)].map((i) => net.workloads[i])]),
-      files,
-      services,
-    };
+    const workloads: Workloads = { list: net.workloads, indexOf: (id) => net.workloadById(id) };
+    const fileKeys = previous?.fileKeys ?? new WeakMap();
+    // Read from the previous key where the manifests say which files changed since (and which files are patches is the same).
+    const before = previous?.manifests.deref();
+    const changed = before && before.partialFiles === a.manifests.partialFiles ? a.manifests.changesSince(before, DERIVE_LIMIT) : undefined;
+    const global = JSON.stringify([net.namespaces.map((n) => [n.name, n.labels]), [...net.namespacesWithWorkloads()].sort(), [...net.podsMatching(DNS_SELECTOR)].map((i) => net.workloads[i])]);
+    const key = workspaceKey(a, global, fileKeys, previous && changed ? { key: previous.workspaceKey, uris: changed } : undefined);
     const changesSince = new WeakMap<PolicyInputs, readonly WorkloadChange[]>();
-    const base = previous && sameKey(previous.workspaceKey, workspaceKey) ? previous : undefined;
+    const base = previous && sameKey(previous.workspaceKey, key) ? previous : undefined;
     const changes = base ? workloadChanges(base.workloads, workloads) : [];
     if (base) changesSince.set(base, changes);
     const manifests = new WeakRef(a.manifests);
-    const earlier = base?.manifests.deref();
-    const uris = base && earlier ? a.manifests.changesSince(earlier, DERIVE_LIMIT) : undefined;
+    const uris = base && changed;
     if (base && uris && derivable(a, base, uris)) {
       const { policies, index } = derive(a, base, uris, changes);
-      return { workspaceKey, fileKeys, workloadOrder: [...workloads.keys()], workloads, workloadCount, policies, changesSince, index, manifests, derived: { from: new WeakRef(base), uris } };
+      return { workspaceKey: key, fileKeys, workloads, policies, changesSince, index, manifests, derived: { from: new WeakRef(base), uris } };
     }
     const policies = new Map<YMap, PolicyState>();
-    for (const [uri, list] of policiesByUri(a)) {
+    for (const { uri } of a.fileExtractions()) {
       const file = a.manifests.getFile(uri);
-      for (const p of list) if (p.source.node) policies.set(p.source.node, stateOf(a, p, base?.policies.get(p.source.node), changes, file, uri));
+      for (const p of a.policiesOfFile(uri)) if (p.source.node) policies.set(p.source.node, stateOf(a, p, base?.policies.get(p.source.node), changes, file, uri));
     }
     return {
-      workspaceKey,
+      workspaceKey: key,
       fileKeys,
-      workloadOrder: [...workloads.keys()],
       workloads,
-      workloadCount,
       policies: OverlayMap.of(policies),
       changesSince,
       index: PolicyIndex.of(policies),
@@ -206,10 +155,9 @@ function stateOf(a: WorkspaceAnalysis, p: PolicyInfo, old: PolicyState | undefin
  * have moved elsewhere).
  */
 function derivable(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<string>): boolean {
-  const lists = policiesByUri(a);
   for (const uri of uris) {
     if (a.manifests.partialFiles.has(uri)) return false;
-    for (const p of lists.get(uri) ?? []) if (p.policy.id.includes('#') || a.policyById(`${p.policy.id}#2`)) return false;
+    for (const p of a.policiesOfFile(uri)) if (p.policy.id.includes('#') || a.policyById(`${p.policy.id}#2`)) return false;
     for (const node of base.index.inFile(uri)) {
       const id = base.policies.get(node)?.id ?? '#';
       const now = a.policyById(id);
@@ -225,10 +173,9 @@ function derive(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<stri
   const current = (node: YMap): PolicyState | undefined => (changed.has(node) ? changed.get(node) : base.policies.get(node));
   for (const uri of uris) for (const node of base.index.inFile(uri)) changed.set(node, undefined);
   const added: [YMap, PolicyState][] = [];
-  const lists = policiesByUri(a);
   for (const uri of uris) {
     const file = a.manifests.getFile(uri);
-    for (const p of lists.get(uri) ?? []) {
+    for (const p of a.policiesOfFile(uri)) {
       const node = p.source.node;
       if (!node) continue;
       const state = stateOf(a, p, base.policies.get(node), changes, file, uri);
@@ -245,42 +192,6 @@ function derive(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<stri
     }
   }
   return { policies: base.policies.with(changed), index: base.index.patched(uris, added, base.policies) };
-}
-
-/** A file's parts of the workspace key: its declared namespaces, unknown custom resources and cluster-wide policies, and its Services. */
-function fileParts(uri: string, e: FileExtraction): FileParts {
-  const declared = e.namespaces.map((n) => n.value.name);
-  const unknown = e.unknownResources.map((r) => [r.value.namespace, r.value.kind, r.value.name]);
-  // The tiers decide before NetworkPolicy (egress-blocks-dns asks them).
-  const cluster = e.clusterPolicies.map((p) => p.value);
-  const file = declared.length + unknown.length + cluster.length === 0 ? '' : JSON.stringify([uri, declared, unknown, cluster]);
-  const services =
-    e.services.length === 0 ? undefined : { key: JSON.stringify(e.services.map((s) => s.value)), namespaces: [...new Set(e.services.map((s) => s.value.namespace))] };
-  return { file, services };
-}
-
-/** The namespaces whose Services differ between two keys, for the files `uris` ('all' when other files' differ too). */
-function serviceChanges(before: WorkspaceKey, now: WorkspaceKey, uris: ReadonlySet<string> | undefined): Set<string> | 'all' {
-  const out = new Set<string>();
-  const note = (uri: string): boolean => {
-    const a = before.services.get(uri);
-    const b = now.services.get(uri);
-    if (a?.key === b?.key) return true;
-    if (!uris?.has(uri)) return false;
-    for (const ns of [...(a?.namespaces ?? []), ...(b?.namespaces ?? [])]) out.add(ns);
-    return true;
-  };
-  if (uris) {
-    for (const uri of uris) note(uri);
-    return out;
-  }
-  if (before.services.size !== now.services.size) return 'all';
-  for (const uri of now.services.keys()) if (!note(uri)) return 'all';
-  return out;
-}
-
-function sameKey(a: WorkspaceKey, b: WorkspaceKey): boolean {
-  return a.global === b.global && a.files.length === b.files.length && a.files.every((f, i) => f === b.files[i]);
 }
 
 /** A policy's peers' podSelectors and every label key its selectors test (a node's policy never changes). */
@@ -335,10 +246,7 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
   if (before === now) return { recheck: new Set(), removed: [], moved: new Map(), moves: new Map() };
   if (!sameKey(before.workspaceKey, now.workspaceKey)) return 'all';
   // Messages list workloads in workspace order: the workloads both have must keep theirs.
-  const kept = (order: readonly string[], other: ReadonlyMap<string, Workload>): string[] => order.filter((id) => other.has(id));
-  const a = kept(before.workloadOrder, now.workloads);
-  const b = kept(now.workloadOrder, before.workloads);
-  if (a.length !== b.length || a.some((id, i) => id !== b[i])) return 'all';
+  if (!sameOrder(before.workloads, now.workloads)) return 'all';
 
   const changes = now.changesSince.get(before) ?? workloadChanges(before.workloads, now.workloads);
   const countChanged = new Set<string>();
@@ -469,14 +377,38 @@ interface WorkloadChange {
   readonly changedKeys: ReadonlySet<string> | undefined;
 }
 
-function workloadChanges(before: ReadonlyMap<string, Workload>, now: ReadonlyMap<string, Workload>): WorkloadChange[] {
+function workloadChanges(before: Workloads, now: Workloads): WorkloadChange[] {
   const out: WorkloadChange[] = [];
-  for (const [id, w] of now) {
-    const old = before.get(id);
+  now.list.forEach((w, i) => {
+    // Unchanged workloads keep their object, mostly at their index.
+    if (before.list[i] === w) return;
+    const at = before.indexOf(w.id);
+    const old = at === undefined ? undefined : before.list[at];
     if (!sameWorkload(old, w)) out.push(change(old, w));
-  }
-  for (const [id, w] of before) if (!now.has(id)) out.push(change(w, undefined));
+  });
+  for (const w of before.list) if (now.indexOf(w.id) === undefined) out.push(change(w, undefined));
   return out;
+}
+
+/** Whether the workloads both have come in the same order in both. */
+function sameOrder(before: Workloads, now: Workloads): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    // The same object: the same id, in both.
+    while (i < before.list.length && before.list[i] === now.list[j]) {
+      i++;
+      j++;
+    }
+    while (i < before.list.length && now.indexOf((before.list[i] as Workload).id) === undefined) i++;
+    while (j < now.list.length && before.indexOf((now.list[j] as Workload).id) === undefined) j++;
+    const a = before.list[i];
+    const b = now.list[j];
+    if (!a || !b) return !a && !b;
+    if (a.id !== b.id) return false;
+    i++;
+    j++;
+  }
 }
 
 function change(before: Workload | undefined, after: Workload | undefined): WorkloadChange {

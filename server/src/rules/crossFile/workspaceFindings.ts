@@ -14,8 +14,8 @@ import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnal
 import type { YMap } from '../../model/yamlTree';
 import type { Finding, Rule } from '../types';
 import { moveFindings } from './movedPolicies';
-import { OverlayMap } from './overlayMap';
-import { changedPolicies, policiesByUri, policyInputs, type PolicyChanges, type PolicyInputs } from './policyInputs';
+import { OverlayMap } from '../../collections/overlayMap';
+import { changedPolicies, policyInputs, type PolicyChanges, type PolicyInputs } from './policyInputs';
 
 export interface LocatedFinding {
   readonly uri: string;
@@ -135,10 +135,9 @@ function update(
     const findings = previous.perPolicy.get(was);
     return findings && moveFindings(findings, inputs.policies.get(node)?.uri ?? '', changes.moves);
   };
-  const filePolicies = policiesByUri(analysis);
   for (const uri of uris) {
     const list: Finding[] = [];
-    for (const policy of filePolicies.get(uri) ?? []) {
+    for (const policy of analysis.policiesOfFile(uri)) {
       const node = policy.source.node;
       const before = node ? previous.perPolicy.get(node) : undefined;
       const findings = (node && !changes.recheck.has(node) ? kept(node, before) : undefined) ?? checkOne(policy);

@@ -1,12 +1,12 @@
 /**
  * An immutable map derived from the previous one by a few changes without copying it: the
- * changes are a layer over the older map, and the layers are merged into a fresh map once they
- * are many or large. The per-policy rules keep findings per policy and per file this way, so an
+ * changes are a layer over the older map; many layers are folded into one, and the layers are
+ * merged into a fresh map once they hold many keys. The per-policy rules keep findings per policy and per file this way, so an
  * edit that re-checks a few policies costs in proportion to them, not to the workspace.
  */
 const GONE = Symbol('gone');
 
-/** Merge when this many layers stand over the base, or when they hold a quarter as many keys as it. */
+/** Fold the layers into one when this many stand over the base; merge them into it when they hold a quarter as many keys as it. */
 const MAX_LAYERS = 8;
 
 export class OverlayMap<K, V> {
@@ -16,6 +16,9 @@ export class OverlayMap<K, V> {
     private readonly layers: readonly ReadonlyMap<K, V | typeof GONE>[],
     private readonly layered: number,
   ) {}
+
+  /** Every entry, merged on first full read (see `merged`). */
+  private flat: Map<K, V> | undefined;
 
   static of<K, V>(map: ReadonlyMap<K, V>): OverlayMap<K, V> {
     return new OverlayMap(map, [], 0);
@@ -42,15 +45,38 @@ export class OverlayMap<K, V> {
     return (this.layers.length === 0 ? new Map(this.base) : this.toMap()).entries();
   }
 
-  /** This map with `changes` made: a value sets the key, undefined removes it. */
-  with(changes: ReadonlyMap<K, V | undefined>): OverlayMap<K, V> {
+  keys(): IterableIterator<K> {
+    return this.merged().keys();
+  }
+
+  values(): IterableIterator<V> {
+    return this.merged().values();
+  }
+
+  /** Every entry in one map: the base itself when no layer stands over it, else a copy made once. */
+  private merged(): ReadonlyMap<K, V> {
+    if (this.layers.length === 0) return this.base;
+    this.flat ??= this.toMap();
+    return this.flat;
+  }
+
+  /**
+   * This map with `changes` made: a value sets the key, undefined removes it. `maxLayers`: how
+   * many layers may stand over the base before they are folded into one (1: the values a later
+   * change replaced are never held).
+   */
+  with(changes: ReadonlyMap<K, V | undefined>, maxLayers = MAX_LAYERS): OverlayMap<K, V> {
     if (changes.size === 0) return this;
     const layer = new Map<K, V | typeof GONE>();
     for (const [k, v] of changes) layer.set(k, v === undefined ? GONE : v);
     const layers = [layer, ...this.layers];
     const layered = this.layered + layer.size;
-    if (layers.length <= MAX_LAYERS && layered * 4 <= this.base.size) return new OverlayMap(this.base, layers, layered);
-    return OverlayMap.of(new OverlayMap(this.base, layers, layered).toMap());
+    if (layered * 4 > this.base.size) return OverlayMap.of(new OverlayMap(this.base, layers, layered).toMap());
+    if (layers.length <= maxLayers) return new OverlayMap(this.base, layers, layered);
+    // Many small layers (edits touching the same few keys): fold them into one, oldest first, leaving the base alone.
+    const folded = new Map<K, V | typeof GONE>();
+    for (let i = layers.length - 1; i >= 0; i--) for (const [k, v] of layers[i] ?? []) folded.set(k, v);
+    return new OverlayMap(this.base, [folded], folded.size);
   }
 
   /** Every entry, in a map of its own (costs a copy). */
