@@ -93,6 +93,15 @@ function checkAll(analysis: WorkspaceAnalysis, checkOne: (policy: PolicyInfo) =>
   return { inputs: later(() => policyInputs(analysis)), perPolicy: OverlayMap.of(perPolicy), byUri: OverlayMap.of(keepUnchanged(byUri, previous?.byUri, (x, y) => x === y)) };
 }
 
+/**
+ * A function returning `value`, made outside the caller's scope: a closure made inside `update`
+ * would share its context with the closures there that read `previous`, and so keep every earlier
+ * state alive, one per edit.
+ */
+function constant<T>(value: T): () => T {
+  return () => value;
+}
+
 /** `make`'s value, made on the first call (then `make` is let go). */
 function later<T>(make: () => T): () => T {
   let pending: (() => T) | undefined = make;
@@ -149,7 +158,7 @@ function update(
       if (old) byUri.set(uri, undefined);
     } else if (!(old && old.length === list.length && old.every((f, i) => f === list[i]))) byUri.set(uri, list);
   }
-  return { state: { inputs: () => inputs, perPolicy: previous.perPolicy.with(perPolicy), byUri: previous.byUri.with(byUri) }, changedUris: new Set(byUri.keys()) };
+  return { state: { inputs: constant(inputs), perPolicy: previous.perPolicy.with(perPolicy), byUri: previous.byUri.with(byUri) }, changedUris: new Set(byUri.keys()) };
 }
 
 export function groupByUri(findings: readonly LocatedFinding[]): Map<string, Finding[]> {
