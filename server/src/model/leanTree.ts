@@ -76,13 +76,12 @@ function leanContainers(list: YSeq): YSeq {
     changed = true;
     return withPairs(item, kept);
   });
-  return changed ? { type: 'seq', flow: list.flow, items, start: list.start, end: list.end } : list;
+  return changed ? { ...list, items } : list;
 }
 
+/** The map with other pairs (never one with `overridden`: those are kept whole). */
 function withPairs(map: YMap, pairs: YPair[]): YMap {
-  return map.overridden
-    ? { type: 'map', flow: map.flow, pairs, overridden: map.overridden, start: map.start, end: map.end }
-    : { type: 'map', flow: map.flow, pairs, start: map.start, end: map.end };
+  return { ...map, pairs };
 }
 
 /** The index of the one pair with this key (-1 when absent or written twice). */
