@@ -7,6 +7,12 @@
  * A Namespace repeated in several files is the usual way to make each file applicable on its own,
  * not an alternative, so Namespaces never make files conflict. Objects whose name the model did not
  * read (kinds the rules do not analyse) cannot be compared and never conflict either.
+ *
+ * The two generations of the cluster-wide policy API are alternatives too: v1alpha2
+ * ClusterNetworkPolicy replaced v1alpha1 AdminNetworkPolicy and BaselineAdminNetworkPolicy, an
+ * implementation serves one of them, and nothing orders a policy of one against the other. Where
+ * loose files hold both, each generation's files are read with the files holding neither (a file
+ * holding both stays with both, as written).
  */
 import { posix } from 'node:path';
 import type { FileModel } from '../model/fileModel';
@@ -19,23 +25,77 @@ export interface LoosePartition {
   readonly groups: readonly (readonly FileModel[])[];
 }
 
-/** The identities of the objects a file defines, reused while its model lives. */
+/** A generation of the cluster-wide policy API. */
+export type PolicyApi = 'v1alpha1' | 'v1alpha2';
+
+export const POLICY_API_NAME: Record<PolicyApi, string> = {
+  v1alpha1: 'AdminNetworkPolicy API v1alpha1',
+  v1alpha2: 'ClusterNetworkPolicy API v1alpha2',
+};
+
+const API_OF_KIND: Readonly<Record<string, PolicyApi>> = {
+  AdminNetworkPolicy: 'v1alpha1',
+  BaselineAdminNetworkPolicy: 'v1alpha1',
+  ClusterNetworkPolicy: 'v1alpha2',
+};
+
+interface FileIdentity {
+  readonly ids: readonly string[];
+  readonly api: PolicyApi | undefined;
+}
+
+/** The identities of the objects a file defines, and the policy API it needs, reused while its model lives. */
 export class IdentityCache {
-  private readonly byFile = new WeakMap<FileModel, readonly string[]>();
+  private readonly byFile = new WeakMap<FileModel, FileIdentity>();
 
   of(file: FileModel, defaultNamespace: string): readonly string[] {
-    let ids = this.byFile.get(file);
-    if (!ids) {
+    return this.entry(file, defaultNamespace).ids;
+  }
+
+  /** The cluster-wide policy API the file's policies are written for; undefined when it holds none, or both. */
+  apiOf(file: FileModel, defaultNamespace: string): PolicyApi | undefined {
+    return this.entry(file, defaultNamespace).api;
+  }
+
+  private entry(file: FileModel, defaultNamespace: string): FileIdentity {
+    let entry = this.byFile.get(file);
+    if (!entry) {
       const set = new Set<string>();
+      const apis = new Set<PolicyApi>();
       for (const o of file.objects) {
+        const api = API_OF_KIND[o.kind];
+        if (api) apis.add(api);
         if (o.name === undefined || o.kind === 'Namespace') continue;
         set.add(`${o.kind}\u0000${o.namespace ?? defaultNamespace}\u0000${o.name}`);
       }
-      ids = [...set];
-      this.byFile.set(file, ids);
+      entry = { ids: [...set], api: apis.size === 1 ? [...apis][0] : undefined };
+      this.byFile.set(file, entry);
     }
-    return ids;
+    return entry;
   }
+}
+
+/** One loose view: `group` is the alternative it stands for (absent when nothing conflicts), `api` the policy API generation it reads. */
+export interface LooseView {
+  readonly files: readonly FileModel[];
+  readonly group?: readonly FileModel[];
+  readonly api?: PolicyApi;
+}
+
+/** The loose files' views: one per policy API generation where both are written, each split into alternatives. */
+export function looseViews(files: readonly FileModel[], identities: IdentityCache, defaultNamespace: string): LooseView[] {
+  const apis = new Set<PolicyApi>();
+  for (const f of files) {
+    const api = identities.apiOf(f, defaultNamespace);
+    if (api) apis.add(api);
+  }
+  const generations: (PolicyApi | undefined)[] = apis.size > 1 ? [...apis].sort() : [undefined];
+  return generations.flatMap((api) => {
+    const members = api === undefined ? files : files.filter((f) => (identities.apiOf(f, defaultNamespace) ?? api) === api);
+    const { common, groups } = partitionLoose(members, identities, defaultNamespace);
+    if (groups.length === 0) return [{ files: members, api }];
+    return groups.map((group) => ({ files: [...group, ...common], group, api }));
+  });
 }
 
 export function partitionLoose(files: readonly FileModel[], identities: IdentityCache, defaultNamespace: string): LoosePartition {

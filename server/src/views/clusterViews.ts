@@ -15,7 +15,7 @@ import type { NetpolLensSettings } from '../../../shared/src/settings';
 import { fullObjects, type FileModel } from '../model/fileModel';
 import { isKustomizationFile } from '../model/kustomize';
 import { ManifestSet } from '../model/manifestSet';
-import { IdentityCache, partitionLoose } from './alternatives';
+import { IdentityCache, looseViews, POLICY_API_NAME } from './alternatives';
 import { buildKustomization, KustomizeReadCache, type BuildEntry, type KustomizationFile } from './kustomizeBuild';
 import { applyLevel, type BuildItem } from './kustomizeTransforms';
 import { reachesLeftOutFields } from './patches';
@@ -150,12 +150,20 @@ export class ViewBuilder {
       return true;
     });
     if (loose.length > 0) {
-      const partition = partitionLoose(loose, this.identities, settings.defaultNamespace);
-      if (partition.groups.length === 0) add({ id: 'loose', kind: 'loose', name: 'loose files', root: '', rootPath: '', partial: [], manifests: new ManifestSet(loose, manifests.version) });
-      for (const group of partition.groups) {
-        const first = index.relative(uriPath((group[0] as FileModel).uri));
-        const name = group.length === 1 ? first : `${first} (+${group.length - 1} files)`;
-        add({ id: `loose:${first}`, kind: 'loose', name, root: '', rootPath: '', partial: [], manifests: new ManifestSet([...group, ...partition.common], manifests.version) });
+      for (const view of looseViews(loose, this.identities, settings.defaultNamespace)) {
+        const first = view.group && index.relative(uriPath((view.group[0] as FileModel).uri));
+        const group = view.group && (view.group.length === 1 ? first : `${first} (+${view.group.length - 1} files)`);
+        const api = view.api && POLICY_API_NAME[view.api];
+        const name = group && api ? `${group}, ${api}` : (group ?? api ?? 'loose files');
+        add({
+          id: `loose${first === undefined ? '' : `:${first}`}${view.api ? `@${view.api}` : ''}`,
+          kind: 'loose',
+          name,
+          root: '',
+          rootPath: '',
+          partial: [],
+          manifests: new ManifestSet(view.files, manifests.version),
+        });
       }
     }
     return viewsOf(views, index.base, unused, undefined, membership);

@@ -1,13 +1,13 @@
 /**
  * What decides whether a workspace is one view, the whole workspace (no kustomization, no files
- * defining the same object): kept across edits and updated from the files that changed, so that
+ * defining the same object, not both generations of the cluster-wide policy API): kept across edits and updated from the files that changed, so that
  * an edit in such a workspace costs the views nothing in proportion to its size. Which objects
  * each file defines comes from the IdentityCache (per file model).
  */
 import type { FileModel } from '../model/fileModel';
 import { isKustomizationFile } from '../model/kustomize';
 import type { ManifestSet } from '../model/manifestSet';
-import type { IdentityCache } from './alternatives';
+import type { IdentityCache, PolicyApi } from './alternatives';
 import { commonFolder, uriPath, widenFolder } from './pathIndex';
 
 export class WholeWorkspace {
@@ -16,6 +16,8 @@ export class WholeWorkspace {
   private readonly owners = new Map<string, Set<string>>();
   /** Identities defined by more than one file. */
   private conflicts = 0;
+  /** Per cluster-wide policy API generation, how many loose files are written for it. */
+  private readonly apiFiles = new Map<PolicyApi, number>();
   private pathBase = '/';
 
   private constructor(
@@ -33,7 +35,7 @@ export class WholeWorkspace {
 
   /** The workspace is one view: no kustomization file and no object defined twice. */
   get isWhole(): boolean {
-    return this.kustomizations.size === 0 && this.conflicts === 0;
+    return this.kustomizations.size === 0 && this.conflicts === 0 && this.apiFiles.size < 2;
   }
 
   /** The folder view names are relative to. */
@@ -63,6 +65,7 @@ export class WholeWorkspace {
   private add(file: FileModel, manifests: ManifestSet): void {
     if (isKustomizationFile(uriPath(file.uri))) this.kustomizations.add(file.uri);
     if (!this.loose(file, manifests)) return;
+    this.countApi(file, 1);
     for (const id of this.identities.of(file, this.defaultNamespace)) {
       let set = this.owners.get(id);
       if (!set) this.owners.set(id, (set = new Set()));
@@ -74,6 +77,7 @@ export class WholeWorkspace {
   private remove(file: FileModel, manifests: ManifestSet): void {
     this.kustomizations.delete(file.uri);
     if (!this.loose(file, manifests)) return;
+    this.countApi(file, -1);
     for (const id of this.identities.of(file, this.defaultNamespace)) {
       const set = this.owners.get(id);
       if (!set?.delete(file.uri)) continue;
@@ -82,7 +86,15 @@ export class WholeWorkspace {
     }
   }
 
-  /** What partitionLoose reads: whole files, not skipped. */
+  private countApi(file: FileModel, delta: 1 | -1): void {
+    const api = this.identities.apiOf(file, this.defaultNamespace);
+    if (!api) return;
+    const count = (this.apiFiles.get(api) ?? 0) + delta;
+    if (count === 0) this.apiFiles.delete(api);
+    else this.apiFiles.set(api, count);
+  }
+
+  /** What looseViews reads: whole files, not skipped. */
   private loose(file: FileModel, manifests: ManifestSet): boolean {
     return !file.skipped && !manifests.partialFiles.has(file.uri);
   }

@@ -1,7 +1,9 @@
 /**
  * Cluster views stay exact across edits: after any sequence of edits to a kustomize workspace —
  * an overlay's namespace, labels and patches, a base's labels and policy, an overlay added or
- * removed, a second install bundle that turns loose files into alternatives — a long-lived
+ * removed, a second install bundle that turns loose files into alternatives, loose files of both
+ * generations of the cluster-wide policy API (each generation its own view), the base's
+ * kustomization gone (the workspace may become one view) — a long-lived
  * service gives every file exactly the findings a fresh service computes, and the publisher has
  * sent them.
  */
@@ -32,8 +34,17 @@ type Edit =
   | { kind: 'policy'; selector: string; peer: string }
   | { kind: 'overlay'; env: string; ns: string; label: string | undefined; patch: boolean }
   | { kind: 'removeOverlay'; env: string }
-  | { kind: 'bundle'; present: boolean };
+  | { kind: 'bundle'; present: boolean }
+  | { kind: 'clusterPolicy'; file: 'legacy' | 'cnp'; api: 'v1alpha1' | 'v1alpha2' | undefined }
+  | { kind: 'kustomization'; present: boolean };
 
+// An Admin tier policy of either API generation, at one priority: of two in one view, both overlap.
+const clusterPolicy = (api: 'v1alpha1' | 'v1alpha2', name: string): string =>
+  api === 'v1alpha1'
+    ? `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n  priority: 5\n  subject: {namespaces: {}}\n  ingress:\n  - {name: deny, action: Deny, from: [{namespaces: {}}]}\n`
+    : `apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: {name: ${name}}\nspec:\n  tier: Admin\n  priority: 5\n  subject: {namespaces: {}}\n  ingress:\n  - {name: allow, action: Accept, from: [{namespaces: {}}]}\n`;
+
+const BASE_KUSTOMIZATION = 'resources:\n- deployment.yaml\n- policy.yaml\n';
 const ENVS = ['dev', 'prod', 'qa'] as const;
 const labelArb = fc.constantFrom(...LABELS);
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
@@ -44,6 +55,10 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
     .map(([env, ns, label, patch]): Edit => ({ kind: 'overlay', env, ns, label, patch })),
   fc.constantFrom(...ENVS).map((env): Edit => ({ kind: 'removeOverlay', env })),
   fc.boolean().map((present): Edit => ({ kind: 'bundle', present })),
+  fc
+    .tuple(fc.constantFrom('legacy' as const, 'cnp' as const), fc.constantFrom('v1alpha1' as const, 'v1alpha2' as const, undefined))
+    .map(([file, api]): Edit => ({ kind: 'clusterPolicy', file, api })),
+  fc.boolean().map((present): Edit => ({ kind: 'kustomization', present })),
 );
 
 function apply(index: WorkspaceIndex, edit: Edit, version: number): void {
@@ -69,40 +84,71 @@ function apply(index: WorkspaceIndex, edit: Edit, version: number): void {
         index.removeDiskFile(`${ROOT}/install.yaml`);
         index.removeDiskFile(`${ROOT}/ha/install.yaml`);
       }
+      break;
+    case 'clusterPolicy':
+      if (edit.api) index.setDiskText(`${ROOT}/${edit.file}/tiers.yaml`, clusterPolicy(edit.api, edit.file));
+      else index.removeDiskFile(`${ROOT}/${edit.file}/tiers.yaml`);
+      break;
+    case 'kustomization':
+      if (edit.present) index.setDiskText(`${ROOT}/base/kustomization.yaml`, BASE_KUSTOMIZATION);
+      else index.removeDiskFile(`${ROOT}/base/kustomization.yaml`);
+  }
+}
+
+async function holdsFresh(initial: readonly { uri: string; text: string }[], edits: readonly Edit[]): Promise<void> {
+  const index = new WorkspaceIndex();
+  index.setDiskTexts([...initial]);
+  const settings = { ...DEFAULT_SETTINGS, workspaceIsWholeCluster: true };
+  const service = new FindingsService((rule, error) => {
+    throw new Error(`${rule.id}: ${String(error)}`);
+  });
+  const all = (s: FindingsService): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const f of index.manifests.files()) out[f.uri] = s.findings(f.uri, index.manifests, settings);
+    return out;
+  };
+  all(service);
+  const published = recordingPublisher(index, settings, new FindingsService());
+  await published.settle();
+  published.assertFresh('initial');
+  for (const [i, edit] of edits.entries()) {
+    apply(index, edit, i + 2);
+    assert.deepEqual(all(service), all(new FindingsService()), `after edit ${i} (${edit.kind})`);
+    await published.settle();
+    published.assertFresh(`after edit ${i} (${edit.kind})`);
   }
 }
 
 describe('cluster views across edits', () => {
   it('a long-lived service gives every file the findings a fresh one computes, and the publisher has sent them', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(editArb, { minLength: 1, maxLength: 12 }), async (edits) => {
-        const index = new WorkspaceIndex();
-        index.setDiskTexts([
-          { uri: `${ROOT}/base/kustomization.yaml`, text: 'resources:\n- deployment.yaml\n- policy.yaml\n' },
-          { uri: `${ROOT}/base/deployment.yaml`, text: deployment('app: web') },
-          { uri: `${ROOT}/base/policy.yaml`, text: policy('app: web', 'app: web') },
-          { uri: `${ROOT}/overlays/dev/kustomization.yaml`, text: overlay('dev', undefined, false) },
-        ]);
-        const settings = { ...DEFAULT_SETTINGS, workspaceIsWholeCluster: true };
-        const service = new FindingsService((rule, error) => {
-          throw new Error(`${rule.id}: ${String(error)}`);
-        });
-        const all = (s: FindingsService): Record<string, unknown> => {
-          const out: Record<string, unknown> = {};
-          for (const f of index.manifests.files()) out[f.uri] = s.findings(f.uri, index.manifests, settings);
-          return out;
-        };
-        all(service);
-        const published = recordingPublisher(index, settings, new FindingsService());
-        await published.settle();
-        published.assertFresh('initial');
-        for (const [i, edit] of edits.entries()) {
-          apply(index, edit, i + 2);
-          assert.deepEqual(all(service), all(new FindingsService()), `after edit ${i} (${edit.kind})`);
-          await published.settle();
-          published.assertFresh(`after edit ${i} (${edit.kind})`);
-        }
-      }),
+      fc.asyncProperty(fc.array(editArb, { minLength: 1, maxLength: 12 }), (edits) =>
+        holdsFresh(
+          [
+            { uri: `${ROOT}/base/kustomization.yaml`, text: BASE_KUSTOMIZATION },
+            { uri: `${ROOT}/base/deployment.yaml`, text: deployment('app: web') },
+            { uri: `${ROOT}/base/policy.yaml`, text: policy('app: web', 'app: web') },
+            { uri: `${ROOT}/overlays/dev/kustomization.yaml`, text: overlay('dev', undefined, false) },
+          ],
+          edits,
+        ),
+      ),
+      { seed: 1207, numRuns: 60 },
+    );
+  });
+
+  it('in a workspace of loose files only (one view until they hold alternatives or both policy APIs), likewise', async () => {
+    const looseEdit = editArb.filter((e) => e.kind === 'deployment' || e.kind === 'policy' || e.kind === 'bundle' || e.kind === 'clusterPolicy');
+    await fc.assert(
+      fc.asyncProperty(fc.array(looseEdit, { minLength: 1, maxLength: 12 }), (edits) =>
+        holdsFresh(
+          [
+            { uri: `${ROOT}/base/deployment.yaml`, text: deployment('app: web') },
+            { uri: `${ROOT}/base/policy.yaml`, text: policy('app: web', 'app: web') },
+          ],
+          edits,
+        ),
+      ),
       { seed: 1207, numRuns: 60 },
     );
   });
