@@ -2,7 +2,8 @@
  * Files outside kustomize that define the same object (same kind, namespace and name) are
  * alternatives — `install.yaml` beside `ha/install.yaml`, a bundle beside its namespaced variant —
  * never applied together. This splits such files into groups that can be: each group, with the
- * files that conflict with nothing, is one view.
+ * files that conflict with nothing, is one view; a group also takes the compatible files of its
+ * sibling folders (an add-on folder replacing part of a split bundle).
  *
  * A Namespace repeated in several files is the usual way to make each file applicable on its own,
  * not an alternative, so Namespaces never make files conflict. Objects whose name the model did not
@@ -128,6 +129,20 @@ export function partitionLoose(files: readonly FileModel[], identities: Identity
     const group = groups.find((g) => g.folder === folder && !g.files.some((x) => mine.has(x)));
     if (group) group.files.push(f);
     else groups.push({ folder, files: [f] });
+  }
+  // A group then takes the files of its sibling folders that conflict with none of its members: an
+  // add-on folder that replaces a few files of a split bundle (sock-shop's `manifests-jaeger/`
+  // beside `manifests/`) is applied with the rest of that bundle, not alone.
+  for (const group of groups) {
+    const members = new Set(group.files);
+    const parent = posix.dirname(group.folder);
+    for (const f of sorted) {
+      const folder = posix.dirname(uriPath(f.uri));
+      if (folder === group.folder || posix.dirname(folder) !== parent || members.has(f)) continue;
+      if ([...(conflicts.get(f) as Set<FileModel>)].some((c) => members.has(c))) continue;
+      members.add(f);
+      group.files.push(f);
+    }
   }
   return { common, groups: groups.map((g) => g.files) };
 }
