@@ -56,8 +56,12 @@ const TOO_BIG_MESSAGE =
   `Its aliases expand this document to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values. Netpol Lens reads at most that many ` +
   '(a limit of this tool), so it does not check this document; kubectl too rejects documents whose aliases expand much further ("document contains excessive aliasing").';
 
-export function buildTree(doc: Document.Parsed, text: string, offset: number): BuiltTree {
-  const builder = new TreeBuilder(doc, text, offset);
+/**
+ * `text` is what the parser read; `toOriginal` maps its offsets to the document's own text when the
+ * parser read a copy with white space inserted (`lenientText.ts`).
+ */
+export function buildTree(doc: Document.Parsed, text: string, offset: number, toOriginal: (n: number) => number = identity): BuiltTree {
+  const builder = new TreeBuilder(doc, text, offset, toOriginal);
   try {
     const root = doc.contents === null ? undefined : builder.node(doc.contents, 1);
     return { root, problems: builder.problems, expanded: builder.expanded };
@@ -81,8 +85,14 @@ class TreeBuilder {
     doc: Document.Parsed,
     private readonly text: string,
     private readonly offset: number,
+    private readonly toOriginal: (n: number) => number,
   ) {
     this.anchors = anchorsOf(doc);
+  }
+
+  /** A parser offset as a file offset. */
+  private at(n: number): number {
+    return this.offset + this.toOriginal(n);
   }
 
   /** `depth`: the level this node stands at (the root is 1). */
@@ -153,7 +163,7 @@ class TreeBuilder {
     // An unclosed quote: read as plain, so edits replace the scalar whole, opening quote included.
     const style = styleOf(node.type);
     const unclosed = (style === 'single' || style === 'double') && !quoteClosed(this.text.slice(range[0], range[1]), style === 'single' ? "'" : '"');
-    return scalarNode(value, source, unclosed ? 'plain' : style, this.offset + range[0], this.offset + range[1]);
+    return scalarNode(value, source, unclosed ? 'plain' : style, this.at(range[0]), this.at(range[1]));
   }
 
   private map(node: YAMLMap, depth: number): YMap {
@@ -187,8 +197,8 @@ class TreeBuilder {
       flow: node.flow === true,
       pairs,
       ...(overridden.length > 0 ? { overridden } : {}),
-      start: this.offset + range[0],
-      end: this.offset + range[1],
+      start: this.at(range[0]),
+      end: this.at(range[1]),
     };
     return this.measured(map, height, size, range);
   }
@@ -229,7 +239,7 @@ class TreeBuilder {
       height = Math.max(height, 1 + m.height);
       size += m.size;
     }
-    return this.measured({ type: 'seq', flow: node.flow === true, items, start: this.offset + range[0], end: this.offset + range[1] }, height, size, range);
+    return this.measured({ type: 'seq', flow: node.flow === true, items, start: this.at(range[0]), end: this.at(range[1]) }, height, size, range);
   }
 
   private measured<T extends YNode>(node: T, height: number, size: number, range: readonly number[] | undefined): T {
@@ -243,7 +253,7 @@ class TreeBuilder {
   }
 
   private span(range: readonly number[] | null | undefined): { start: number; end: number } {
-    const clamp = (n: number): number => this.offset + Math.max(0, Math.min(n, this.text.length));
+    const clamp = (n: number): number => this.at(Math.max(0, Math.min(n, this.text.length)));
     const start = range?.[0] ?? 0;
     return { start: clamp(start), end: clamp(Math.max(start, range?.[1] ?? start)) };
   }
@@ -255,9 +265,13 @@ class TreeBuilder {
   private limit(message: string, code: string, range: readonly number[] | null | undefined): ParseProblem {
     // The first line of the node: a whole deep document would be one huge squiggle.
     const { start, end } = this.span(range);
-    const lineEnd = this.text.indexOf('\n', start - this.offset);
-    return { message, code, kind: 'limit', start, end: lineEnd < 0 ? end : Math.min(end, this.offset + lineEnd) };
+    const lineEnd = this.text.indexOf('\n', Math.max(0, Math.min(range?.[0] ?? 0, this.text.length)));
+    return { message, code, kind: 'limit', start, end: lineEnd < 0 ? end : Math.min(end, this.at(lineEnd)) };
   }
+}
+
+function identity(n: number): number {
+  return n;
 }
 
 /** The anchored nodes of a document by anchor name, each list in text order (one walk). */
