@@ -82,11 +82,15 @@ export function buildKustomization(root: KustomizationFile, index: PathIndex, ku
   const withLevel = (entries: BuildEntry[], level: { level: TransformLevel; key: string }): BuildEntry[] =>
     entries.map((e) => ({ file: e.file, chain: [...e.chain, level.level], chainKey: `${e.chainKey}\n${level.key}` }));
 
-  /** The entries of a kustomization's resources and components, before its own transforms. */
-  const accumulate = (k: KustomizationFile, stack: readonly string[]): BuildEntry[] => {
+  /**
+   * The entries of a kustomization's resources and components, before its own transforms. A
+   * component starts from what its parent accumulated so far (`start`): its resources join those,
+   * and its own components apply to all of them, as kustomize's do.
+   */
+  const accumulate = (k: KustomizationFile, stack: readonly string[], start: readonly BuildEntry[] = []): BuildEntry[] => {
     used.add(k.file.uri);
     for (const reason of k.spec.unread) note(`${relative(k.dir)}: ${reason}`);
-    let entries: BuildEntry[] = [];
+    let entries: BuildEntry[] = [...start];
     for (const ref of k.spec.resources) {
       if (isRemoteResource(ref)) {
         note(`${relative(k.dir)}: remote resource ${ref} (never fetched)`);
@@ -118,8 +122,8 @@ export function buildKustomization(root: KustomizationFile, index: PathIndex, ku
         note(`${relative(k.dir)}: component ${ref} ${isRemoteResource(ref) ? 'is remote (never fetched)' : 'is not in the workspace'}`);
         continue;
       }
-      // A component's transforms apply to everything accumulated so far, and to its own resources.
-      entries = withLevel([...entries, ...accumulate(component, [...stack, path])], levelOf(component));
+      // A component's transforms (its nested components' first) apply to everything accumulated so far, and to its own resources.
+      entries = withLevel(accumulate(component, [...stack, path], entries), levelOf(component));
     }
     return entries;
   };

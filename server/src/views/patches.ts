@@ -174,7 +174,8 @@ function edit(node: YNode, path: readonly string[], op: 'add' | 'replace' | 'rem
   if (isMap(node)) {
     const pair = lastPair(node, head);
     if (rest.length === 0) {
-      if (op !== 'add' && !pair) return undefined;
+      // kustomize's JSON patch sets a missing key on `replace` (only `remove` needs it to exist).
+      if (op === 'remove' && !pair) return undefined;
       if (op === 'remove') return setKey(node, head, undefined, node);
       const span = pair?.value ?? (pair ? pair.key : smallSpan(node));
       return setKey(node, head, plainToNode(value, span), pair ? pair.key : smallSpan(node));
