@@ -81,6 +81,17 @@ describe('buildFileModel', () => {
     assert.equal(m.objects[0]?.name, 't');
   });
 
+  it('reads a document indented as a whole, as kubectl does (bank-of-anthos writes its ledger-db Service so)', () => {
+    const text = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n---\n  apiVersion: v1\n  kind: Service\n  metadata:\n    name: db\n  spec:\n    selector: {app: db}\n';
+    const m = buildFileModel('file:///db.yaml', text, 1);
+    assert.deepEqual(m.problems, []);
+    assert.deepEqual(
+      m.objects.map((o) => `${o.kind}/${o.name ?? ''}`),
+      ['StatefulSet/db', 'Service/db'],
+    );
+    assert.equal(m.objects[1]?.kindNode.start, text.indexOf('Service'));
+  });
+
   it('skips Helm templates and binary content without throwing', () => {
     assert.equal(buildFileModel('file:///h.yaml', '{{- if .Values.np }}\nkind: NetworkPolicy\n{{- end }}\n', 1).skipped, 'helm-template');
     assert.equal(buildFileModel('file:///chart/templates/np.yaml', 'kind: {{ .Values.kind }}\n', 1).skipped, 'helm-template');

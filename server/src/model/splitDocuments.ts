@@ -25,7 +25,10 @@ export interface HeaderField {
 export interface DocumentHeader {
   readonly apiVersion: HeaderField | undefined;
   readonly kind: HeaderField | undefined;
-  /** True when the document does not start in block style (JSON, flow map): headers unreliable. */
+  /**
+   * True when the document does not start in block style at column 0 (JSON, a flow map, a root map
+   * indented as a whole, which kubectl reads too): the line scan's headers are unreliable.
+   */
   readonly flowStyle: boolean;
 }
 
@@ -90,8 +93,8 @@ export function scanHeader(slice: DocumentSlice): DocumentHeader {
   let apiVersion: HeaderField | undefined;
   let kind: HeaderField | undefined;
   // A byte order mark is not content: `\uFEFF{"apiVersion": …}` is still a flow-style document.
-  const firstContent = /^[ \t\uFEFF]*([^ \t\r\n#\uFEFF])/m.exec(slice.text);
-  const flowStyle = firstContent !== null && (firstContent[1] === '{' || firstContent[1] === '[');
+  const firstContent = /^\uFEFF?([ \t]*)([^ \t\r\n#\uFEFF])/m.exec(slice.text);
+  const flowStyle = firstContent !== null && (firstContent[2] === '{' || firstContent[2] === '[' || (firstContent[1] ?? '') !== '');
   TOP_LEVEL_FIELD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOP_LEVEL_FIELD.exec(slice.text)) !== null) {
