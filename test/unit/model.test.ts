@@ -89,7 +89,7 @@ describe('buildFileModel', () => {
       m.objects.map((o) => `${o.kind}/${o.name ?? ''}`),
       ['StatefulSet/db', 'Service/db'],
     );
-    assert.equal(m.objects[1]?.kindNode.start, text.indexOf('Service'));
+    assert.equal(m.objects[1]?.kindNode?.start, text.indexOf('Service'));
   });
 
   it('skips Helm templates and binary content without throwing', () => {
