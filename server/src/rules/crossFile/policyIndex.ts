@@ -1,13 +1,20 @@
 /**
  * The per-policy rules' policies indexed by what can make an edit concern them: their file, their
- * namespace, and the label keys their selectors require. An edit to a few files then finds the
+ * namespace, and the labels their selectors require. An edit to a few files then finds the
  * policies it may affect without visiting every policy of the workspace (policyInputs.ts).
  *
- * A selector (podSelector, or a peer's) can only match a workload having each label its
+ * A pod selector (podSelector, or a peer's) can only match a workload having each label its
  * `matchLabels` names (key and value), one of the values of each `In` expression and the key of
- * each `Exists` one: the policy is indexed under those. A selector requiring none (`{}`, only
- * `NotIn`/`DoesNotExist`, a peer without podSelector) may match any workload: its policy is
- * "broad", a candidate for every workload change.
+ * each `Exists` one: the policy is indexed under those. A peer without podSelector matches every
+ * workload of the namespaces its namespaceSelector selects: the policy is indexed under the
+ * namespace labels that selector requires (none: it is broad), and found for a workload change
+ * in a namespace having them (a peer with neither selector matches nothing; one without
+ * namespaceSelector reads its own namespace, whose policies callers take anyway). A podSelector
+ * that tests nothing (missing or `{}`) matches every workload: in its own namespace (callers take
+ * those policies), and elsewhere it is read only while it selects nothing, that is while its
+ * namespace holds no workload (`selectingAll`). Any other selector requiring no label (only
+ * `NotIn`/`DoesNotExist`, a peer's `{}`) may match any workload: its policy is "broad", a
+ * candidate for every workload change.
  *
  * Immutable: `patched` adds what changed as a layer over the older maps (overlayMap.ts) and copies
  * only the sets it changes, so an older index stays as it was and an edit costs what it changed.
@@ -31,12 +38,16 @@ export class PolicyIndex {
     private readonly byUri: OverlayMap<string, readonly YMap[]>,
     private readonly byNamespace: Sets,
     private readonly byKey: Sets,
+    /** By the namespace labels a peer without podSelector requires of its namespaces. */
+    private readonly byNamespaceKey: Sets,
+    /** By namespace: the policies whose podSelector tests nothing. */
+    private readonly selectAll: Sets,
     private readonly broad: ReadonlySet<YMap>,
   ) {}
 
   static of(policies: ReadonlyMap<YMap, IndexedPolicy>): PolicyIndex {
     const empty = OverlayMap.of(new Map<string, never>());
-    return new PolicyIndex(empty, empty, empty, new Set()).patched([], policies);
+    return new PolicyIndex(empty, empty, empty, empty, empty, new Set()).patched([], policies);
   }
 
   /** The policies of a file (as of this index). */
@@ -48,13 +59,19 @@ export class PolicyIndex {
     return this.byNamespace.get(namespace) ?? EMPTY;
   }
 
-  /** Policies one of whose selectors may match a workload with these labels (any namespace). */
-  mayMatch(labels: Readonly<Record<string, string>>, into: Set<YMap>): void {
+  /**
+   * Policies of other namespaces one of whose selectors may match a workload with these labels in
+   * a namespace with these labels, but for those whose podSelector tests nothing (`selectingAll`).
+   */
+  mayMatch(labels: Readonly<Record<string, string>>, namespaceLabels: Readonly<Record<string, string>>, into: Set<YMap>): void {
     for (const node of this.broad) into.add(node);
-    for (const [key, value] of Object.entries(labels)) {
-      for (const node of this.byKey.get(pairEntry(key, value)) ?? EMPTY) into.add(node);
-      for (const node of this.byKey.get(keyEntry(key)) ?? EMPTY) into.add(node);
-    }
+    addEntries(this.byKey, labels, into);
+    addEntries(this.byNamespaceKey, namespaceLabels, into);
+  }
+
+  /** The policies of a namespace whose podSelector tests nothing (missing or `{}`): they select every workload of it. */
+  selectingAll(namespace: string): ReadonlySet<YMap> {
+    return this.selectAll.get(namespace) ?? EMPTY;
   }
 
   /** This index with the policies of `uris` (as `before` had them) replaced by `added` (the policies now in those files). */
@@ -62,6 +79,8 @@ export class PolicyIndex {
     // The sets this patch changes, copied once each.
     const namespaces = new Map<string, Set<YMap>>();
     const keys = new Map<string, Set<YMap>>();
+    const namespaceKeys = new Map<string, Set<YMap>>();
+    const selectAll = new Map<string, Set<YMap>>();
     let broad: Set<YMap> | undefined;
     const edit = (base: Sets, copies: Map<string, Set<YMap>>, key: string): Set<YMap> => {
       let set = copies.get(key);
@@ -73,6 +92,8 @@ export class PolicyIndex {
       op(edit(this.byNamespace, namespaces, p.namespace));
       const required = requiredKeys(p.policy);
       for (const key of required.keys) op(edit(this.byKey, keys, key));
+      for (const key of required.namespaceKeys) op(edit(this.byNamespaceKey, namespaceKeys, key));
+      if (required.selectsAll) op(edit(this.selectAll, selectAll, p.namespace));
       if (required.isBroad) op((broad ??= new Set(this.broad)));
     };
     const gone = new Map<YMap, IndexedPolicy>();
@@ -99,7 +120,14 @@ export class PolicyIndex {
     for (const [node, p] of fresh) place(node, p, true);
     const byUri = new Map<string, readonly YMap[] | undefined>();
     for (const [uri, list] of lists) if (!sameList(this.byUri.get(uri), list)) byUri.set(uri, list);
-    return new PolicyIndex(this.byUri.with(byUri), this.byNamespace.with(namespaces), this.byKey.with(keys), broad ?? this.broad);
+    return new PolicyIndex(
+      this.byUri.with(byUri),
+      this.byNamespace.with(namespaces),
+      this.byKey.with(keys),
+      this.byNamespaceKey.with(namespaceKeys),
+      this.selectAll.with(selectAll),
+      broad ?? this.broad,
+    );
   }
 }
 
@@ -109,23 +137,58 @@ function sameList(a: readonly YMap[] | undefined, b: readonly YMap[] | undefined
 
 const EMPTY: ReadonlySet<YMap> = new Set();
 
-/** The labels (or keys) the policy's selectors require, as index entries, and whether one of them requires none. */
-function requiredKeys(policy: Policy): { keys: Set<string>; isBroad: boolean } {
-  const keys = new Set<string>();
-  let isBroad = false;
-  const selectors: (LabelSelector | undefined)[] = [policy.podSelector];
-  for (const rules of [policy.ingress, policy.egress]) for (const rule of rules ?? []) for (const peer of rule.peers ?? []) if (!peer.ipBlock) selectors.push(peer.podSelector);
-  for (const selector of selectors) {
-    const own = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => pairEntry(k, v));
-    for (const r of selector?.matchExpressions ?? []) {
-      if (r.operator === 'Exists') own.push(keyEntry(r.key));
-      // `In` matches one of its values: each is an entry (no value: it matches nothing, any entry will do).
-      else if (r.operator === 'In') own.push(...(r.values?.length ? r.values.map((v) => pairEntry(r.key, v)) : [keyEntry(r.key)]));
-    }
-    if (own.length === 0) isBroad = true;
-    for (const k of own) keys.add(k);
+function addEntries(sets: Sets, labels: Readonly<Record<string, string>>, into: Set<YMap>): void {
+  for (const [key, value] of Object.entries(labels)) {
+    for (const node of sets.get(pairEntry(key, value)) ?? EMPTY) into.add(node);
+    for (const node of sets.get(keyEntry(key)) ?? EMPTY) into.add(node);
   }
-  return { keys, isBroad };
+}
+
+/** What the index files a policy under (see the top of this file). */
+interface Required {
+  /** The workload labels (or keys) its pod selectors require. */
+  readonly keys: Set<string>;
+  /** The namespace labels (or keys) the namespaceSelectors of its peers without podSelector require. */
+  readonly namespaceKeys: Set<string>;
+  /** Its podSelector tests nothing. */
+  readonly selectsAll: boolean;
+  /** A selector other than that requires no label. */
+  readonly isBroad: boolean;
+}
+
+function requiredKeys(policy: Policy): Required {
+  const keys = new Set<string>();
+  const namespaceKeys = new Set<string>();
+  const podSelector = policy.podSelector;
+  const selectsAll = Object.keys(podSelector?.matchLabels ?? {}).length === 0 && (podSelector?.matchExpressions ?? []).length === 0;
+  let isBroad = false;
+  const file = (selector: LabelSelector | undefined, into: Set<string>): void => {
+    const own = entriesOf(selector);
+    if (own.length === 0) isBroad = true;
+    for (const k of own) into.add(k);
+  };
+  if (!selectsAll) file(podSelector, keys);
+  for (const rules of [policy.ingress, policy.egress]) {
+    for (const rule of rules ?? []) {
+      for (const peer of rule.peers ?? []) {
+        if (peer.ipBlock) continue;
+        if (peer.podSelector) file(peer.podSelector, keys);
+        else if (peer.namespaceSelector) file(peer.namespaceSelector, namespaceKeys);
+      }
+    }
+  }
+  return { keys, namespaceKeys, selectsAll, isBroad };
+}
+
+/** The labels (or keys) a selector requires, as index entries (none: it may match anything). */
+function entriesOf(selector: LabelSelector | undefined): string[] {
+  const own = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => pairEntry(k, v));
+  for (const r of selector?.matchExpressions ?? []) {
+    if (r.operator === 'Exists') own.push(keyEntry(r.key));
+    // `In` matches one of its values: each is an entry (no value: it matches nothing, any entry will do).
+    else if (r.operator === 'In') own.push(...(r.values?.length ? r.values.map((v) => pairEntry(r.key, v)) : [keyEntry(r.key)]));
+  }
+  return own;
 }
 
 function pairEntry(key: string, value: string): string {
