@@ -10,6 +10,8 @@ import { AddressSet } from './addressSet';
 import { ClusterLayer, type TieredAnswer } from './clusterLayer';
 import { LabelIndex } from './labelIndex';
 import { selectorKey } from './labelSelector';
+import { IdIndex } from './idIndex';
+import { alignment, type Alignment } from './listAlignment';
 import { carryFrom, type CompiledPieces, type PiecesByDirection, type PiecesCarry } from './piecesCarry';
 import { governedDirections, rulesOf } from './policyTypes';
 import { compilePorts, type PortSpec } from './portSpec';
@@ -54,7 +56,7 @@ export class Network {
   readonly workloads: readonly Workload[];
   readonly namespaces: readonly Namespace[];
   readonly policies: readonly Policy[];
-  private readonly workloadIndex: ReadonlyMap<string, number>;
+  private readonly workloadIndex: IdIndex;
   private readonly policyIndex: ReadonlyMap<string, number>;
   private readonly podLabels: LabelIndex;
   private readonly namespaceLabels: LabelIndex;
@@ -78,10 +80,20 @@ export class Network {
     // The previous input's id indexes hold while every index keeps its id (and, for policies, its namespace).
     const sameWorkloads = previous !== undefined && sameIds(previous.workloads, input.workloads, false);
     const samePolicies = previous !== undefined && sameIds(previous.lookups.policies, input.policies, true);
+    // The previous workloads kept as they were, by pointer: an edit replaces one file's part.
+    const aligned = previous && alignment(previous.workloads, input.workloads);
+    const moved = previous && aligned && !sameWorkloads ? movedIds(previous.lookups.workloadIndex, aligned, input.workloads) : undefined;
     if (previous && sameWorkloads) {
       this.workloads = input.workloads;
       this.workloadIndex = previous.lookups.workloadIndex;
-    } else [this.workloads, this.workloadIndex] = uniqueById(input.workloads);
+    } else if (moved) {
+      this.workloads = input.workloads;
+      this.workloadIndex = moved;
+    } else {
+      const [unique, index] = uniqueById(input.workloads);
+      this.workloads = unique;
+      this.workloadIndex = IdIndex.of(index);
+    }
     if (previous && samePolicies) {
       this.policies = input.policies;
       this.policyIndex = previous.lookups.policyIndex;
@@ -96,7 +108,7 @@ export class Network {
         ? previous.lookups.livedIn
         : firstAppearances([input.workloads, input.policies]);
     this.namespaces = completeNamespaces(input.namespaces, this.livedIn);
-    this.carried = previous && carryFrom(previous, workloads, this.workloadIndex, this.namespaces);
+    this.carried = previous && carryFrom(previous, workloads, this.workloadIndex, this.namespaces, this.workloads === input.workloads ? aligned?.step : undefined);
     const same = this.carried?.indexes;
     this.podLabels = this.carried?.podLabels ?? new LabelIndex(workloads.map((w) => w.labels));
     this.namespaceLabels = same?.namespaceLabels ?? new LabelIndex(this.namespaces.map((n) => n.labels));
@@ -305,6 +317,25 @@ function firstAppearances(lists: readonly (readonly { readonly namespace: string
     }
   }
   return [...seen];
+}
+
+/** How many items of a replaced run the id index takes on as moved; more, and it is built afresh. */
+const MAX_PLACED = 64;
+
+/**
+ * The previous id index moved to the items now, where the run an edit replaced holds few items and
+ * none of them has an id another item has (then the items now are unique, as the previous ones were).
+ */
+function movedIds(before: IdIndex, aligned: Alignment, items: readonly { readonly id: string }[]): IdIndex | undefined {
+  if (aligned.end - aligned.start > MAX_PLACED) return undefined;
+  const placed = new Map<string, number>();
+  for (let j = aligned.start; j < aligned.end; j++) {
+    const id = (items[j] as { readonly id: string }).id;
+    const was = before.get(id);
+    if ((was !== undefined && (aligned.step[was] ?? -1) >= 0) || placed.has(id)) return undefined;
+    placed.set(id, j);
+  }
+  return before.moved(aligned.step, placed);
 }
 
 /** The items with the first of each id, and the index of each id. */

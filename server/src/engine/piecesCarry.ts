@@ -14,6 +14,7 @@
 import { selectorMatches } from './labelSelector';
 import { rulesOf } from './policyTypes';
 import type { Direction, Namespace, Policy, Workload } from './types';
+import type { IdIndex } from './idIndex';
 import type { LabelIndex } from './labelIndex';
 import type { AllowedPiece } from './network';
 import type { WorkloadSet } from './workloadSet';
@@ -37,7 +38,7 @@ export interface CompiledPieces {
 
 export interface IdLookups {
   readonly policies: readonly Policy[];
-  readonly workloadIndex: ReadonlyMap<string, number>;
+  readonly workloadIndex: IdIndex;
   readonly policyIndex: ReadonlyMap<string, number>;
   readonly policiesByNamespace: ReadonlyMap<string, readonly number[]>;
   /** Every namespace a workload or policy lives in, in order of first appearance. */
@@ -57,13 +58,15 @@ const MAX_CHANGES = 64;
  * The pieces of `previous` still valid over `workloads` and `namespaces`, taken one policy at a
  * time as the new Network is asked (their sets carried to the new indexes then): an edit pays
  * for the policies the rules ask about, not for every policy. Undefined when the namespaces
- * differ or too much changed.
+ * differ or too much changed. `aligned`: where each previous workload now stands, for those
+ * that are the very same objects (-1: look it up by id).
  */
 export function carryFrom(
   previous: CompiledPieces,
   workloads: readonly Workload[],
-  workloadIndex: ReadonlyMap<string, number>,
+  workloadIndex: IdIndex,
   namespaces: readonly Namespace[],
+  aligned?: Int32Array,
 ): PiecesCarry | undefined {
   if (!sameNamespaces(previous.namespaces, namespaces)) return undefined;
   const map = new Int32Array(previous.workloads.length).fill(-1);
@@ -72,7 +75,8 @@ export function carryFrom(
   let identity = previous.workloads.length === workloads.length;
   for (let i = 0; i < previous.workloads.length; i++) {
     const old = previous.workloads[i] as Workload;
-    const j = workloadIndex.get(old.id);
+    const at = aligned?.[i] ?? -1;
+    const j = at >= 0 ? at : workloadIndex.get(old.id);
     const now = j === undefined ? undefined : workloads[j];
     if (j !== undefined && now && sameForPeers(old, now)) {
       map[i] = j;
