@@ -267,7 +267,11 @@ function patchFile(joined: Joined, position: number, before: FileExtraction, now
 function replaced<T>(items: readonly T[], offsets: Int32Array, position: number, replacement: readonly T[]): { items: T[]; offsets: Int32Array } {
   const from = offsets[position] ?? 0;
   const to = offsets[position + 1] ?? 0;
-  return { items: [...items.slice(0, from), ...replacement, ...items.slice(to)], offsets: shifted(offsets, position, replacement.length - (to - from)) };
+  // One copy of the array (spreading slices made three).
+  const out = items.slice(0, from);
+  for (const item of replacement) out.push(item);
+  for (let i = to; i < items.length; i++) out.push(items[i] as T);
+  return { items: out, offsets: shifted(offsets, position, replacement.length - (to - from)) };
 }
 
 function shifted(offsets: Int32Array, position: number, delta: number): Int32Array {
