@@ -369,6 +369,7 @@ function indexesBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<stri
 
 /** Whether `items` has, at every index, the id (and, with `namespaces`, the namespace) `before` has: `before` is unique by id, so then `items` is too. */
 function sameIds(before: readonly { readonly id: string; readonly namespace: string }[], items: readonly { readonly id: string; readonly namespace: string }[], namespaces: boolean): boolean {
+  if (before === items) return true;
   if (before.length !== items.length) return false;
   for (let i = 0; i < items.length; i++) {
     const a = before[i];
@@ -380,5 +381,5 @@ function sameIds(before: readonly { readonly id: string; readonly namespace: str
 }
 
 function sameNamespaces(before: readonly Workload[], items: readonly Workload[]): boolean {
-  return before.length === items.length && items.every((w, i) => before[i] === w || before[i]?.namespace === w.namespace);
+  return before === items || (before.length === items.length && items.every((w, i) => before[i] === w || before[i]?.namespace === w.namespace));
 }

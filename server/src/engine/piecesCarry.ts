@@ -69,6 +69,9 @@ export function carryFrom(
   aligned?: Int32Array,
 ): PiecesCarry | undefined {
   if (!sameNamespaces(previous.namespaces, namespaces)) return undefined;
+  const namespaceLabels = new Map(namespaces.map((n) => [n.name, n.labels]));
+  // The very same list: every workload kept at its index.
+  if (previous.workloads === workloads) return new PiecesCarry(previous.byPolicy, undefined, workloads.length, [], namespaceLabels, previous.indexes, previous.indexes.podLabels);
   const map = new Int32Array(previous.workloads.length).fill(-1);
   const changed: Workload[] = [];
   const kept = new Uint8Array(workloads.length);
@@ -92,10 +95,10 @@ export function carryFrom(
   if (changed.length > MAX_CHANGES) return undefined;
   const same = identity && changed.length === 0;
   // The label index over the new list: the kept workloads' entries moved, the others read again.
-  const podLabels = same
-    ? previous.indexes.podLabels
-    : previous.indexes.podLabels.moved(map, workloads.length, workloads.flatMap((w, j): [number, Workload['labels']][] => (kept[j] === 0 ? [[j, w.labels]] : [])));
-  return new PiecesCarry(previous.byPolicy, identity ? undefined : map, workloads.length, changed, new Map(namespaces.map((n) => [n.name, n.labels])), same ? previous.indexes : undefined, podLabels);
+  const readAgain: [number, Workload['labels']][] = [];
+  if (!same) for (let j = 0; j < workloads.length; j++) if (kept[j] === 0) readAgain.push([j, (workloads[j] as Workload).labels]);
+  const podLabels = same ? previous.indexes.podLabels : previous.indexes.podLabels.moved(map, workloads.length, readAgain);
+  return new PiecesCarry(previous.byPolicy, identity ? undefined : map, workloads.length, changed, namespaceLabels, same ? previous.indexes : undefined, podLabels);
 }
 
 export class PiecesCarry {
