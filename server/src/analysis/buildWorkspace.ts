@@ -29,7 +29,7 @@ import type { ClusterPolicyInfo, FileContribution, NamespaceInfo, PolicyInfo, Wo
 export interface Built {
   readonly joined: Joined;
   /** The workloads and policies handed to the engine (the next build takes them over while the join's arrays are the same). */
-  readonly engineInput: { readonly workloads: readonly Workload[]; readonly policies: readonly Policy[] };
+  readonly engineInput: { readonly workloads: readonly Workload[]; readonly policies: readonly Policy[]; readonly namespaces: readonly Namespace[] };
   readonly network: Network;
   readonly workloads: readonly WorkloadInfo[];
   readonly policies: readonly PolicyInfo[];
@@ -293,11 +293,13 @@ function finish(joined: Joined, previous: Built | undefined): Built {
   const engineInput = {
     workloads: previous && sameWorkloads ? previous.engineInput.workloads : joined.workloads.map((w) => w.value),
     policies: previous && samePolicies ? previous.engineInput.policies : joined.policies.map((p) => p.value),
+    namespaces:
+      previous?.joined.namespaces === joined.namespaces ? previous.engineInput.namespaces : [...joined.namespaces.entries()].map(([name, n]) => n?.value ?? { name, labels: {} }),
   };
   const network = new Network(
     {
       workloads: engineInput.workloads,
-      namespaces: [...joined.namespaces.entries()].map(([name, n]) => n?.value ?? { name, labels: {} }),
+      namespaces: engineInput.namespaces,
       policies: engineInput.policies,
       clusterPolicies: joined.clusterPolicies.map((p) => p.value),
     },

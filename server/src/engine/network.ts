@@ -70,6 +70,8 @@ export class Network {
   private readonly policiesByNamespace: ReadonlyMap<string, readonly number[]>;
   /** Every namespace a workload or policy lives in, in order of first appearance (workloads first). */
   private readonly livedIn: readonly string[];
+  /** The input's namespaces (Namespace manifests and external ones). */
+  private readonly declared: readonly Namespace[];
   /** The workloads of the namespaces a namespaceSelector matches, by the selector's key: peers of many policies share one. */
   private readonly scopeCache = new Map<string, WorkloadSet>();
   /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy: the tiers around NetworkPolicy. */
@@ -106,8 +108,11 @@ export class Network {
     this.livedIn =
       previous && sameWorkloads && samePolicies && sameNamespaces(previous.workloads, workloads)
         ? previous.lookups.livedIn
-        : firstAppearances([input.workloads, input.policies]);
-    this.namespaces = completeNamespaces(input.namespaces, this.livedIn);
+        : sameOrPrevious(firstAppearances([input.workloads, input.policies]), previous?.lookups.livedIn);
+    // The same declared namespaces (the same array: the build takes it over) and the same namespaces lived in: the same list.
+    this.declared = input.namespaces;
+    this.namespaces =
+      previous && previous.lookups.declared === input.namespaces && previous.lookups.livedIn === this.livedIn ? previous.namespaces : completeNamespaces(input.namespaces, this.livedIn);
     this.carried = previous && carryFrom(previous, workloads, this.workloadIndex, this.namespaces, this.workloads === input.workloads ? aligned?.step : undefined);
     const same = this.carried?.indexes;
     this.podLabels = this.carried?.podLabels ?? new LabelIndex(workloads.map((w) => w.labels));
@@ -221,7 +226,7 @@ export class Network {
       namespaces: this.namespaces,
       byPolicy: this.piecesByPolicy,
       indexes: { podLabels: this.podLabels, namespaceLabels: this.namespaceLabels, podsByNamespace: this.podsByNamespace },
-      lookups: { policies: this.policies, workloadIndex: this.workloadIndex, policyIndex: this.policyIndex, policiesByNamespace: this.policiesByNamespace, livedIn: this.livedIn },
+      lookups: { policies: this.policies, workloadIndex: this.workloadIndex, policyIndex: this.policyIndex, policiesByNamespace: this.policiesByNamespace, livedIn: this.livedIn, declared: this.declared },
     };
   }
 
@@ -336,6 +341,11 @@ function movedIds(before: IdIndex, aligned: Alignment, items: readonly { readonl
     placed.set(id, j);
   }
   return before.moved(aligned.step, placed);
+}
+
+/** The previous list where it holds the same strings (then what was made from it is taken over). */
+function sameOrPrevious(list: readonly string[], previous: readonly string[] | undefined): readonly string[] {
+  return previous?.length === list.length && list.every((x, i) => previous[i] === x) ? previous : list;
 }
 
 /** The items with the first of each id, and the index of each id. */

@@ -43,6 +43,8 @@ export interface IdLookups {
   readonly policiesByNamespace: ReadonlyMap<string, readonly number[]>;
   /** Every namespace a workload or policy lives in, in order of first appearance. */
   readonly livedIn: readonly string[];
+  /** The input's namespaces the namespaces were completed from. */
+  readonly declared: readonly Namespace[];
 }
 
 export interface WorkloadIndexes {
