@@ -19,6 +19,8 @@ export interface Alignment {
   readonly start: number;
   /** Where it ends now (exclusive): the items at [start, end) are new or moved. */
   readonly end: number;
+  /** Where it ended before (exclusive). */
+  readonly beforeEnd: number;
 }
 
 export function replacedRun<T>(before: readonly T[], now: readonly T[]): ReplacedRun {
@@ -36,5 +38,5 @@ export function alignment<T>(before: readonly T[], now: readonly T[]): Alignment
   for (let i = 0; i < start; i++) step[i] = i;
   const delta = now.length - before.length;
   for (let i = beforeEnd; i < before.length; i++) step[i] = i + delta;
-  return { step, start, end: nowEnd };
+  return { step, start, end: nowEnd, beforeEnd };
 }

@@ -9,6 +9,7 @@
 import { AddressSet } from './addressSet';
 import { ClusterLayer, type TieredAnswer } from './clusterLayer';
 import { LabelIndex } from './labelIndex';
+import { NamespacePods } from './namespacePods';
 import { selectorKey } from './labelSelector';
 import { IdIndex } from './idIndex';
 import { alignment, type Alignment } from './listAlignment';
@@ -60,7 +61,7 @@ export class Network {
   private readonly policyIndex: ReadonlyMap<string, number>;
   private readonly podLabels: LabelIndex;
   private readonly namespaceLabels: LabelIndex;
-  private readonly podsByNamespace: ReadonlyMap<string, WorkloadSet>;
+  private readonly podsByNamespace: NamespacePods;
   private readonly selectedCache = new Map<number, WorkloadSet>();
   /** Compiled pieces by policy object (some taken from the Network of the previous input, see piecesCarry.ts). */
   private readonly piecesByPolicy = new Map<Policy, PiecesByDirection>();
@@ -117,7 +118,12 @@ export class Network {
     const same = this.carried?.indexes;
     this.podLabels = this.carried?.podLabels ?? new LabelIndex(workloads.map((w) => w.labels));
     this.namespaceLabels = same?.namespaceLabels ?? new LabelIndex(this.namespaces.map((n) => n.labels));
-    this.podsByNamespace = same?.podsByNamespace ?? podsByNamespace(workloads);
+    this.podsByNamespace =
+      same?.podsByNamespace ??
+      (previous && aligned && workloads === input.workloads && aligned.end - aligned.start <= MAX_PLACED
+        ? previous.indexes.podsByNamespace.moved(aligned.step, previous.workloads, workloads, aligned.start, aligned.beforeEnd, aligned.end)
+        : undefined) ??
+      NamespacePods.of(workloads);
     this.cluster = new ClusterLayer(input.clusterPolicies ?? [], {
       workloadCount: workloads.length,
       podLabels: this.podLabels,
@@ -232,12 +238,17 @@ export class Network {
 
   /** Workloads of a namespace. */
   podsIn(namespace: string): WorkloadSet {
-    return this.podsByNamespace.get(namespace) ?? WorkloadSet.empty(this.workloads.length);
+    return this.podsByNamespace.get(namespace);
+  }
+
+  /** Whether a namespace holds some workload. */
+  hasWorkloads(namespace: string): boolean {
+    return this.podsByNamespace.holds(namespace);
   }
 
   /** The namespaces holding some workload. */
-  namespacesWithWorkloads(): IterableIterator<string> {
-    return this.podsByNamespace.keys();
+  namespacesWithWorkloads(): Iterable<string> {
+    return this.podsByNamespace.namespaces();
   }
 
   /** Workloads whose labels a pod selector matches, in any namespace (missing or `{}`: all). */
@@ -291,13 +302,6 @@ export class Network {
     }
     return scope;
   }
-}
-
-/** Each namespace's workloads. */
-function podsByNamespace(workloads: readonly Workload[]): Map<string, WorkloadSet> {
-  const out = new Map<string, WorkloadSet>();
-  for (const [ns, list] of indexesBy(workloads, (w) => w.namespace)) out.set(ns, WorkloadSet.of(workloads.length, list));
-  return out;
 }
 
 /** Declared namespaces, then every other one a workload or policy lives in, each with its name label. */

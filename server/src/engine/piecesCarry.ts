@@ -16,8 +16,8 @@ import { rulesOf } from './policyTypes';
 import type { Direction, Namespace, Policy, Workload } from './types';
 import type { IdIndex } from './idIndex';
 import type { LabelIndex } from './labelIndex';
+import type { NamespacePods } from './namespacePods';
 import type { AllowedPiece } from './network';
-import type { WorkloadSet } from './workloadSet';
 
 export type PiecesByDirection = Partial<Record<Direction, readonly AllowedPiece[]>>;
 
@@ -50,7 +50,7 @@ export interface IdLookups {
 export interface WorkloadIndexes {
   readonly podLabels: LabelIndex;
   readonly namespaceLabels: LabelIndex;
-  readonly podsByNamespace: ReadonlyMap<string, WorkloadSet>;
+  readonly podsByNamespace: NamespacePods;
 }
 
 /** Above this many changed workloads, nothing is carried (checking every policy would cost about as much as compiling). */

@@ -1,8 +1,9 @@
 /**
- * The Network's workload id index after edits: taken over while every index keeps its id, moved
- * (idIndex.ts) when an edit replaced one run of the list (every later index moves), built afresh
- * otherwise. Property: over any sequence of edits, each Network built from the previous one finds
- * every id where a Network built afresh finds it, and no other.
+ * The Network's workload id index and per-namespace sets after edits: taken over while every
+ * index keeps its id, moved (idIndex.ts, namespacePods.ts) when an edit replaced one run of the
+ * list (every later index moves), built afresh otherwise. Property: over any sequence of edits,
+ * each Network built from the previous one finds every id, and each namespace's workloads, where a
+ * Network built afresh finds them, and no other.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,8 +16,8 @@ import { arbitraryCluster } from './engineFixtures';
 /** An edit as the join makes them: one run replaced (removed, added, relabelled), an id seen before coming back, or a duplicate id. */
 const edit = fc.record({ kind: fc.constantFrom('remove', 'add', 'relabel', 'back', 'duplicate', 'swap'), at: fc.nat(), from: fc.nat() });
 
-describe('workload id index carried to the next Network', () => {
-  it('finds every id where a fresh Network does, over any sequence of edits', () => {
+describe('workload id index and per-namespace sets carried to the next Network', () => {
+  it("find every id and namespace's workloads where a fresh Network does, over any sequence of edits", () => {
     fc.assert(
       fc.property(arbitraryCluster, fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 10 }), (cluster, steps) => {
         let net = new Network(cluster);
@@ -42,6 +43,7 @@ describe('workload id index carried to the next Network', () => {
           assert.deepEqual(net.workloads.map((w) => w.id), fresh.workloads.map((w) => w.id));
           for (const id of everId) assert.equal(net.workloadById(id), fresh.workloadById(id), id);
           for (const ns of fresh.namespaces) assert.deepEqual([...net.podsIn(ns.name)], [...fresh.podsIn(ns.name)], ns.name);
+          assert.deepEqual([...net.namespacesWithWorkloads()].sort(), [...fresh.namespacesWithWorkloads()].sort());
           workloads = [...net.workloads];
         }
       }),

@@ -53,7 +53,7 @@ export class ClusterKnowledge {
     if (this.strict) return true;
     if (SHARED_NAMESPACES.has(namespace) || this.external.has(namespace)) return false;
     if (namespace === 'default' && from !== 'default') return false;
-    return !this.analysis.network.podsIn(namespace).isEmpty();
+    return this.analysis.network.hasWorkloads(namespace);
   }
 
   /** Whether the labels of `namespace` are all known (its Namespace manifest, or a built-in one). */

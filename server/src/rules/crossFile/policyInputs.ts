@@ -323,7 +323,7 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
     for (const ns of new Set([...changedNamespaces, ...touchedNamespaces, ...serviceNamespaces])) for (const n of now.index.inNamespace(ns)) nodes.add(n);
     for (const c of changes) for (const w of [c.before, c.after]) if (w) now.index.mayMatch(w.labels, namespaceLabels(c.namespace), nodes);
     // A podSelector testing nothing matches a workload of another namespace only while it selects nothing: its namespace holds no workload (the namespaces without changes hold the same workloads in both).
-    if (changes.length > 0) for (const { name } of analysis.network.namespaces) if (analysis.network.podsIn(name).isEmpty()) for (const n of now.index.selectingAll(name)) nodes.add(n);
+    if (changes.length > 0) for (const { name } of analysis.network.namespaces) if (!analysis.network.hasWorkloads(name)) for (const n of now.index.selectingAll(name)) nodes.add(n);
     candidates = entries(now, [...nodes]);
   }
   const out = new Set<YMap>();
