@@ -28,6 +28,8 @@ import type { ClusterPolicyInfo, FileContribution, NamespaceInfo, PolicyInfo, Wo
 
 export interface Built {
   readonly joined: Joined;
+  /** The workloads and policies handed to the engine (the next build takes them over while the join's arrays are the same). */
+  readonly engineInput: { readonly workloads: readonly Workload[]; readonly policies: readonly Policy[]; readonly namespaces: readonly Namespace[] };
   readonly network: Network;
   readonly workloads: readonly WorkloadInfo[];
   readonly policies: readonly PolicyInfo[];
@@ -267,7 +269,13 @@ function patchFile(joined: Joined, position: number, before: FileExtraction, now
 function replaced<T>(items: readonly T[], offsets: Int32Array, position: number, replacement: readonly T[]): { items: T[]; offsets: Int32Array } {
   const from = offsets[position] ?? 0;
   const to = offsets[position + 1] ?? 0;
-  return { items: [...items.slice(0, from), ...replacement, ...items.slice(to)], offsets: shifted(offsets, position, replacement.length - (to - from)) };
+  // The same items (an edit elsewhere in the file): the same array, so what is made from it can be taken over.
+  if (replacement.length === to - from && replacement.every((item, i) => item === items[from + i])) return { items: items as T[], offsets };
+  // One copy of the array (spreading slices made three).
+  const out = items.slice(0, from);
+  for (const item of replacement) out.push(item);
+  for (let i = to; i < items.length; i++) out.push(items[i] as T);
+  return { items: out, offsets: shifted(offsets, position, replacement.length - (to - from)) };
 }
 
 function shifted(offsets: Int32Array, position: number, delta: number): Int32Array {
@@ -279,22 +287,38 @@ function shifted(offsets: Int32Array, position: number, delta: number): Int32Arr
 
 /** The engine (given the previous one's compiled pieces) and the lookups over a join, reusing the previous build's where the join is the same. */
 function finish(joined: Joined, previous: Built | undefined): Built {
+  // While the join's arrays are the very same (the edited file's part did not change), so are the engine's input and the info objects.
+  const sameWorkloads = previous?.joined.workloads === joined.workloads;
+  const samePolicies = previous?.joined.policies === joined.policies;
+  const engineInput = {
+    workloads: previous && sameWorkloads ? previous.engineInput.workloads : joined.workloads.map((w) => w.value),
+    policies: previous && samePolicies ? previous.engineInput.policies : joined.policies.map((p) => p.value),
+    namespaces:
+      previous?.joined.namespaces === joined.namespaces ? previous.engineInput.namespaces : [...joined.namespaces.entries()].map(([name, n]) => n?.value ?? { name, labels: {} }),
+  };
   const network = new Network(
     {
-      workloads: joined.workloads.map((w) => w.value),
-      namespaces: [...joined.namespaces.entries()].map(([name, n]) => n?.value ?? { name, labels: {} }),
-      policies: joined.policies.map((p) => p.value),
+      workloads: engineInput.workloads,
+      namespaces: engineInput.namespaces,
+      policies: engineInput.policies,
       clusterPolicies: joined.clusterPolicies.map((p) => p.value),
     },
     previous?.network.compiled(),
   );
-  const workloads = reuse(joined.workloads, previous?.workloads, (w, index, old) =>
-    old?.workload === w.value && old.sources === w.sources ? old : { index, workload: w.value, sources: w.sources },
-  );
-  const policies = reuse(joined.policies, previous?.policies, (p, index, old) => (old?.policy === p.value && old.source === p.source ? old : { index, policy: p.value, source: p.source }));
+  const workloads =
+    previous && sameWorkloads
+      ? previous.workloads
+      : reuse(joined.workloads, previous?.workloads, (w, index, old) =>
+          old?.workload === w.value && old.sources === w.sources ? old : { index, workload: w.value, sources: w.sources },
+        );
+  const policies =
+    previous && samePolicies
+      ? previous.policies
+      : reuse(joined.policies, previous?.policies, (p, index, old) => (old?.policy === p.value && old.source === p.source ? old : { index, policy: p.value, source: p.source }));
   const clusterPolicies = joined.clusterPolicies.map((p, index): ClusterPolicyInfo => ({ index, policy: p.value, source: p.source }));
   return {
     joined,
+    engineInput,
     network,
     workloads,
     policies,

@@ -184,11 +184,18 @@ export class WorkspaceAnalysis {
   }
 
   /**
-   * The Services of one namespace, in file order (once per analysis and namespace: rules ask per
-   * policy and route, an edit for a few namespaces, so no index of every namespace is built).
+   * The Services of one namespace, in file order (once per namespace asked while the join's
+   * Services are the same array: rules ask per policy and route, an edit for a few namespaces, so
+   * no index of every namespace is built; an edit that left every Service in place keeps them).
    */
   servicesIn(namespace: string): readonly Sourced<Service>[] {
-    return this.memo(`index:services:${namespace}`, (a) => a.services().filter((s) => s.value.namespace === namespace));
+    const byNamespace = this.carried<ServicesByNamespace>('index:servicesByNamespace', (a, previous) => {
+      const services = a.services();
+      return previous?.services === services ? previous : { services, lists: new Map() };
+    });
+    let list = byNamespace.lists.get(namespace);
+    if (!list) byNamespace.lists.set(namespace, (list = byNamespace.services.filter((s) => s.value.namespace === namespace)));
+    return list;
   }
 
   /** The workloads of one namespace, in order (the engine's per-namespace set, once per analysis and namespace). */
@@ -322,6 +329,12 @@ export class WorkspaceAnalysis {
     this.carry.set(BUILT_KEY, { manifests: new WeakRef(this.manifests), built: this.built }, this.serial);
     return this.built;
   }
+}
+
+/** The Services of the namespaces asked so far, filled as asked: a function of the Services array alone. */
+interface ServicesByNamespace {
+  readonly services: readonly Sourced<Service>[];
+  readonly lists: Map<string, readonly Sourced<Service>[]>;
 }
 
 function toEndpoint(e: AnalysisEndpoint): Endpoint | undefined {

@@ -9,7 +9,10 @@
 import { AddressSet } from './addressSet';
 import { ClusterLayer, type TieredAnswer } from './clusterLayer';
 import { LabelIndex } from './labelIndex';
+import { NamespacePods } from './namespacePods';
 import { selectorKey } from './labelSelector';
+import { IdIndex } from './idIndex';
+import { alignment, type Alignment } from './listAlignment';
 import { carryFrom, type CompiledPieces, type PiecesByDirection, type PiecesCarry } from './piecesCarry';
 import { governedDirections, rulesOf } from './policyTypes';
 import { compilePorts, type PortSpec } from './portSpec';
@@ -54,11 +57,11 @@ export class Network {
   readonly workloads: readonly Workload[];
   readonly namespaces: readonly Namespace[];
   readonly policies: readonly Policy[];
-  private readonly workloadIndex: ReadonlyMap<string, number>;
+  private readonly workloadIndex: IdIndex;
   private readonly policyIndex: ReadonlyMap<string, number>;
   private readonly podLabels: LabelIndex;
   private readonly namespaceLabels: LabelIndex;
-  private readonly podsByNamespace: ReadonlyMap<string, WorkloadSet>;
+  private readonly podsByNamespace: NamespacePods;
   private readonly selectedCache = new Map<number, WorkloadSet>();
   /** Compiled pieces by policy object (some taken from the Network of the previous input, see piecesCarry.ts). */
   private readonly piecesByPolicy = new Map<Policy, PiecesByDirection>();
@@ -68,6 +71,8 @@ export class Network {
   private readonly policiesByNamespace: ReadonlyMap<string, readonly number[]>;
   /** Every namespace a workload or policy lives in, in order of first appearance (workloads first). */
   private readonly livedIn: readonly string[];
+  /** The input's namespaces (Namespace manifests and external ones). */
+  private readonly declared: readonly Namespace[];
   /** The workloads of the namespaces a namespaceSelector matches, by the selector's key: peers of many policies share one. */
   private readonly scopeCache = new Map<string, WorkloadSet>();
   /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy: the tiers around NetworkPolicy. */
@@ -78,10 +83,20 @@ export class Network {
     // The previous input's id indexes hold while every index keeps its id (and, for policies, its namespace).
     const sameWorkloads = previous !== undefined && sameIds(previous.workloads, input.workloads, false);
     const samePolicies = previous !== undefined && sameIds(previous.lookups.policies, input.policies, true);
+    // The previous workloads kept as they were, by pointer: an edit replaces one file's part.
+    const aligned = previous && alignment(previous.workloads, input.workloads);
+    const moved = previous && aligned && !sameWorkloads ? movedIds(previous.lookups.workloadIndex, aligned, input.workloads) : undefined;
     if (previous && sameWorkloads) {
       this.workloads = input.workloads;
       this.workloadIndex = previous.lookups.workloadIndex;
-    } else [this.workloads, this.workloadIndex] = uniqueById(input.workloads);
+    } else if (moved) {
+      this.workloads = input.workloads;
+      this.workloadIndex = moved;
+    } else {
+      const [unique, index] = uniqueById(input.workloads);
+      this.workloads = unique;
+      this.workloadIndex = IdIndex.of(index);
+    }
     if (previous && samePolicies) {
       this.policies = input.policies;
       this.policyIndex = previous.lookups.policyIndex;
@@ -94,13 +109,21 @@ export class Network {
     this.livedIn =
       previous && sameWorkloads && samePolicies && sameNamespaces(previous.workloads, workloads)
         ? previous.lookups.livedIn
-        : firstAppearances([input.workloads, input.policies]);
-    this.namespaces = completeNamespaces(input.namespaces, this.livedIn);
-    this.carried = previous && carryFrom(previous, workloads, this.workloadIndex, this.namespaces);
+        : sameOrPrevious(firstAppearances([input.workloads, input.policies]), previous?.lookups.livedIn);
+    // The same declared namespaces (the same array: the build takes it over) and the same namespaces lived in: the same list.
+    this.declared = input.namespaces;
+    this.namespaces =
+      previous && previous.lookups.declared === input.namespaces && previous.lookups.livedIn === this.livedIn ? previous.namespaces : completeNamespaces(input.namespaces, this.livedIn);
+    this.carried = previous && carryFrom(previous, workloads, this.workloadIndex, this.namespaces, this.workloads === input.workloads ? aligned?.step : undefined);
     const same = this.carried?.indexes;
     this.podLabels = this.carried?.podLabels ?? new LabelIndex(workloads.map((w) => w.labels));
     this.namespaceLabels = same?.namespaceLabels ?? new LabelIndex(this.namespaces.map((n) => n.labels));
-    this.podsByNamespace = same?.podsByNamespace ?? podsByNamespace(workloads);
+    this.podsByNamespace =
+      same?.podsByNamespace ??
+      (previous && aligned && workloads === input.workloads && aligned.end - aligned.start <= MAX_PLACED
+        ? previous.indexes.podsByNamespace.moved(aligned.step, previous.workloads, workloads, aligned.start, aligned.beforeEnd, aligned.end)
+        : undefined) ??
+      NamespacePods.of(workloads);
     this.cluster = new ClusterLayer(input.clusterPolicies ?? [], {
       workloadCount: workloads.length,
       podLabels: this.podLabels,
@@ -209,18 +232,23 @@ export class Network {
       namespaces: this.namespaces,
       byPolicy: this.piecesByPolicy,
       indexes: { podLabels: this.podLabels, namespaceLabels: this.namespaceLabels, podsByNamespace: this.podsByNamespace },
-      lookups: { policies: this.policies, workloadIndex: this.workloadIndex, policyIndex: this.policyIndex, policiesByNamespace: this.policiesByNamespace, livedIn: this.livedIn },
+      lookups: { policies: this.policies, workloadIndex: this.workloadIndex, policyIndex: this.policyIndex, policiesByNamespace: this.policiesByNamespace, livedIn: this.livedIn, declared: this.declared },
     };
   }
 
   /** Workloads of a namespace. */
   podsIn(namespace: string): WorkloadSet {
-    return this.podsByNamespace.get(namespace) ?? WorkloadSet.empty(this.workloads.length);
+    return this.podsByNamespace.get(namespace);
+  }
+
+  /** Whether a namespace holds some workload. */
+  hasWorkloads(namespace: string): boolean {
+    return this.podsByNamespace.holds(namespace);
   }
 
   /** The namespaces holding some workload. */
-  namespacesWithWorkloads(): IterableIterator<string> {
-    return this.podsByNamespace.keys();
+  namespacesWithWorkloads(): Iterable<string> {
+    return this.podsByNamespace.namespaces();
   }
 
   /** Workloads whose labels a pod selector matches, in any namespace (missing or `{}`: all). */
@@ -276,13 +304,6 @@ export class Network {
   }
 }
 
-/** Each namespace's workloads. */
-function podsByNamespace(workloads: readonly Workload[]): Map<string, WorkloadSet> {
-  const out = new Map<string, WorkloadSet>();
-  for (const [ns, list] of indexesBy(workloads, (w) => w.namespace)) out.set(ns, WorkloadSet.of(workloads.length, list));
-  return out;
-}
-
 /** Declared namespaces, then every other one a workload or policy lives in, each with its name label. */
 function completeNamespaces(declared: readonly Namespace[], livedIn: readonly string[]): Namespace[] {
   const byName = new Map<string, Namespace>();
@@ -305,6 +326,30 @@ function firstAppearances(lists: readonly (readonly { readonly namespace: string
     }
   }
   return [...seen];
+}
+
+/** How many items of a replaced run the id index takes on as moved; more, and it is built afresh. */
+const MAX_PLACED = 64;
+
+/**
+ * The previous id index moved to the items now, where the run an edit replaced holds few items and
+ * none of them has an id another item has (then the items now are unique, as the previous ones were).
+ */
+function movedIds(before: IdIndex, aligned: Alignment, items: readonly { readonly id: string }[]): IdIndex | undefined {
+  if (aligned.end - aligned.start > MAX_PLACED) return undefined;
+  const placed = new Map<string, number>();
+  for (let j = aligned.start; j < aligned.end; j++) {
+    const id = (items[j] as { readonly id: string }).id;
+    const was = before.get(id);
+    if ((was !== undefined && (aligned.step[was] ?? -1) >= 0) || placed.has(id)) return undefined;
+    placed.set(id, j);
+  }
+  return before.moved(aligned.step, placed);
+}
+
+/** The previous list where it holds the same strings (then what was made from it is taken over). */
+function sameOrPrevious(list: readonly string[], previous: readonly string[] | undefined): readonly string[] {
+  return previous?.length === list.length && list.every((x, i) => previous[i] === x) ? previous : list;
 }
 
 /** The items with the first of each id, and the index of each id. */
@@ -338,6 +383,7 @@ function indexesBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<stri
 
 /** Whether `items` has, at every index, the id (and, with `namespaces`, the namespace) `before` has: `before` is unique by id, so then `items` is too. */
 function sameIds(before: readonly { readonly id: string; readonly namespace: string }[], items: readonly { readonly id: string; readonly namespace: string }[], namespaces: boolean): boolean {
+  if (before === items) return true;
   if (before.length !== items.length) return false;
   for (let i = 0; i < items.length; i++) {
     const a = before[i];
@@ -349,5 +395,5 @@ function sameIds(before: readonly { readonly id: string; readonly namespace: str
 }
 
 function sameNamespaces(before: readonly Workload[], items: readonly Workload[]): boolean {
-  return before.length === items.length && items.every((w, i) => before[i] === w || before[i]?.namespace === w.namespace);
+  return before === items || (before.length === items.length && items.every((w, i) => before[i] === w || before[i]?.namespace === w.namespace));
 }

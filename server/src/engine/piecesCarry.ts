@@ -14,9 +14,10 @@
 import { selectorMatches } from './labelSelector';
 import { rulesOf } from './policyTypes';
 import type { Direction, Namespace, Policy, Workload } from './types';
+import type { IdIndex } from './idIndex';
 import type { LabelIndex } from './labelIndex';
+import type { NamespacePods } from './namespacePods';
 import type { AllowedPiece } from './network';
-import type { WorkloadSet } from './workloadSet';
 
 export type PiecesByDirection = Partial<Record<Direction, readonly AllowedPiece[]>>;
 
@@ -37,17 +38,19 @@ export interface CompiledPieces {
 
 export interface IdLookups {
   readonly policies: readonly Policy[];
-  readonly workloadIndex: ReadonlyMap<string, number>;
+  readonly workloadIndex: IdIndex;
   readonly policyIndex: ReadonlyMap<string, number>;
   readonly policiesByNamespace: ReadonlyMap<string, readonly number[]>;
   /** Every namespace a workload or policy lives in, in order of first appearance. */
   readonly livedIn: readonly string[];
+  /** The input's namespaces the namespaces were completed from. */
+  readonly declared: readonly Namespace[];
 }
 
 export interface WorkloadIndexes {
   readonly podLabels: LabelIndex;
   readonly namespaceLabels: LabelIndex;
-  readonly podsByNamespace: ReadonlyMap<string, WorkloadSet>;
+  readonly podsByNamespace: NamespacePods;
 }
 
 /** Above this many changed workloads, nothing is carried (checking every policy would cost about as much as compiling). */
@@ -57,22 +60,28 @@ const MAX_CHANGES = 64;
  * The pieces of `previous` still valid over `workloads` and `namespaces`, taken one policy at a
  * time as the new Network is asked (their sets carried to the new indexes then): an edit pays
  * for the policies the rules ask about, not for every policy. Undefined when the namespaces
- * differ or too much changed.
+ * differ or too much changed. `aligned`: where each previous workload now stands, for those
+ * that are the very same objects (-1: look it up by id).
  */
 export function carryFrom(
   previous: CompiledPieces,
   workloads: readonly Workload[],
-  workloadIndex: ReadonlyMap<string, number>,
+  workloadIndex: IdIndex,
   namespaces: readonly Namespace[],
+  aligned?: Int32Array,
 ): PiecesCarry | undefined {
   if (!sameNamespaces(previous.namespaces, namespaces)) return undefined;
+  const namespaceLabels = new Map(namespaces.map((n) => [n.name, n.labels]));
+  // The very same list: every workload kept at its index.
+  if (previous.workloads === workloads) return new PiecesCarry(previous.byPolicy, undefined, workloads.length, [], namespaceLabels, previous.indexes, previous.indexes.podLabels);
   const map = new Int32Array(previous.workloads.length).fill(-1);
   const changed: Workload[] = [];
   const kept = new Uint8Array(workloads.length);
   let identity = previous.workloads.length === workloads.length;
   for (let i = 0; i < previous.workloads.length; i++) {
     const old = previous.workloads[i] as Workload;
-    const j = workloadIndex.get(old.id);
+    const at = aligned?.[i] ?? -1;
+    const j = at >= 0 ? at : workloadIndex.get(old.id);
     const now = j === undefined ? undefined : workloads[j];
     if (j !== undefined && now && sameForPeers(old, now)) {
       map[i] = j;
@@ -88,10 +97,10 @@ export function carryFrom(
   if (changed.length > MAX_CHANGES) return undefined;
   const same = identity && changed.length === 0;
   // The label index over the new list: the kept workloads' entries moved, the others read again.
-  const podLabels = same
-    ? previous.indexes.podLabels
-    : previous.indexes.podLabels.moved(map, workloads.length, workloads.flatMap((w, j): [number, Workload['labels']][] => (kept[j] === 0 ? [[j, w.labels]] : [])));
-  return new PiecesCarry(previous.byPolicy, identity ? undefined : map, workloads.length, changed, new Map(namespaces.map((n) => [n.name, n.labels])), same ? previous.indexes : undefined, podLabels);
+  const readAgain: [number, Workload['labels']][] = [];
+  if (!same) for (let j = 0; j < workloads.length; j++) if (kept[j] === 0) readAgain.push([j, (workloads[j] as Workload).labels]);
+  const podLabels = same ? previous.indexes.podLabels : previous.indexes.podLabels.moved(map, workloads.length, readAgain);
+  return new PiecesCarry(previous.byPolicy, identity ? undefined : map, workloads.length, changed, namespaceLabels, same ? previous.indexes : undefined, podLabels);
 }
 
 export class PiecesCarry {

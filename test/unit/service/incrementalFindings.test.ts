@@ -422,6 +422,17 @@ describe('incremental cross-file findings: what each re-check is for', () => {
     assert.ok(!has('named-port-unresolved')(s.findings('netpol.yaml')));
   });
 
+  it("a change of container ports re-checks the policies of other namespaces whose peers without podSelector reach the workload's namespace (named-port-unresolved)", () => {
+    const s = session({
+      'web.yaml': deployment('web', '{app: web}'),
+      'db.yaml': deployment('db', '{app: db}', '[{name: sql, containerPort: 5432}]'),
+      'netpol.yaml': netpol('api', '  podSelector: {matchLabels: {app: api}}\n  policyTypes: [Egress]\n  egress: [{to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop}}}], ports: [{port: http}]}]\n', 'data'),
+    });
+    assert.ok(has('named-port-unresolved')(s.findings('netpol.yaml')));
+    s.edit('db.yaml', deployment('db', '{app: db}', '[{name: http, containerPort: 8080}]'));
+    assert.ok(!has('named-port-unresolved')(s.findings('netpol.yaml')));
+  });
+
   it('a Service edited in another file re-checks the policies of its pods (port-is-service-port)', () => {
     const service = (target: string): string => `apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: web}\n  ports:\n  - {port: 80, targetPort: ${target}}\n`;
     const s = session({

@@ -27,12 +27,21 @@ const SHARED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-pub
 export class ClusterKnowledge {
   private readonly strict: boolean;
   private readonly external: ReadonlySet<string>;
-  private readonly declared: ReadonlySet<string>;
+  /** The namespaces with a manifest, read on first use (most checks ask only about workloads). */
+  private declaredNames: ReadonlySet<string> | undefined;
 
   constructor(private readonly analysis: WorkspaceAnalysis) {
     this.strict = analysis.settings.workspaceIsWholeCluster;
     this.external = new Set(analysis.settings.externalNamespaces);
-    this.declared = new Set(analysis.namespaces().flatMap((n) => (n.source ? [n.namespace.name] : [])));
+  }
+
+  private get declared(): ReadonlySet<string> {
+    if (!this.declaredNames) {
+      const names = new Set<string>();
+      for (const n of this.analysis.namespaces()) if (n.source) names.add(n.namespace.name);
+      this.declaredNames = names;
+    }
+    return this.declaredNames;
   }
 
   get wholeCluster(): boolean {
@@ -44,7 +53,7 @@ export class ClusterKnowledge {
     if (this.strict) return true;
     if (SHARED_NAMESPACES.has(namespace) || this.external.has(namespace)) return false;
     if (namespace === 'default' && from !== 'default') return false;
-    return !this.analysis.network.podsIn(namespace).isEmpty();
+    return this.analysis.network.hasWorkloads(namespace);
   }
 
   /** Whether the labels of `namespace` are all known (its Namespace manifest, or a built-in one). */

@@ -24,6 +24,7 @@
  */
 import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
 import { selectorMatches } from '../../engine/labelSelector';
+import { replacedRun } from '../../engine/listAlignment';
 import type { LabelSelector, Labels, Policy, Workload } from '../../engine/types';
 import type { FileModel } from '../../model/fileModel';
 import type { ManifestSet } from '../../model/manifestSet';
@@ -320,7 +321,9 @@ function compare(analysis: WorkspaceAnalysis, before: PolicyInputs, now: PolicyI
   if (uris && nowInFiles) {
     const nodes = new Set<YMap>(nowInFiles);
     for (const ns of new Set([...changedNamespaces, ...touchedNamespaces, ...serviceNamespaces])) for (const n of now.index.inNamespace(ns)) nodes.add(n);
-    for (const c of changes) for (const w of [c.before, c.after]) if (w) now.index.mayMatch(w.labels, nodes);
+    for (const c of changes) for (const w of [c.before, c.after]) if (w) now.index.mayMatch(w.labels, namespaceLabels(c.namespace), nodes);
+    // A podSelector testing nothing matches a workload of another namespace only while it selects nothing: its namespace holds no workload (the namespaces without changes hold the same workloads in both).
+    if (changes.length > 0) for (const { name } of analysis.network.namespaces) if (!analysis.network.hasWorkloads(name)) for (const n of now.index.selectingAll(name)) nodes.add(n);
     candidates = entries(now, [...nodes]);
   }
   const out = new Set<YMap>();
@@ -377,33 +380,37 @@ interface WorkloadChange {
   readonly changedKeys: ReadonlySet<string> | undefined;
 }
 
+/**
+ * The workloads added, removed or changed. Only the run an edit replaced can hold any: the
+ * workloads around it are the very same objects in both (and, ids being unique in each list, an id
+ * of the run is in no other part of the other list).
+ */
 function workloadChanges(before: Workloads, now: Workloads): WorkloadChange[] {
+  const { start, beforeEnd, nowEnd } = replacedRun(before.list, now.list);
   const out: WorkloadChange[] = [];
-  now.list.forEach((w, i) => {
-    // Unchanged workloads keep their object, mostly at their index.
-    if (before.list[i] === w) return;
+  for (let i = start; i < nowEnd; i++) {
+    const w = now.list[i] as Workload;
     const at = before.indexOf(w.id);
     const old = at === undefined ? undefined : before.list[at];
     if (!sameWorkload(old, w)) out.push(change(old, w));
-  });
-  for (const w of before.list) if (now.indexOf(w.id) === undefined) out.push(change(w, undefined));
+  }
+  for (let i = start; i < beforeEnd; i++) {
+    const w = before.list[i] as Workload;
+    if (now.indexOf(w.id) === undefined) out.push(change(w, undefined));
+  }
   return out;
 }
 
-/** Whether the workloads both have come in the same order in both. */
+/** Whether the workloads both have come in the same order in both (those around the replaced run do). */
 function sameOrder(before: Workloads, now: Workloads): boolean {
-  let i = 0;
-  let j = 0;
+  const { start, beforeEnd, nowEnd } = replacedRun(before.list, now.list);
+  let i = start;
+  let j = start;
   for (;;) {
-    // The same object: the same id, in both.
-    while (i < before.list.length && before.list[i] === now.list[j]) {
-      i++;
-      j++;
-    }
-    while (i < before.list.length && now.indexOf((before.list[i] as Workload).id) === undefined) i++;
-    while (j < now.list.length && before.indexOf((now.list[j] as Workload).id) === undefined) j++;
-    const a = before.list[i];
-    const b = now.list[j];
+    while (i < beforeEnd && now.indexOf((before.list[i] as Workload).id) === undefined) i++;
+    while (j < nowEnd && before.indexOf((now.list[j] as Workload).id) === undefined) j++;
+    const a = i < beforeEnd ? before.list[i] : undefined;
+    const b = j < nowEnd ? now.list[j] : undefined;
     if (!a || !b) return !a && !b;
     if (a.id !== b.id) return false;
     i++;
