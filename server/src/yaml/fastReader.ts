@@ -18,6 +18,7 @@
  */
 import { scalarNode } from '../model/scalarNode';
 import { MAX_EXPANDED_NODES, type ScalarStyle, type YMap, type YNode, type YPair, type YScalar, type YSeq } from '../model/yamlTree';
+import { NONE } from '../collections/none';
 import { commonWord } from './commonWords';
 import { doubleQuotedValue, plainValue } from './coreScalar';
 import { EffectivePairs } from './effectivePairs';
@@ -25,7 +26,7 @@ import { EffectivePairs } from './effectivePairs';
 /** What the fast reader gives: a tree without problems, nothing expanded. */
 export interface FastReadDocument {
   readonly root: YNode;
-  readonly problems: readonly [];
+  readonly problems: readonly never[];
   readonly expanded: false;
 }
 
@@ -86,7 +87,7 @@ class FastReader {
     const root = this.blockNode(0, this.nextPos, 1);
     // Content after the root's end (a root map followed by `- x`, or by a less indented line).
     if (!this.atEnd()) throw new Declined();
-    return { root, problems: [], expanded: false };
+    return { root, problems: NONE, expanded: false };
   }
 
   private atEnd(): boolean {
