@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { ACTIVE_DOCUMENT_NOTIFICATION, STATUS_NOTIFICATION, type ActiveDocumentParams, type StatusParams } from '../../shared/src/protocol';
 import { DIAGNOSTIC_SOURCE } from '../../shared/src/ruleCatalogue';
+import { SERVER_NODE_FLAGS } from '../../shared/src/serverProcess';
 import { ALL_COMMANDS } from './commands/allCommands';
 import type { CommandContext } from './commands/command';
 import { CrashBudget } from './crashBudget';
@@ -135,8 +136,8 @@ export class NetpolLensClient implements vscode.Disposable {
 function serverOptions(extension: vscode.ExtensionContext): ServerOptions {
   const module = extension.asAbsolutePath('dist/server.js');
   return {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', `--inspect=${DEBUG_PORT}`] } },
   };
 }
 

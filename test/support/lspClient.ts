@@ -9,6 +9,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { Diagnostic, PublishDiagnosticsParams, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { SERVER_NODE_FLAGS } from '../../shared/src/serverProcess';
 
 export const SERVER_JS = join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -16,6 +17,7 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Advertise workspace/configuration support (VS Code does; some clients don't). */
   readonly pullConfiguration?: boolean;
+  /** Node options added to the ones the VS Code client starts the server with (SERVER_NODE_FLAGS). */
   readonly execArgv?: readonly string[];
   /** The `processId` sent in `initialize` (the test process by default). */
   readonly processId?: number;
@@ -40,7 +42,7 @@ export class LspTestClient {
   ) {}
 
   static async start(workspaceDir: string, options: StartOptions = {}): Promise<LspTestClient> {
-    const proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_JS, '--stdio'], { stdio: 'pipe' });
+    const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.execArgv ?? []), SERVER_JS, '--stdio'], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new LspTestClient(proc, connection, options.settings ?? {});
     proc.stderr.on('data', (d: Buffer) => client.stderr.push(d.toString()));

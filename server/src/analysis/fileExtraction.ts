@@ -21,6 +21,7 @@ import { readRoute, type Route } from './readRoute';
 import { readRouteClass, type RouteClass } from './readRouteClass';
 import { isService, readService, type Service } from './readService';
 import { readWorkload } from './readWorkload';
+import { NONE, orNone } from '../collections/none';
 
 export interface Sourced<T> {
   readonly value: T;
@@ -53,8 +54,6 @@ export interface UnknownResource {
 }
 
 const NETWORK_POLICY_API = /^(networking\.k8s\.io|extensions)\//;
-
-const NONE: readonly never[] = Object.freeze([]);
 
 const EMPTY: FileExtraction = { workloads: NONE, namespaces: NONE, policies: NONE, clusterPolicies: NONE, unknownResources: NONE, services: NONE, routes: NONE, routeClasses: NONE };
 
@@ -118,7 +117,16 @@ export function extractFile(file: FileModel, defaultNamespace: string, extract: 
       if (items.length > 0) (out[key] as unknown[]).push(...items);
     }
   }
-  return out;
+  return {
+    workloads: orNone(out.workloads),
+    namespaces: orNone(out.namespaces),
+    policies: orNone(out.policies),
+    clusterPolicies: orNone(out.clusterPolicies),
+    unknownResources: orNone(out.unknownResources),
+    services: orNone(out.services),
+    routes: orNone(out.routes),
+    routeClasses: orNone(out.routeClasses),
+  };
 }
 
 /** Per-file extractions, reused while a FileModel object lives (inject one per server or CLI run). */

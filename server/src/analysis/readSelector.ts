@@ -5,6 +5,7 @@
  */
 import { get, getSeq, getString, isMap, isScalar, scalarString, toStringMap, type YNode } from '../model/yamlTree';
 import type { LabelSelector, SelectorRequirement } from '../engine/types';
+import { orNone } from '../collections/none';
 
 /** Matches nothing: an operator the engine does not know. */
 export const INVALID_SELECTOR: LabelSelector = { matchExpressions: [{ key: '', operator: 'invalid' }] };
@@ -20,6 +21,6 @@ export function readSelector(node: YNode | undefined): LabelSelector | undefined
     const values = getSeq(item, 'values')?.items.map((v) => scalarString(v) ?? '') ?? [];
     matchExpressions.push({ key, operator, values });
   }
-  return { matchLabels: toStringMap(get(node, 'matchLabels')), matchExpressions };
+  return { matchLabels: toStringMap(get(node, 'matchLabels')), matchExpressions: orNone(matchExpressions) };
 }
 

@@ -5,6 +5,7 @@
  * a minimal CIDR list or as ranges. CIDR text is parsed by `cidr.ts`, as the API server reads it.
  */
 import { formatAddress, parseCidr, type Cidr, type IpFamily } from './cidr';
+import { orNone } from '../collections/none';
 
 /** An inclusive range of addresses of one family. */
 export interface AddressRange {
@@ -19,10 +20,14 @@ const MAX: Record<IpFamily, bigint> = { ipv4: (1n << 32n) - 1n, ipv6: (1n << 128
 const BITS: Record<IpFamily, number> = { ipv4: 32, ipv6: 128 };
 
 export class AddressSet {
-  private constructor(
-    private readonly v4: readonly Interval[],
-    private readonly v6: readonly Interval[],
-  ) {}
+  private readonly v4: readonly Interval[];
+  private readonly v6: readonly Interval[];
+
+  /** An empty family is the shared empty list: most sets hold addresses of one family, or none. */
+  private constructor(v4: readonly Interval[], v6: readonly Interval[]) {
+    this.v4 = orNone(v4);
+    this.v6 = orNone(v6);
+  }
 
   static empty(): AddressSet {
     return new AddressSet([], []);

@@ -4,6 +4,7 @@
  * have equal keys.
  */
 import { PROTOCOLS, type Protocol } from './types';
+import { NONE, orNone } from '../collections/none';
 
 export type PortRange = readonly [number, number];
 
@@ -22,7 +23,7 @@ export class PortSet {
   }
 
   static empty(): PortSet {
-    return new PortSet({ TCP: [], UDP: [], SCTP: [] });
+    return new PortSet({ TCP: NONE, UDP: NONE, SCTP: NONE });
   }
 
   /** Every port of every protocol. */
@@ -35,7 +36,8 @@ export class PortSet {
   static range(protocol: Protocol, from: number, to: number): PortSet {
     const a = Math.max(from, MIN_PORT);
     const b = Math.min(to, MAX_PORT);
-    const ranges = { TCP: [] as PortRange[], UDP: [] as PortRange[], SCTP: [] as PortRange[] };
+    // A protocol without ports is the shared empty list (most sets hold one protocol's ports).
+    const ranges: Record<Protocol, readonly PortRange[]> = { TCP: NONE, UDP: NONE, SCTP: NONE };
     if (a <= b) ranges[protocol] = [[a, b]];
     return new PortSet(ranges);
   }
@@ -105,7 +107,7 @@ export class PortSet {
   }
 }
 
-function normalize(ranges: readonly PortRange[]): PortRange[] {
+function normalize(ranges: readonly PortRange[]): readonly PortRange[] {
   const sorted = ranges
     .map(([a, b]): PortRange => [Math.max(a, MIN_PORT), Math.min(b, MAX_PORT)])
     .filter(([a, b]) => a <= b)
@@ -116,10 +118,10 @@ function normalize(ranges: readonly PortRange[]): PortRange[] {
     if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
     else out.push([a, b]);
   }
-  return out;
+  return orNone(out);
 }
 
-function intersectRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+function intersectRanges(a: readonly PortRange[], b: readonly PortRange[]): readonly PortRange[] {
   const out: PortRange[] = [];
   let i = 0;
   let j = 0;
@@ -132,10 +134,10 @@ function intersectRanges(a: readonly PortRange[], b: readonly PortRange[]): Port
     if (x[1] < y[1]) i++;
     else j++;
   }
-  return out;
+  return orNone(out);
 }
 
-function subtractRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
+function subtractRanges(a: readonly PortRange[], b: readonly PortRange[]): readonly PortRange[] {
   const out: PortRange[] = [];
   let j = 0;
   for (const [from0, to] of a) {
@@ -149,5 +151,5 @@ function subtractRanges(a: readonly PortRange[], b: readonly PortRange[]): PortR
     }
     if (from <= to) out.push([from, to]);
   }
-  return out;
+  return orNone(out);
 }

@@ -10,6 +10,7 @@ import { fnv1a } from './contentHash';
 import { LineIndex } from './lineIndex';
 import { scanHeader, scanMetadataNames, splitDocuments, splitDocumentsAfterEdit, type DocumentSlice, type HeaderField } from './splitDocuments';
 import { textChange } from './textChange';
+import { NONE, orNone } from '../collections/none';
 import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
 import { scalarNode } from './scalarNode';
 import { shiftTree } from './shiftTree';
@@ -116,7 +117,7 @@ function isTemplateFile(uri: string, text: string, syntax: TemplateSyntax, rende
 
 /** A file with nothing read from it: skipped for `reason`, or empty. */
 export function emptyFileModel(uri: string, text: string, version: number, skipped: SkipReason | undefined, lineIndex = new LineIndex(text)): FileModel {
-  return { uri, version, text, lineIndex, documents: [], objects: [], problems: [], skipped, parsedDocuments: 0 };
+  return { uri, version, text, lineIndex, documents: NONE, objects: NONE, problems: NONE, skipped, parsedDocuments: 0 };
 }
 
 export function buildFileModel(uri: string, text: string, version: number, options: BuildOptions = {}): FileModel {
@@ -177,7 +178,7 @@ export function buildFileModel(uri: string, text: string, version: number, optio
     get objects(): readonly K8sObject[] {
       return (objects ??= documents.flatMap((d) => documentObjects(uri, d, d)));
     },
-    problems,
+    problems: orNone(problems),
     skipped: undefined,
     parsedDocuments: parsed,
   };
@@ -196,7 +197,7 @@ function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean)
   const fullParse = isJson || !header || header.flowStyle || (header.kind !== undefined && parsesInFull(header.apiVersion?.value, header.kind.value, slice.text));
   const looksKubernetes = header !== undefined && header.kind !== undefined && header.apiVersion !== undefined;
   if (!fullParse) {
-    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: [], isKubernetes: looksKubernetes, templated: false, expanded: false, lean: false };
+    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: NONE, isKubernetes: looksKubernetes, templated: false, expanded: false, lean: false };
   }
   const { problems, expanded, ...read } = readTree(slice.text, slice.start);
   let root = read.root;
@@ -208,7 +209,7 @@ function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean)
   if (problems.length > 0) root = undefined;
   // Keep the lean tree (`leanTree.ts`); the full one waits for the file-scope rules.
   const lean = expanded || fullTrees ? root : leanRoot(root);
-  const doc: DocumentModel = { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: lean, problems, isKubernetes, templated: false, expanded, lean: lean !== root };
+  const doc: DocumentModel = { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: lean, problems: orNone(problems), isKubernetes, templated: false, expanded, lean: lean !== root };
   if (lean !== root && root !== undefined) pendingFull.set(doc, root);
   return doc;
 }
@@ -259,7 +260,7 @@ export function fullDocument(doc: DocumentModel): DocumentModel {
 }
 
 function templatedDocument(slice: DocumentSlice): DocumentModel {
-  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: [], isKubernetes: false, templated: true, expanded: false, lean: false };
+  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: NONE, isKubernetes: false, templated: true, expanded: false, lean: false };
 }
 
 const INVALID_UTF8 = 'INVALID_UTF8';

@@ -12,6 +12,7 @@
  * same offsets.
  */
 import { isCustomApiVersion } from './apiGroups';
+import { withItems, withPairs } from './collectionNodes';
 import { getScalar, getString, isMap, isSeq, type YMap, type YNode, type YPair, type YSeq } from './yamlTree';
 
 /** Pod spec fields read outside the file-scope rules (`analysis/readWorkload.ts`). */
@@ -76,12 +77,7 @@ function leanContainers(list: YSeq): YSeq {
     changed = true;
     return withPairs(item, kept);
   });
-  return changed ? { ...list, items } : list;
-}
-
-/** The map with other pairs (never one with `overridden`: those are kept whole). */
-function withPairs(map: YMap, pairs: YPair[]): YMap {
-  return { ...map, pairs };
+  return changed ? withItems(list, items) : list;
 }
 
 /** The index of the one pair with this key (-1 when absent or written twice). */

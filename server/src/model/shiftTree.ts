@@ -1,5 +1,6 @@
 import { shiftedScalar } from './scalarNode';
-import type { YMap, YNode, YPair, YScalar } from './yamlTree';
+import { mapNode, seqNode } from './collectionNodes';
+import type { YNode, YPair, YScalar } from './yamlTree';
 
 /**
  * A copy of `node` with every offset moved by `delta` (a document that moved in its file). A node
@@ -21,17 +22,16 @@ function shiftUnshared(node: YNode, delta: number): YNode {
     case 'scalar':
       return shiftedScalar(node, delta);
     case 'seq':
-      return { type: 'seq', flow: node.flow, items: node.items.map((i) => shiftUnshared(i, delta)), start: node.start + delta, end: node.end + delta };
+      return seqNode(node.flow, node.items.map((i) => shiftUnshared(i, delta)), node.start + delta, node.end + delta);
     case 'map':
       // A key written twice: the lost and the winning pairs are shared with `overridden`.
       if (node.overridden) return shift(node, delta, new Map());
-      return {
-        type: 'map',
-        flow: node.flow,
-        pairs: node.pairs.map((p) => ({ key: shiftUnshared(p.key, delta) as YScalar, value: p.value ? shiftUnshared(p.value, delta) : undefined })),
-        start: node.start + delta,
-        end: node.end + delta,
-      };
+      return mapNode(
+        node.flow,
+        node.pairs.map((p) => ({ key: shiftUnshared(p.key, delta) as YScalar, value: p.value ? shiftUnshared(p.value, delta) : undefined })),
+        node.start + delta,
+        node.end + delta,
+      );
   }
 }
 
@@ -44,7 +44,7 @@ function shift(node: YNode, delta: number, done: Map<YNode, YNode>): YNode {
       out = shiftedScalar(node, delta);
       break;
     case 'seq':
-      out = { ...node, start: node.start + delta, end: node.end + delta, items: node.items.map((i) => shift(i, delta, done)) };
+      out = seqNode(node.flow, node.items.map((i) => shift(i, delta, done)), node.start + delta, node.end + delta);
       break;
     case 'map': {
       const pairs = new Map<YPair, YPair>();
@@ -56,14 +56,9 @@ function shift(node: YNode, delta: number, done: Map<YNode, YNode>): YNode {
         }
         return moved;
       };
-      const map: YMap = {
-        ...node,
-        start: node.start + delta,
-        end: node.end + delta,
-        pairs: node.pairs.map(pairOf),
-        ...(node.overridden ? { overridden: node.overridden.map((o) => ({ ...o, pair: pairOf(o.pair), winner: pairOf(o.winner) })) } : {}),
-      };
-      out = map;
+      const pairsMoved = node.pairs.map(pairOf);
+      const overridden = node.overridden?.map((o) => ({ ...o, pair: pairOf(o.pair), winner: pairOf(o.winner) }));
+      out = mapNode(node.flow, pairsMoved, node.start + delta, node.end + delta, overridden);
       break;
     }
   }

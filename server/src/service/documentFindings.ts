@@ -13,6 +13,7 @@
 import type { NetpolLensSettings } from '../../../shared/src/settings';
 import { fullDocument, objectsOfDocument, type DocumentModel, type FileModel } from '../model/fileModel';
 import type { K8sObject } from '../model/k8sObject';
+import { orNone } from '../collections/none';
 import { runRules, sortFindings, type ResolvedFinding } from '../rules/runRules';
 import type { Rule, RuleContext } from '../rules/types';
 
@@ -46,9 +47,11 @@ export class DocumentFindings {
     const reusable = before && before.settings === settings && before.crlf === crlf ? before.documents : undefined;
     const documents = new Map<string, DocumentEntry>();
     const objects = objectsByDocument(file);
+    // The text after one document is the text before the next: one string for both entries.
+    let gapAfter = file.text.slice(0, file.documents[0]?.start ?? 0);
     file.documents.forEach((doc, i) => {
-      const gapBefore = file.text.slice(file.documents[i - 1]?.end ?? 0, doc.start);
-      const gapAfter = file.text.slice(doc.end, file.documents[i + 1]?.start ?? file.text.length);
+      const gapBefore = gapAfter;
+      gapAfter = file.text.slice(doc.end, file.documents[i + 1]?.start ?? file.text.length);
       const known = reusable?.get(doc.text);
       let findings: readonly ResolvedFinding[];
       if (known && known.gapBefore === gapBefore && known.gapAfter === gapAfter) {
@@ -60,7 +63,7 @@ export class DocumentFindings {
         const single: FileModel = { ...file, documents: [full], objects: own, problems: doc.isKubernetes ? doc.problems : [] };
         findings = runRules({ ...ctx, file: single }, perDocument, onError);
       }
-      if (findings.every((f) => inDocument(f, doc, file.uri))) documents.set(doc.text, { start: doc.start, gapBefore, gapAfter, findings });
+      if (findings.every((f) => inDocument(f, doc, file.uri))) documents.set(doc.text, { start: doc.start, gapBefore, gapAfter, findings: orNone(findings) });
       out.push(...findings);
     });
     this.files.set(file.uri, { settings, crlf, documents });

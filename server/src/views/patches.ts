@@ -5,6 +5,7 @@
  * exact; an operation that cannot be applied leaves the object as it was and is reported.
  */
 import { reachesLeftOutField } from '../model/leanTree';
+import { withItems } from '../model/collectionNodes';
 import { isMap, isSeq, toPlain, type YMap, type YNode, type YSeq } from '../model/yamlTree';
 import { plainToNode, setKey, type Span } from './treeEdit';
 
@@ -193,14 +194,14 @@ function edit(node: YNode, path: readonly string[], op: 'add' | 'replace' | 'rem
       else if (index >= items.length) return undefined;
       else if (op === 'remove') items.splice(index, 1);
       else items[index] = plainToNode(value, items[index] as YNode);
-      return { ...node, items } satisfies YSeq;
+      return withItems(node, items);
     }
     const child = items[index];
     if (!child) return undefined;
     const next = edit(child, rest, op, value);
     if (next === undefined) return undefined;
     items[index] = next;
-    return { ...node, items } satisfies YSeq;
+    return withItems(node, items);
   }
   return undefined;
 }

@@ -8,7 +8,8 @@
  * base where the value goes, never on an unrelated range or outside the file.
  */
 import { scalarNode } from '../model/scalarNode';
-import { isMap, isScalar, isSeq, type YMap, type YNode, type YPair, type YScalar, type YSeq } from '../model/yamlTree';
+import { mapNode, seqNode, withItems, withPairs } from '../model/collectionNodes';
+import { isMap, isScalar, isSeq, type YMap, type YNode, type YPair, type YScalar } from '../model/yamlTree';
 
 export interface Span {
   readonly start: number;
@@ -18,11 +19,11 @@ export interface Span {
 /** Plain data (from a patch or a kustomization) as a tree whose every node spans `span`. */
 export function plainToNode(value: unknown, span: Span): YNode {
   if (Array.isArray(value)) {
-    return { type: 'seq', flow: false, items: value.map((v) => plainToNode(v, span)), start: span.start, end: span.end };
+    return seqNode(false, value.map((v) => plainToNode(v, span)), span.start, span.end);
   }
   if (typeof value === 'object' && value !== null) {
     const pairs: YPair[] = Object.entries(value as Record<string, unknown>).map(([k, v]) => ({ key: keyScalar(k, span), value: plainToNode(v, span) }));
-    return { type: 'map', flow: false, pairs, start: span.start, end: span.end };
+    return mapNode(false, pairs, span.start, span.end);
   }
   return scalar(value, span);
 }
@@ -47,12 +48,12 @@ export function setKey(map: YMap, key: string, value: YNode | undefined, anchor:
   }
   if (value === undefined) {
     if (index < 0) return map;
-    return { ...map, pairs: map.pairs.filter((p) => p.key.source !== key) };
+    return withPairs(map, map.pairs.filter((p) => p.key.source !== key));
   }
   const pairs = [...map.pairs];
   if (index >= 0) pairs[index] = { key: (pairs[index] as YPair).key, value };
   else pairs.push({ key: keyScalar(key, anchor), value });
-  return { ...map, pairs };
+  return withPairs(map, pairs);
 }
 
 /** Where a pair's key is written: the anchor for values added under it. */
@@ -86,11 +87,11 @@ export function updateAt(
       if (next !== item) changed = true;
       return next ?? item;
     });
-    return changed ? ({ ...node, items } satisfies YSeq) : node;
+    return changed ? withItems(node, items) : node;
   }
   let map: YMap;
   if (isMap(node)) map = node;
-  else if (node === undefined && create) map = { type: 'map', flow: false, pairs: [], start: anchor.start, end: anchor.end };
+  else if (node === undefined && create) map = mapNode(false, [], anchor.start, anchor.end);
   else return node;
   const child = getLast(map, head);
   if (child === undefined && !create) return node;
@@ -109,7 +110,7 @@ function getLast(map: YMap, key: string): YNode | undefined {
 
 /** A string map (labels, selectors) with `entries` set; a missing map is created. */
 export function mergeStringMap(node: YNode | undefined, entries: Readonly<Record<string, string>>, anchor: Span): YNode {
-  let map: YMap = isMap(node) ? node : { type: 'map', flow: false, pairs: [], start: anchor.start, end: anchor.end };
+  let map: YMap = isMap(node) ? node : mapNode(false, [], anchor.start, anchor.end);
   const at = isMap(node) ? { start: node.start, end: Math.min(node.end, node.start + 1) } : anchor;
   for (const [k, v] of Object.entries(entries)) {
     const old = getLast(map, k);

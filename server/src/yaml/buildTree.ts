@@ -15,6 +15,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { scalarNode } from '../model/scalarNode';
+import { mapNode, seqNode } from '../model/collectionNodes';
 import {
   MAX_EXPANDED_NODES,
   MAX_TREE_DEPTH,
@@ -192,14 +193,7 @@ class TreeBuilder {
       height = Math.max(height, 1 + m.height);
       size += 1 + m.size;
     }
-    const map: YMap = {
-      type: 'map',
-      flow: node.flow === true,
-      pairs,
-      ...(overridden.length > 0 ? { overridden } : {}),
-      start: this.at(range[0]),
-      end: this.at(range[1]),
-    };
+    const map = mapNode(node.flow === true, pairs, this.at(range[0]), this.at(range[1]), overridden);
     return this.measured(map, height, size, range);
   }
 
@@ -239,7 +233,7 @@ class TreeBuilder {
       height = Math.max(height, 1 + m.height);
       size += m.size;
     }
-    return this.measured({ type: 'seq', flow: node.flow === true, items, start: this.at(range[0]), end: this.at(range[1]) }, height, size, range);
+    return this.measured(seqNode(node.flow === true, items, this.at(range[0]), this.at(range[1])), height, size, range);
   }
 
   private measured<T extends YNode>(node: T, height: number, size: number, range: readonly number[] | undefined): T {

@@ -17,7 +17,9 @@
  * compares the two readers over every fixture, generated workspaces and random mutations.
  */
 import { scalarNode } from '../model/scalarNode';
+import { mapNode, seqNode } from '../model/collectionNodes';
 import { MAX_EXPANDED_NODES, type ScalarStyle, type YMap, type YNode, type YPair, type YScalar, type YSeq } from '../model/yamlTree';
+import { NONE } from '../collections/none';
 import { commonWord } from './commonWords';
 import { doubleQuotedValue, plainValue } from './coreScalar';
 import { EffectivePairs } from './effectivePairs';
@@ -25,7 +27,7 @@ import { EffectivePairs } from './effectivePairs';
 /** What the fast reader gives: a tree without problems, nothing expanded. */
 export interface FastReadDocument {
   readonly root: YNode;
-  readonly problems: readonly [];
+  readonly problems: readonly never[];
   readonly expanded: false;
 }
 
@@ -86,7 +88,7 @@ class FastReader {
     const root = this.blockNode(0, this.nextPos, 1);
     // Content after the root's end (a root map followed by `- x`, or by a less indented line).
     if (!this.atEnd()) throw new Declined();
-    return { root, problems: [], expanded: false };
+    return { root, problems: NONE, expanded: false };
   }
 
   private atEnd(): boolean {
@@ -129,7 +131,7 @@ class FastReader {
     }
     const end = this.close(col);
     // Arrays grown by push keep spare room: the copy holds exactly its items.
-    if (!duplicates) return { type: 'map', flow: false, pairs: pairs.slice(), start: this.base + start, end: this.base + end };
+    if (!duplicates) return mapNode(false, pairs.slice(), this.base + start, this.base + end);
     return this.withEffectivePairs(pairs, false, start, end);
   }
 
@@ -162,7 +164,7 @@ class FastReader {
       break;
     }
     const end = this.close(col);
-    return { type: 'seq', flow: false, items: items.slice(), start: this.base + start, end: this.base + end };
+    return seqNode(false, items.slice(), this.base + start, this.base + end);
   }
 
   /** Nothing but blanks, maybe a comment, before the line end: the value is on the lines below. */
@@ -293,7 +295,7 @@ class FastReader {
     const collected = new EffectivePairs();
     for (const p of written) collected.set(p, false);
     const { pairs, overridden } = collected.result();
-    return { type: 'map', flow, pairs, ...(overridden.length > 0 ? { overridden } : {}), start: this.base + start, end: this.base + end };
+    return mapNode(flow, pairs, this.base + start, this.base + end, overridden);
   }
 
   /**
@@ -560,9 +562,9 @@ class FastReader {
       }
     }
     this.cursor = j + 1;
-    if (!isMap) return { type: 'seq', flow: true, items: items.slice(), start: this.base + start, end: this.base + j + 1 };
+    if (!isMap) return seqNode(true, items.slice(), this.base + start, this.base + j + 1);
     if (duplicates) return this.withEffectivePairs(pairs, true, start, j + 1);
-    return { type: 'map', flow: true, pairs: pairs.slice(), start: this.base + start, end: this.base + j + 1 };
+    return mapNode(true, pairs.slice(), this.base + start, this.base + j + 1);
   }
 
   private flowItem(i: number, depth: number): YNode {
