@@ -6,7 +6,7 @@
  */
 import { reachesLeftOutField } from '../model/leanTree';
 import { withItems } from '../model/collectionNodes';
-import { isMap, isSeq, toPlain, type YMap, type YNode, type YSeq } from '../model/yamlTree';
+import { isMap, isSeq, toPlain, type YMap, type YNode } from '../model/yamlTree';
 import { plainToNode, setKey, type Span } from './treeEdit';
 
 /** Sequences whose items strategic merge pairs by a key instead of replacing the list. */
@@ -71,7 +71,7 @@ function mergeList(base: YNode | undefined, patch: readonly unknown[], at: Span,
       if (merged) items[index] = merged;
     } else items.push(plainToNode(entry, at));
   }
-  return { ...base, items } satisfies YSeq;
+  return withItems(base, items);
 }
 
 function isDirective(p: unknown): boolean {
