@@ -133,15 +133,24 @@ export function partitionLoose(files: readonly FileModel[], identities: Identity
   // A group then takes the files of its sibling folders that conflict with none of its members: an
   // add-on folder that replaces a few files of a split bundle (sock-shop's `manifests-jaeger/`
   // beside `manifests/`) is applied with the rest of that bundle, not alone.
+  const byParent = new Map<string, { file: FileModel; folder: string }[]>();
+  for (const f of sorted) {
+    const folder = posix.dirname(uriPath(f.uri));
+    const parent = posix.dirname(folder);
+    const list = byParent.get(parent);
+    if (list) list.push({ file: f, folder });
+    else byParent.set(parent, [{ file: f, folder }]);
+  }
+  const conflictsWith = (f: FileModel, members: ReadonlySet<FileModel>): boolean => {
+    for (const c of conflicts.get(f) ?? []) if (members.has(c)) return true;
+    return false;
+  };
   for (const group of groups) {
     const members = new Set(group.files);
-    const parent = posix.dirname(group.folder);
-    for (const f of sorted) {
-      const folder = posix.dirname(uriPath(f.uri));
-      if (folder === group.folder || posix.dirname(folder) !== parent || members.has(f)) continue;
-      if ([...(conflicts.get(f) as Set<FileModel>)].some((c) => members.has(c))) continue;
-      members.add(f);
-      group.files.push(f);
+    for (const { file, folder } of byParent.get(posix.dirname(group.folder)) ?? []) {
+      if (folder === group.folder || members.has(file) || conflictsWith(file, members)) continue;
+      members.add(file);
+      group.files.push(file);
     }
   }
   return { common, groups: groups.map((g) => g.files) };

@@ -1,7 +1,8 @@
 /**
  * What decides whether a workspace is one view, the whole workspace (no kustomization, no files
- * defining the same object, not both generations of the cluster-wide policy API): kept across edits and updated from the files that changed, so that
- * an edit in such a workspace costs the views nothing in proportion to its size. Which objects
+ * defining the same object, not both generations of the cluster-wide policy API): kept across
+ * edits and updated from the files that changed, so that an edit in such a workspace costs the
+ * views nothing in proportion to its size. Which objects
  * each file defines comes from the IdentityCache (per file model).
  */
 import type { FileModel } from '../model/fileModel';
