@@ -58,6 +58,9 @@ export class KustomizeReadCache {
   }
 }
 
+/** A file a build names that the workspace did not read: missing, excluded, or over the size cap (argo-workflows' 2.7 MB CRDs). */
+const NOT_READ = 'is not among the files read (missing, excluded by netpolLens.include/exclude, or larger than netpolLens.maxFileSizeKb)';
+
 export function buildKustomization(root: KustomizationFile, index: PathIndex, kustomizations: ReadonlyMap<string, KustomizationFile>, cache: KustomizeReadCache): KustomizeBuild {
   const partial: string[] = [];
   const used = new Set<string>();
@@ -113,7 +116,7 @@ export function buildKustomization(root: KustomizationFile, index: PathIndex, ku
         entries.push({ file, chain: [], chainKey: '' });
       } else if (file?.skipped) note(`${relative(k.dir)}: ${ref} was not read (${file.skipped})`);
       else if (index.isFolder(path)) note(`${relative(k.dir)}: ${ref} is a folder without a kustomization`);
-      else note(`${relative(k.dir)}: ${ref} is not in the workspace`);
+      else note(`${relative(k.dir)}: ${ref} ${NOT_READ}`);
     }
     for (const ref of k.spec.components) {
       const path = joinPath(k.dir, ref);
@@ -148,7 +151,7 @@ function resolvePatch(
   } else if (ref.path !== undefined) {
     const file = index.file(joinPath(k.dir, ref.path));
     if (!file) {
-      note(`${index.relative(k.dir) || '.'}: patch ${ref.path} is not in the workspace`);
+      note(`${index.relative(k.dir) || '.'}: patch ${ref.path} ${NOT_READ}`);
       return [];
     }
     used.add(file.uri);
