@@ -105,7 +105,7 @@ end
 local function run()
   local client_id = vim.lsp.start_client({
     name = 'netpol-lens',
-    cmd = { 'node', '--max-semi-space-size=2', server, '--stdio' },
+    cmd = { 'node', '--max-semi-space-size=4', server, '--stdio' },
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = 'e2e' } },
     handlers = { ['textDocument/publishDiagnostics'] = on_publish },
