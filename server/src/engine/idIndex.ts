@@ -7,6 +7,8 @@
  * since the origin, the caller builds a map afresh.
  */
 
+import { composeMoves } from './listAlignment';
+
 /** Ids placed over an origin before the caller should build afresh. */
 const MAX_ADDED = 256;
 
@@ -46,7 +48,7 @@ export class IdIndex {
     for (const [id, index] of placed) added.set(id, index);
     if (added.size > MAX_ADDED) return undefined;
     const before = this.map;
-    const map = before ? before.map((i) => (i < 0 ? -1 : (step[i] ?? -1))) : step.slice(0, this.origin.size);
+    const map = before ? composeMoves(before, step) : step.slice(0, this.origin.size);
     return new IdIndex(this.origin, map, added);
   }
 }

@@ -12,6 +12,7 @@
  * index is built afresh.
  */
 import { selectorKey } from './labelSelector';
+import { composeMoves } from './listAlignment';
 import type { LabelSelector, Labels, SelectorRequirement } from './types';
 import { WorkloadSet } from './workloadSet';
 
@@ -69,13 +70,7 @@ export class LabelIndex {
     if (this.added + added.length > MAX_ADDED) return undefined;
     let origin: Origin = { index: this, map };
     if (this.origin) {
-      const { index, map: first } = this.origin;
-      const composed = new Int32Array(first.length);
-      for (let i = 0; i < first.length; i++) {
-        const j = first[i] ?? -1;
-        composed[i] = j < 0 ? -1 : (map[j] ?? -1);
-      }
-      origin = { index, map: composed };
+      origin = { index: this.origin.index, map: composeMoves(this.origin.map, map) };
     }
     const out = new LabelIndex([], size, origin);
     // This index's own items are those added over its origin: they move too.

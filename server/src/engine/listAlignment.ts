@@ -40,3 +40,13 @@ export function alignment<T>(before: readonly T[], now: readonly T[]): Alignment
   for (let i = beforeEnd; i < before.length; i++) step[i] = i + delta;
   return { step, start, end: nowEnd, beforeEnd };
 }
+
+/** Where the items of `first`'s origin are after `step` too: `step` applied after `first` (-1 stays gone). */
+export function composeMoves(first: Int32Array, step: Int32Array): Int32Array {
+  const out = new Int32Array(first.length);
+  for (let i = 0; i < first.length; i++) {
+    const j = first[i] ?? -1;
+    out[i] = j < 0 ? -1 : (step[j] ?? -1);
+  }
+  return out;
+}

@@ -6,6 +6,7 @@
  * follow), and only the items placed since are held, by namespace; a namespace's set is made when
  * first asked. Past `MAX_PLACED` items placed since the origin, the caller builds afresh.
  */
+import { composeMoves } from './listAlignment';
 import type { Workload } from './types';
 import { WorkloadSet } from './workloadSet';
 
@@ -88,7 +89,7 @@ export class NamespacePods {
     }
     for (let j = start; j < nowEnd; j++) place((now[j] as Workload).namespace, j);
     if (this.placedCount + (nowEnd - start) > MAX_PLACED) return undefined;
-    const map = this.map ? this.map.map((i) => (i < 0 ? -1 : (step[i] ?? -1))) : step.slice(0, this.size);
+    const map = this.map ? composeMoves(this.map, step) : step.slice(0, this.size);
     const holding = new Set(this.holding);
     const next = new NamespacePods(now.length, this.origin, map, placed, this.placedCount + (nowEnd - start), holding);
     // Only the namespaces of the replaced run can have gained their first workload or lost their last.
