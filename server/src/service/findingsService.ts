@@ -24,6 +24,7 @@ import type { Finding, Rule } from '../rules/types';
 import { sameShape, ViewBuilder, type ClusterView, type ClusterViews } from '../views/clusterViews';
 import { needsCompleteView } from '../views/needsCompleteView';
 import { DocumentFindings } from './documentFindings';
+import { heldInFamily } from './familyFindings';
 import { mergeViewFindings } from './mergeViewFindings';
 
 export type RuleErrorHandler = (rule: Rule, error: unknown, uri: string) => void;
@@ -112,7 +113,7 @@ export class FindingsService {
     const analyses = new Map<string, WorkspaceAnalysis>();
     let changed: Set<string> | 'all' =
       since === undefined || since.settings !== settings || since.partialFiles !== manifests.partialFiles || !sameShape(since.views, views) ? 'all' : new Set<string>();
-    for (const view of views.views) {
+    for (const view of [...views.views, ...views.families.views]) {
       const analysis = this.analysisOfView(view, settings);
       analyses.set(view.id, analysis);
       for (const rule of this.workspaceRules) {
@@ -172,10 +173,14 @@ export class FindingsService {
     if (manifests.partialFiles.has(uri) || this.views(manifests, settings).unused.has(uri)) return own.findings.filter((f) => f.ruleId === 'yaml-syntax');
     if (fileRulesOnly || this.workspaceRules.length === 0) return own.findings;
 
-    const views = this.views(manifests, settings).viewsOf(uri);
+    const clusterViews = this.views(manifests, settings);
+    const views = clusterViews.viewsOf(uri);
     if (views.length === 0) return own.findings;
+    // A loose view's findings in a family's file hold only where its family view has them (familyFindings.ts).
+    const families = views.map((v) => (v.kind === 'loose' ? clusterViews.families.of(v, uri) : undefined));
+    const familyList = [...new Set(families.filter((f) => f !== undefined))];
     const raw: (readonly Finding[] | undefined)[] = [];
-    for (const view of views) {
+    for (const view of [...views, ...familyList]) {
       const viewFile = view.manifests.getFile(uri) ?? file;
       const ctx = { file: viewFile, manifests: view.manifests, settings, analysis: this.analysisOfView(view, settings) };
       for (const rule of this.workspaceRules) raw.push(view.partial.length > 0 && needsCompleteView(rule.id) ? undefined : checkRule(ctx, rule, onError));
@@ -185,10 +190,12 @@ export class FindingsService {
     const viewNames = views.length === 1 ? '' : views.map((v) => `${v.kind}:${v.name}`).join('\u0000');
     if (!cross || cross.settings !== settings || cross.viewNames !== viewNames || cross.raw.length !== raw.length || cross.raw.some((r, i) => r !== raw[i])) {
       const rules = this.workspaceRules;
-      const perView = views.map((view, v) => ({
-        view,
-        findings: raw.slice(v * rules.length, (v + 1) * rules.length).flatMap((r, i) => (r ? resolveFindings(rules[i] as Rule, r, settings) : [])),
-      }));
+      const resolved = (v: number): ResolvedFinding[] => raw.slice(v * rules.length, (v + 1) * rules.length).flatMap((r, i) => (r ? resolveFindings(rules[i] as Rule, r, settings) : []));
+      const perView = views.map((view, v) => {
+        const family = families[v];
+        const findings = resolved(v);
+        return { view, findings: family ? heldInFamily(findings, resolved(views.length + familyList.indexOf(family))) : findings };
+      });
       const findings = sortFindings(perView.length === 1 ? (perView[0]?.findings ?? []) : mergeViewFindings(perView, uri));
       cross = { settings, viewNames, raw, findings, own: undefined, merged: [] };
       this.workspaceCache.set(file, cross);

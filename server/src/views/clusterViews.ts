@@ -8,6 +8,11 @@
  *   object (see alternatives.ts).
  * A workspace without kustomizations, declared views or alternatives has one view: the workspace
  * itself, the very same ManifestSet, so nothing costs more than before.
+ *
+ * Where a loose view holds the namespace-less objects of unrelated families of folders
+ * (namespaceFamilies.ts), each family is also read apart: its family view. Family views are not
+ * views of their own for hovers and commands; a loose view's finding in a family's file is kept
+ * only where the family view has it too.
  */
 import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
@@ -17,6 +22,7 @@ import { isKustomizationFile } from '../model/kustomize';
 import { ManifestSet } from '../model/manifestSet';
 import { IdentityCache, looseViews, POLICY_API_NAME } from './alternatives';
 import { buildKustomization, KustomizeReadCache, type BuildEntry, type KustomizationFile } from './kustomizeBuild';
+import { familyViews, NO_FAMILY_VIEWS, type FamilyViews } from './familyViews';
 import { applyLevel, type BuildItem } from './kustomizeTransforms';
 import { reachesLeftOutFields } from './patches';
 import { joinPath, PathIndex, uriPath } from './pathIndex';
@@ -51,6 +57,8 @@ export interface ClusterViews {
   readonly unused: ReadonlySet<string>;
   /** The views a file belongs to (none for patches, kustomizations and skipped files). */
   viewsOf(uri: string): readonly ClusterView[];
+  /** The loose views' family views (familyViews.ts): none while namespace-less objects are one family. */
+  readonly families: FamilyViews;
   /** One view that is the whole workspace (no kustomization, declared view or alternatives). */
   readonly whole: boolean;
 }
@@ -62,6 +70,8 @@ export class ViewBuilder {
   private last: { manifests: ManifestSet; settings: NetpolLensSettings; base: string | undefined; views: ClusterViews } | undefined;
   /** Whether the workspace is one view, kept across edits (a builder serves one settings object). */
   private whole: WholeWorkspace | undefined;
+  /** The last family views, reused where they hold the very same files. */
+  private families: FamilyViews = NO_FAMILY_VIEWS;
 
   /** The views of `manifests` (computed once per manifest set and settings). `base`: folder for names. */
   build(manifests: ManifestSet, settings: NetpolLensSettings, base?: string): ClusterViews {
@@ -78,7 +88,10 @@ export class ViewBuilder {
       if (this.whole?.defaultNamespace !== settings.defaultNamespace || !this.whole.advance(manifests)) this.whole = WholeWorkspace.of(manifests, this.identities, settings.defaultNamespace);
       if (this.whole.isWhole) {
         const only: ClusterView = { id: 'loose', kind: 'loose', name: 'loose files', root: '', rootPath: '', partial: [], manifests };
-        return viewsOf([only], base ?? this.whole.base, new Set(), () => true);
+        const folder = base ?? this.whole.base;
+        // Families need namespace-less objects in two folders at least: counted as files change.
+        this.families = this.whole.namespacelessFolders < 2 ? NO_FAMILY_VIEWS : familyViews([only], manifests.files(), (f) => relativeTo(folder, f), manifests.version, this.families);
+        return viewsOf([only], folder, new Set(), this.families, () => true);
       }
     }
     const files = manifests.sortedUris().map((uri) => manifests.getFile(uri) as FileModel);
@@ -166,7 +179,9 @@ export class ViewBuilder {
         });
       }
     }
-    return viewsOf(views, index.base, unused, undefined, membership);
+    const looseOnes = views.filter((v) => v.kind === 'loose');
+    this.families = looseOnes.length === 0 ? NO_FAMILY_VIEWS : familyViews(looseOnes, loose, (f) => index.relative(f), manifests.version, this.families);
+    return viewsOf(views, index.base, unused, this.families, undefined, membership);
   }
 
   private readonly failedPatch = new WeakSet<object>();
@@ -198,6 +213,7 @@ export class ViewBuilder {
  */
 export function sameShape(a: ClusterViews, b: ClusterViews): boolean {
   if (a === b) return true;
+  if (!sameFamilyViews(a.families, b.families)) return false;
   if (a.whole && b.whole) return true;
   if (a.whole !== b.whole || a.views.length !== b.views.length || a.unused.size !== b.unused.size) return false;
   for (const u of a.unused) if (!b.unused.has(u)) return false;
@@ -213,6 +229,7 @@ function viewsOf(
   views: readonly ClusterView[],
   base: string,
   unused: ReadonlySet<string>,
+  families: FamilyViews,
   all?: () => boolean,
   membership?: ReadonlyMap<string, readonly ClusterView[]>,
 ): ClusterViews {
@@ -222,11 +239,22 @@ function viewsOf(
     base,
     unused,
     whole: all !== undefined,
+    families,
     viewsOf(uri) {
       if (all) return views[0]?.manifests.getFile(uri) ? views : none;
       return membership?.get(uri) ?? none;
     },
   };
+}
+
+/** The same family views (by id: an id names the family and its files). */
+function sameFamilyViews(a: FamilyViews, b: FamilyViews): boolean {
+  return a.views.length === b.views.length && a.views.every((v, i) => v.id === b.views[i]?.id);
+}
+
+function relativeTo(base: string, path: string): string {
+  const rel = posix.relative(base, path);
+  return rel.startsWith('..') ? path : rel;
 }
 
 /**

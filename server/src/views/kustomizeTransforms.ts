@@ -64,6 +64,11 @@ const CLUSTER_SCOPED = new Set([
   'VolumeSnapshotClass',
 ]);
 
+/** Whether kustomize (and the API server) leave objects of this kind without a namespace. */
+export function isClusterScopedKind(kind: string): boolean {
+  return CLUSTER_SCOPED.has(kind);
+}
+
 /** Where kustomize's label transformer writes selector labels (kind → paths; `create`: add missing maps). */
 const SELECTOR_PATHS: Readonly<Record<string, readonly { path: readonly string[]; create: boolean }[]>> = {
   Deployment: [{ path: ['spec', 'selector', 'matchLabels'], create: true }],
@@ -131,7 +136,7 @@ function setNamespace(item: BuildItem, namespace: string): BuildItem {
     if (!obj.node) return { ...item, obj: { ...obj, name: namespace } };
     return withNode(item, updateAt(obj.node, ['metadata', 'name'], (n, a) => replaceScalar(n, namespace, a), true, anchorOf(obj)));
   }
-  if (CLUSTER_SCOPED.has(obj.kind)) return item;
+  if (isClusterScopedKind(obj.kind)) return item;
   if (!obj.node) return { ...item, obj: { ...obj, namespace } };
   return withNode(item, updateAt(obj.node, ['metadata', 'namespace'], (n, a) => replaceScalar(n, namespace, a), true, anchorOf(obj)));
 }

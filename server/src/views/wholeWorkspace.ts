@@ -9,6 +9,7 @@ import type { FileModel } from '../model/fileModel';
 import { isKustomizationFile } from '../model/kustomize';
 import type { ManifestSet } from '../model/manifestSet';
 import type { IdentityCache, PolicyApi } from './alternatives';
+import { familyRole, folderOf } from './namespaceFamilies';
 import { commonFolder, uriPath, widenFolder } from './pathIndex';
 
 export class WholeWorkspace {
@@ -20,6 +21,8 @@ export class WholeWorkspace {
   /** Per cluster-wide policy API generation, how many loose files are written for it. */
   private readonly apiFiles = new Map<PolicyApi, number>();
   private pathBase = '/';
+  /** Per folder, how many loose files there hold namespace-less objects (`namespaceFamilies.ts`). */
+  private readonly folders = new Map<string, number>();
 
   private constructor(
     private manifests: ManifestSet,
@@ -42,6 +45,11 @@ export class WholeWorkspace {
   /** The folder view names are relative to. */
   get base(): string {
     return this.pathBase;
+  }
+
+  /** How many folders hold loose files with namespace-less objects. */
+  get namespacelessFolders(): number {
+    return this.folders.size;
   }
 
   /** Brought to `manifests`, when it was made from the current set by a few edits (else false: build it anew). */
@@ -67,6 +75,7 @@ export class WholeWorkspace {
     if (isKustomizationFile(uriPath(file.uri))) this.kustomizations.add(file.uri);
     if (!this.loose(file, manifests)) return;
     this.countApi(file, 1);
+    this.countFolder(file, 1);
     for (const id of this.identities.of(file, this.defaultNamespace)) {
       let set = this.owners.get(id);
       if (!set) this.owners.set(id, (set = new Set()));
@@ -79,6 +88,7 @@ export class WholeWorkspace {
     this.kustomizations.delete(file.uri);
     if (!this.loose(file, manifests)) return;
     this.countApi(file, -1);
+    this.countFolder(file, -1);
     for (const id of this.identities.of(file, this.defaultNamespace)) {
       const set = this.owners.get(id);
       if (!set?.delete(file.uri)) continue;
@@ -93,6 +103,14 @@ export class WholeWorkspace {
     const count = (this.apiFiles.get(api) ?? 0) + delta;
     if (count === 0) this.apiFiles.delete(api);
     else this.apiFiles.set(api, count);
+  }
+
+  private countFolder(file: FileModel, delta: 1 | -1): void {
+    if (familyRole(file) !== 'own') return;
+    const folder = folderOf(file);
+    const count = (this.folders.get(folder) ?? 0) + delta;
+    if (count === 0) this.folders.delete(folder);
+    else this.folders.set(folder, count);
   }
 
   /** What looseViews reads: whole files, not skipped. */

@@ -3,7 +3,8 @@
  * an overlay's namespace, labels and patches, a base's labels and policy, an overlay added or
  * removed, a second install bundle that turns loose files into alternatives, loose files of both
  * generations of the cluster-wide policy API (each generation its own view), the base's
- * kustomization gone (the workspace may become one view) — a long-lived
+ * kustomization gone (the workspace may become one view), namespace-less files coming and going in
+ * unrelated folders (families of folders read apart, namespaceFamilies.ts) — a long-lived
  * service gives every file exactly the findings a fresh service computes, and the publisher has
  * sent them.
  */
@@ -95,7 +96,7 @@ function apply(index: WorkspaceIndex, edit: Edit, version: number): void {
   }
 }
 
-async function holdsFresh(initial: readonly { uri: string; text: string }[], edits: readonly Edit[]): Promise<void> {
+async function holdsFresh(initial: readonly { uri: string; text: string }[], edits: readonly (Edit | FamilyEdit)[]): Promise<void> {
   const index = new WorkspaceIndex();
   index.setDiskTexts([...initial]);
   const settings = { ...DEFAULT_SETTINGS, workspaceIsWholeCluster: true };
@@ -112,10 +113,66 @@ async function holdsFresh(initial: readonly { uri: string; text: string }[], edi
   await published.settle();
   published.assertFresh('initial');
   for (const [i, edit] of edits.entries()) {
-    apply(index, edit, i + 2);
+    applyFamilyEdit(index, edit, i + 2);
     assert.deepEqual(all(service), all(new FindingsService()), `after edit ${i} (${edit.kind})`);
     await published.settle();
     published.assertFresh(`after edit ${i} (${edit.kind})`);
+  }
+}
+
+/** Namespace-less files in folders of several families (tests/*, samples/* apart; store/app beside store/policies; deploy/* cousins). */
+const FAMILY_FOLDERS = ['tests/deny', 'tests/other', 'samples/shop', 'store/app', 'store/policies', 'deploy/policies', 'deploy/apps/api'] as const;
+
+type FamilyEdit =
+  | { kind: 'workload'; folder: (typeof FAMILY_FOLDERS)[number]; name: string; label: string | undefined }
+  | { kind: 'familyPolicy'; folder: (typeof FAMILY_FOLDERS)[number]; selector: string; peer: string; editor: boolean }
+  | { kind: 'removePolicy'; folder: (typeof FAMILY_FOLDERS)[number] }
+  | { kind: 'shared'; present: boolean }
+  | { kind: 'rootPod'; present: boolean };
+
+/** A sample app with an Ingress, and a test's policy that would drop it were the two one namespace. */
+const SAMPLE_APP = `${deployment('app: web')}---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  ingressClassName: nginx\n  defaultBackend:\n    service: {name: web, port: {number: 80}}\n`;
+const ONLY_HBONE = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: only-hbone}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n  ingress:\n  - ports: [{port: 15008}]\n';
+
+const familyEditArb: fc.Arbitrary<FamilyEdit> = fc.oneof(
+  fc
+    .tuple(fc.constantFrom(...FAMILY_FOLDERS), fc.constantFrom('web', 'api', 'probe'), fc.option(labelArb, { nil: undefined }))
+    .map(([folder, name, label]): FamilyEdit => ({ kind: 'workload', folder, name, label })),
+  fc
+    .tuple(fc.constantFrom(...FAMILY_FOLDERS), labelArb, fc.constantFrom('app: web', 'app: api', 'tier: front'), fc.boolean())
+    .map(([folder, selector, peer, editor]): FamilyEdit => ({ kind: 'familyPolicy', folder, selector, peer, editor })),
+  fc.constantFrom(...FAMILY_FOLDERS).map((folder): FamilyEdit => ({ kind: 'removePolicy', folder })),
+  fc.boolean().map((present): FamilyEdit => ({ kind: 'shared', present })),
+  fc.boolean().map((present): FamilyEdit => ({ kind: 'rootPod', present })),
+);
+
+function applyFamilyEdit(index: WorkspaceIndex, edit: FamilyEdit | Edit, version: number): void {
+  switch (edit.kind) {
+    case 'workload': {
+      const uri = `${ROOT}/${edit.folder}/${edit.name}.yaml`;
+      if (edit.label) index.setDiskText(uri, deployment(edit.label).replace('metadata:\n  name: web', `metadata:\n  name: ${edit.name}`));
+      else index.removeDiskFile(uri);
+      break;
+    }
+    case 'familyPolicy':
+      if (edit.editor) index.changeDocument(`${ROOT}/${edit.folder}/policy.yaml`, policy(edit.selector, edit.peer), version);
+      else index.setDiskText(`${ROOT}/${edit.folder}/policy.yaml`, policy(edit.selector, edit.peer));
+      break;
+    case 'removePolicy':
+      index.removeDiskFile(`${ROOT}/${edit.folder}/policy.yaml`);
+      break;
+    case 'shared':
+      // Analysed objects with a namespace of their own: read in every family view.
+      if (edit.present) index.setDiskText(`${ROOT}/infra/dns.yaml`, deployment('app: web').replace('metadata:\n  name: web', 'metadata:\n  name: dns\n  namespace: default'));
+      else index.removeDiskFile(`${ROOT}/infra/dns.yaml`);
+      break;
+    case 'rootPod':
+      // A namespace-less object at the root: every folder joins its family, and family views go.
+      if (edit.present) index.setDiskText(`${ROOT}/pod.yaml`, 'apiVersion: v1\nkind: Pod\nmetadata: {name: root, labels: {app: root}}\nspec:\n  containers: [{name: c, image: x}]\n');
+      else index.removeDiskFile(`${ROOT}/pod.yaml`);
+      break;
+    default:
+      apply(index, edit, version);
   }
 }
 
@@ -145,6 +202,39 @@ describe('cluster views across edits', () => {
           [
             { uri: `${ROOT}/base/deployment.yaml`, text: deployment('app: web') },
             { uri: `${ROOT}/base/policy.yaml`, text: policy('app: web', 'app: web') },
+          ],
+          edits,
+        ),
+      ),
+      { seed: 1207, numRuns: 60 },
+    );
+  });
+
+  it('a finding only the family views hid appears when the folders become one family, and goes again', async () => {
+    await holdsFresh(
+      [
+        { uri: `${ROOT}/samples/shop/web.yaml`, text: SAMPLE_APP },
+        { uri: `${ROOT}/tests/hbone/policy.yaml`, text: ONLY_HBONE },
+      ],
+      [
+        { kind: 'rootPod', present: true },
+        { kind: 'rootPod', present: false },
+      ],
+    );
+  });
+
+  it('with namespace-less files in folders of several families (and a bundle at the root that joins them all), likewise', async () => {
+    const edit = fc.oneof(familyEditArb, editArb.filter((e) => e.kind === 'bundle' || e.kind === 'policy'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 14 }), (edits) =>
+        holdsFresh(
+          [
+            { uri: `${ROOT}/samples/shop/web.yaml`, text: deployment('app: web') },
+            { uri: `${ROOT}/tests/deny/policy.yaml`, text: policy('app: web', 'app: api') },
+            { uri: `${ROOT}/store/app/api.yaml`, text: deployment('app: api').replace('metadata:\n  name: web', 'metadata:\n  name: api') },
+            { uri: `${ROOT}/store/policies/policy.yaml`, text: policy('app: api', 'app: web') },
+            { uri: `${ROOT}/samples/app/web.yaml`, text: SAMPLE_APP },
+            { uri: `${ROOT}/tests/hbone/policy.yaml`, text: ONLY_HBONE },
           ],
           edits,
         ),
