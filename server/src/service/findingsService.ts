@@ -79,25 +79,32 @@ export class FindingsService {
   }
 
   /**
-   * The engine's view for a file (the first cluster view holding `uri`), or for the workspace's
-   * first view when no file is named: what hovers, lenses and commands answer from.
+   * The engine's view for a file (the first cluster view holding `uri`, its family's where the
+   * file is one of a family of folders: views/familyViews.ts), or for the workspace's first view
+   * when no file is named: what hovers, lenses and commands answer from.
    */
   analysisFor(manifests: ManifestSet, settings: NetpolLensSettings, uri?: string): WorkspaceAnalysis {
     const views = this.views(manifests, settings);
     const view = (uri !== undefined ? views.viewsOf(uri)[0] : undefined) ?? views.views[0];
     if (!view) return this.analysisOfView({ id: 'loose', kind: 'loose', name: 'loose files', root: '', rootPath: '', partial: [], manifests }, settings);
-    return this.analysisOfView(view, settings);
+    return this.analysisOfView((uri !== undefined ? views.families.of(view, uri) : undefined) ?? view, settings);
   }
 
   /**
    * A file as each of its cluster views applies it, with that view's analysis: what hovers and
    * lenses answer from (the view's copy of the file carries the objects as kustomize builds them).
-   * A file in no view (not a manifest, a skipped file) gets the workspace's first view.
+   * A file of a family of folders is answered from its family view (what its findings say too),
+   * under the loose view's name. A file in no view (not a manifest, a skipped file) gets the
+   * workspace's first view.
    */
   fileInViews(manifests: ManifestSet, settings: NetpolLensSettings, file: FileModel): { view: ClusterView | undefined; analysis: WorkspaceAnalysis; file: FileModel }[] {
-    const views = this.views(manifests, settings).viewsOf(file.uri);
+    const clusterViews = this.views(manifests, settings);
+    const views = clusterViews.viewsOf(file.uri);
     if (views.length === 0) return [{ view: undefined, analysis: this.analysisFor(manifests, settings), file }];
-    return views.map((view) => ({ view, analysis: this.analysisOfView(view, settings), file: view.manifests.getFile(file.uri) ?? file }));
+    return views.map((view) => {
+      const read = clusterViews.families.of(view, file.uri) ?? view;
+      return { view, analysis: this.analysisOfView(read, settings), file: read.manifests.getFile(file.uri) ?? file };
+    });
   }
 
   /**
