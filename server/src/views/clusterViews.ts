@@ -19,13 +19,14 @@ import { minimatch } from 'minimatch';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
 import { fullObjects, type FileModel } from '../model/fileModel';
 import { isKustomizationFile } from '../model/kustomize';
-import { ManifestSet } from '../model/manifestSet';
+import type { ManifestSet } from '../model/manifestSet';
 import { IdentityCache, looseViews, POLICY_API_NAME } from './alternatives';
 import { buildKustomization, KustomizeReadCache, type BuildEntry, type KustomizationFile } from './kustomizeBuild';
 import { familyViews, NO_FAMILY_VIEWS, type FamilyViews } from './familyViews';
 import { applyLevel, type BuildItem } from './kustomizeTransforms';
 import { reachesLeftOutFields } from './patches';
 import { joinPath, PathIndex, uriPath } from './pathIndex';
+import { ViewSets } from './viewSets';
 import { WholeWorkspace } from './wholeWorkspace';
 
 export type ViewKind = 'kustomize' | 'declared' | 'loose';
@@ -72,6 +73,8 @@ export class ViewBuilder {
   private whole: WholeWorkspace | undefined;
   /** The last family views, reused where they hold the very same files. */
   private families: FamilyViews = NO_FAMILY_VIEWS;
+  /** Each view's manifest set, made from its last one where few files changed. */
+  private readonly sets = new ViewSets();
 
   /** The views of `manifests` (computed once per manifest set and settings). `base`: folder for names. */
   build(manifests: ManifestSet, settings: NetpolLensSettings, base?: string): ClusterViews {
@@ -90,7 +93,9 @@ export class ViewBuilder {
         const only: ClusterView = { id: 'loose', kind: 'loose', name: 'loose files', root: '', rootPath: '', partial: [], manifests };
         const folder = base ?? this.whole.base;
         // Families need namespace-less objects in two folders at least: counted as files change.
-        this.families = this.whole.namespacelessFolders < 2 ? NO_FAMILY_VIEWS : familyViews([only], manifests.files(), (f) => relativeTo(folder, f), manifests.version, this.families);
+        this.families =
+          this.whole.namespacelessFolders < 2 ? NO_FAMILY_VIEWS : familyViews(new Map([[only, [...manifests.files()]]]), manifests.files(), (f) => relativeTo(folder, f), (id, files) => this.sets.of(id, files, manifests.version));
+        this.sets.done();
         return viewsOf([only], folder, new Set(), this.families, () => true);
       }
     }
@@ -100,9 +105,11 @@ export class ViewBuilder {
     const views: ClusterView[] = [];
     const used = new Set<string>();
     const membership = new Map<string, ClusterView[]>();
-    const add = (view: ClusterView): void => {
+    const looseFiles = new Map<ClusterView, readonly FileModel[]>();
+    // Members from the list the view was made of: reading a derived set's files would copy its map.
+    const add = (view: ClusterView, members: readonly FileModel[]): void => {
       views.push(view);
-      for (const f of view.manifests.files()) {
+      for (const f of members) {
         const list = membership.get(f.uri);
         if (list) list.push(view);
         else membership.set(f.uri, [view]);
@@ -139,15 +146,15 @@ export class ViewBuilder {
         root: rel,
         rootPath: root.dir,
         partial: failed ? [...build.partial, 'a JSON patch does not apply (kustomize would refuse to build)'] : build.partial,
-        manifests: new ManifestSet(viewFiles, manifests.version),
-      });
+        manifests: this.sets.of(`kustomize:${rel}`, viewFiles, manifests.version),
+      }, viewFiles);
     }
 
     // declared views
     for (const [name, globs] of declared) {
       const members = files.filter((f) => !f.skipped && !manifests.partialFiles.has(f.uri) && !isKustomizationFile(uriPath(f.uri)) && matchesAny(uriPath(f.uri), globs));
       for (const f of members) used.add(f.uri);
-      add({ id: `declared:${name}`, kind: 'declared', name, root: '', rootPath: '', partial: [], manifests: new ManifestSet(members, manifests.version) });
+      add({ id: `declared:${name}`, kind: 'declared', name, root: '', rootPath: '', partial: [], manifests: this.sets.of(`declared:${name}`, members, manifests.version) }, members);
     }
 
     // loose files, split into alternatives
@@ -168,19 +175,14 @@ export class ViewBuilder {
         const group = view.group && (view.group.length === 1 ? first : `${first} (+${view.group.length - 1} files)`);
         const api = view.api && POLICY_API_NAME[view.api];
         const name = group && api ? `${group}, ${api}` : (group ?? api ?? 'loose files');
-        add({
-          id: `loose${first === undefined ? '' : `:${first}`}${view.api ? `@${view.api}` : ''}`,
-          kind: 'loose',
-          name,
-          root: '',
-          rootPath: '',
-          partial: [],
-          manifests: new ManifestSet(view.files, manifests.version),
-        });
+        const id = `loose${first === undefined ? '' : `:${first}`}${view.api ? `@${view.api}` : ''}`;
+        const looseView: ClusterView = { id, kind: 'loose', name, root: '', rootPath: '', partial: [], manifests: this.sets.of(id, view.files, manifests.version) };
+        add(looseView, view.files);
+        looseFiles.set(looseView, view.files);
       }
     }
-    const looseOnes = views.filter((v) => v.kind === 'loose');
-    this.families = looseOnes.length === 0 ? NO_FAMILY_VIEWS : familyViews(looseOnes, loose, (f) => index.relative(f), manifests.version, this.families);
+    this.families = looseFiles.size === 0 ? NO_FAMILY_VIEWS : familyViews(looseFiles, loose, (f) => index.relative(f), (id, files) => this.sets.of(id, files, manifests.version));
+    this.sets.done();
     return viewsOf(views, index.base, unused, this.families, undefined, membership);
   }
 
@@ -220,6 +222,10 @@ export function sameShape(a: ClusterViews, b: ClusterViews): boolean {
   return a.views.every((v, i) => {
     const w = b.views[i];
     if (!w || v.id !== w.id || v.name !== w.name || v.partial.join('\n') !== w.partial.join('\n') || v.manifests.size !== w.manifests.size) return false;
+    if (v.manifests === w.manifests) return true;
+    // A set made from the other by a few edits (viewSets.ts) names the files that differ.
+    const changed = w.manifests.changesSince(v.manifests);
+    if (changed) return [...changed].every((uri) => v.manifests.getFile(uri) !== undefined && w.manifests.getFile(uri) !== undefined);
     for (const f of v.manifests.files()) if (!w.manifests.getFile(f.uri)) return false;
     return true;
   });

@@ -9,7 +9,7 @@
  */
 import { fnv1a } from '../model/contentHash';
 import type { FileModel } from '../model/fileModel';
-import { ManifestSet } from '../model/manifestSet';
+import type { ManifestSet } from '../model/manifestSet';
 import type { ClusterView } from './clusterViews';
 import { familyRole, folderFamilies, folderOf, splitByFamily } from './namespaceFamilies';
 
@@ -24,21 +24,20 @@ export const NO_FAMILY_VIEWS: FamilyViews = { views: [], of: () => undefined };
 
 /**
  * The family views of `loose` (the loose views), the families made from the folders of `files`
- * (the loose files). `relative` names a folder for view names; `previous` is reused where a family
- * view holds the very same files.
+ * (the loose files). `relative` names a folder for view names; `setOf` makes a view's manifest set.
  */
-export function familyViews(loose: readonly ClusterView[], files: Iterable<FileModel>, relative: (folder: string) => string, version: number, previous?: FamilyViews): FamilyViews {
-  const folders = new Set<string>();
-  for (const f of files) if (familyRole(f) === 'own') folders.add(folderOf(f));
-  const families = folderFamilies(folders);
+export function familyViews(loose: ReadonlyMap<ClusterView, readonly FileModel[]>, files: Iterable<FileModel>, relative: (folder: string) => string, setOf: (id: string, files: readonly FileModel[]) => ManifestSet): FamilyViews {
+  const folderOfFile = new Map<FileModel, string>();
+  for (const f of files) if (familyRole(f) === 'own') folderOfFile.set(f, folderOf(f));
+  const families = folderFamilies(folderOfFile.values());
   if (new Set(families.values()).size < 2) return NO_FAMILY_VIEWS;
-  const reusable = new Map<string, ClusterView>();
-  for (const v of previous?.views ?? []) reusable.set(v.id, v);
+  const familyOf = new Map<FileModel, string>();
+  for (const [f, folder] of folderOfFile) familyOf.set(f, families.get(folder) as string);
   const shared = sharedByAll(loose);
   const byKey = new Map<string, ClusterView>();
   const perView = new Map<ClusterView, Map<string, ClusterView>>();
-  for (const view of loose) {
-    const split = splitByFamily(view.manifests.files(), families);
+  for (const [view, members] of loose) {
+    const split = splitByFamily(members, familyOf);
     if (!split) continue;
     const mine = new Map<string, ClusterView>();
     for (const [family, own] of split) {
@@ -46,9 +45,7 @@ export function familyViews(loose: readonly ClusterView[], files: Iterable<FileM
       const id = `family:${name}#${fnv1a(own.map((m) => m.uri).join('\n')).toString(36)}`;
       let fv = byKey.get(id);
       if (!fv) {
-        const members = [...own, ...shared];
-        const before = reusable.get(id);
-        fv = before && sameModels(before.manifests, members) ? before : familyView(id, name, members, version);
+        fv = { id, kind: 'loose', name: `${name} (its namespace-less objects apart)`, root: '', rootPath: '', partial: [], manifests: setOf(id, [...own, ...shared]) };
         byKey.set(id, fv);
       }
       mine.set(family, fv);
@@ -59,23 +56,15 @@ export function familyViews(loose: readonly ClusterView[], files: Iterable<FileM
     views: [...byKey.values()],
     of(view, uri) {
       const file = view.manifests.getFile(uri);
-      if (!file || familyRole(file) !== 'own') return undefined;
-      return perView.get(view)?.get(families.get(folderOf(file)) as string);
+      const family = file && familyOf.get(file);
+      return family === undefined ? undefined : perView.get(view)?.get(family);
     },
   };
 }
 
 /** The shared files (familyRole) every loose view holds. */
-function sharedByAll(loose: readonly ClusterView[]): FileModel[] {
-  const [first, ...rest] = loose;
-  if (!first) return [];
-  return [...first.manifests.files()].filter((f) => familyRole(f) === 'shared' && rest.every((v) => v.manifests.getFile(f.uri) === f));
-}
-
-function familyView(id: string, folder: string, files: readonly FileModel[], version: number): ClusterView {
-  return { id, kind: 'loose', name: `${folder} (its namespace-less objects apart)`, root: '', rootPath: '', partial: [], manifests: new ManifestSet(files, version) };
-}
-
-function sameModels(set: ManifestSet, files: readonly FileModel[]): boolean {
-  return set.size === files.length && files.every((f) => set.getFile(f.uri) === f);
+function sharedByAll(loose: ReadonlyMap<ClusterView, readonly FileModel[]>): FileModel[] {
+  const count = new Map<FileModel, number>();
+  for (const members of loose.values()) for (const f of members) if (familyRole(f) === 'shared') count.set(f, (count.get(f) ?? 0) + 1);
+  return [...count].filter(([, n]) => n === loose.size).map(([f]) => f);
 }

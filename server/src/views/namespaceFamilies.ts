@@ -113,12 +113,12 @@ function commonAncestor(folders: readonly string[]): string {
   return common;
 }
 
-/** A loose view's files of each family; undefined when the view holds one family or none. */
-export function splitByFamily(files: Iterable<FileModel>, families: ReadonlyMap<string, string>): Map<string, FileModel[]> | undefined {
+/** A loose view's files of each family (`familyOf`: the family of each file holding namespace-less objects); undefined when the view holds one family or none. */
+export function splitByFamily(files: Iterable<FileModel>, familyOf: ReadonlyMap<FileModel, string>): Map<string, FileModel[]> | undefined {
   const own = new Map<string, FileModel[]>();
   for (const f of files) {
-    if (familyRole(f) !== 'own') continue;
-    const family = families.get(folderOf(f)) as string;
+    const family = familyOf.get(f);
+    if (family === undefined) continue;
     const list = own.get(family);
     if (list) list.push(f);
     else own.set(family, [f]);
