@@ -13,7 +13,7 @@ import { textChange, type TextChange } from './textChange';
 import { NONE, orNone } from '../collections/none';
 import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
 import { scalarNode } from './scalarNode';
-import { relocate } from './movedDocument';
+import { relocate, takeMovedFrom } from './movedDocument';
 import { leanRoot } from './leanTree';
 import { hasTemplatedField } from './templatedFields';
 import { hasTemplateAction, scanTemplateSyntax, type TemplateSyntax } from './templateSyntax';
@@ -151,10 +151,11 @@ export function buildFileModel(uri: string, text: string, version: number, optio
   for (const slice of slices) {
     while (nextAction < actions.length && (actions[nextAction] as number) < slice.start) nextAction++;
     const templated = nextAction < actions.length && (actions[nextAction] as number) < slice.end;
-    const reused = reusable(slice);
+    const found = reusable(slice);
+    const reused = found?.doc;
     let doc: DocumentModel;
     if (reused && reused.templated === templated) {
-      doc = reused.start === slice.start && reused.index === slice.index ? reused : relocate(reused, slice);
+      doc = reused.start === slice.start && reused.index === slice.index ? reused : relocate(reused, slice, found.follows);
     } else {
       doc = readDocument(slice, isJson, templated);
       if (doc.root !== undefined || doc.problems.length > 0) parsed++;
@@ -191,8 +192,12 @@ export function buildFileModel(uri: string, text: string, version: number, optio
  * between are looked up by text, among the previous documents between. A document rejected for
  * its bytes is read again: the same text typed in an editor is UTF-8.
  */
-function previousDocuments(slices: readonly DocumentSlice[], before: readonly DocumentModel[], change: TextChange | undefined): (slice: DocumentSlice) => DocumentModel | undefined {
+function previousDocuments(slices: readonly DocumentSlice[], before: readonly DocumentModel[], change: TextChange | undefined): (slice: DocumentSlice) => { readonly doc: DocumentModel; readonly follows: boolean } | undefined {
   const reusable = (d: DocumentModel | undefined): DocumentModel | undefined => (d && !d.problems.some((p) => p.code === INVALID_UTF8) ? d : undefined);
+  const paired = (d: DocumentModel | undefined): { doc: DocumentModel; follows: boolean } | undefined => {
+    const doc = reusable(d);
+    return doc && { doc, follows: true };
+  };
   let head = 0;
   let tail = 0;
   if (change) {
@@ -204,9 +209,9 @@ function previousDocuments(slices: readonly DocumentSlice[], before: readonly Do
   }
   let byText: Map<string, DocumentModel> | undefined;
   return (slice) => {
-    if (slice.index < head) return reusable(before[slice.index]);
+    if (slice.index < head) return paired(before[slice.index]);
     const fromEnd = slices.length - 1 - slice.index;
-    if (fromEnd < tail) return reusable(before[before.length - 1 - fromEnd]);
+    if (fromEnd < tail) return paired(before[before.length - 1 - fromEnd]);
     if (!byText) {
       byText = new Map();
       for (let i = head; i < before.length - tail; i++) {
@@ -214,7 +219,8 @@ function previousDocuments(slices: readonly DocumentSlice[], before: readonly Do
         if (d) byText.set(d.text, d);
       }
     }
-    return byText.get(slice.text);
+    const doc = byText.get(slice.text);
+    return doc && { doc, follows: false };
   };
 }
 
@@ -329,9 +335,27 @@ const objectsByDocument = new WeakMap<DocumentModel, { readonly uri: string; rea
 function documentObjects(uri: string, doc: DocumentModel, slice: DocumentSlice): readonly K8sObject[] {
   const known = objectsByDocument.get(doc);
   if (known?.uri === uri) return known.objects;
+  const from = takeMovedFrom(doc);
   const objects = objectsOf(uri, doc, slice);
   objectsByDocument.set(doc, { uri, objects });
+  const was = from && objectsByDocument.get(from);
+  if (was?.uri === uri && was.objects.length === objects.length) objects.forEach((o, i) => movedObjects.set(o, was.objects[i] as K8sObject));
   return objects;
+}
+
+/** Objects of a moved document → the same objects of the document it moved from, until asked once. */
+const movedObjects = new WeakMap<K8sObject, K8sObject>();
+
+/**
+ * The object of an earlier version that `obj` is a moved copy of (the same document text, in the
+ * same file, moved by an edit before it), for the first reader only: what is made from an
+ * object's text alone (its extraction) can be taken from that object. Asked once, so no object
+ * keeps an earlier version's tree alive once it has been read.
+ */
+export function takeMovedObject(obj: K8sObject): K8sObject | undefined {
+  const was = movedObjects.get(obj);
+  if (was) movedObjects.delete(obj);
+  return was;
 }
 
 function headerScalar(field: HeaderField | undefined): YScalar | undefined {

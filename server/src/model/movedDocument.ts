@@ -25,8 +25,10 @@ class MovedDocument implements DocumentModel {
   /** The document whose tree this one's is a moved copy of, until that copy is made. */
   #source: DocumentModel | undefined;
   #root: YNode | undefined;
+  /** The document whose objects this one's are moved copies of, until they are made (`takeMovedFrom`). */
+  #from: DocumentModel | undefined;
 
-  constructor(source: DocumentModel, slice: DocumentSlice, problems: readonly ParseProblem[]) {
+  constructor(source: DocumentModel, slice: DocumentSlice, problems: readonly ParseProblem[], from: DocumentModel | undefined) {
     this.index = slice.index;
     this.start = slice.start;
     this.end = slice.end;
@@ -38,6 +40,7 @@ class MovedDocument implements DocumentModel {
     this.expanded = source.expanded;
     this.lean = source.lean;
     this.#source = source;
+    this.#from = from;
   }
 
   get root(): YNode | undefined {
@@ -54,11 +57,35 @@ class MovedDocument implements DocumentModel {
   get origin(): DocumentModel {
     return this.#source ?? this;
   }
+
+  /** The document to take objects from: this one's `from` while its own objects are not made. */
+  get objectsFrom(): DocumentModel {
+    return this.#from ?? this;
+  }
+
+  takeFrom(): DocumentModel | undefined {
+    const from = this.#from;
+    this.#from = undefined;
+    return from;
+  }
 }
 
-/** The document at the place of `slice`, which holds the same text as `doc`. */
-export function relocate(doc: DocumentModel, slice: DocumentSlice): DocumentModel {
+/**
+ * For the first reader of a moved document's objects: the document (of an earlier version, same
+ * text) whose objects they are moved copies of, once; undefined for any other document.
+ */
+export function takeMovedFrom(doc: DocumentModel): DocumentModel | undefined {
+  return doc instanceof MovedDocument ? doc.takeFrom() : undefined;
+}
+
+/**
+ * The document at the place of `slice`, which holds the same text as `doc`. `follows`: `doc` is
+ * this document of the previous version (not another document of the same text), so its objects
+ * are this one's objects moved.
+ */
+export function relocate(doc: DocumentModel, slice: DocumentSlice, follows: boolean): DocumentModel {
   const shift = slice.start - doc.start;
   const problems = doc.problems.length === 0 ? doc.problems : doc.problems.map((p) => ({ ...p, start: p.start + shift, end: p.end + shift }));
-  return new MovedDocument(doc instanceof MovedDocument ? doc.origin : doc, slice, problems);
+  const moved = doc instanceof MovedDocument;
+  return new MovedDocument(moved ? doc.origin : doc, slice, problems, follows ? (moved ? doc.objectsFrom : doc) : undefined);
 }
