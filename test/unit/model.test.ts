@@ -74,6 +74,21 @@ describe('buildFileModel', () => {
     assert.equal(edited.slice(np.kindNode.start, np.kindNode.end), 'NetworkPolicy');
   });
 
+  it('moves a document several keystrokes moved, read in any order, to where each version has it', () => {
+    const policy = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: np}\nspec:\n  podSelector: {}\n';
+    const versions = ['a: 1\n---\n', 'a: 12\n---\n', 'a: 123\n---\n', 'a: 1234\n---\n'].map((head) => `${head}${policy}`);
+    const models = [buildFileModel('file:///m.yaml', versions[0] ?? '', 1)];
+    versions.slice(1).forEach((v, i) => models.push(buildFileModel('file:///m.yaml', v, i + 2, { previous: models[i] })));
+    // The last version first (its copy comes from the first tree), then the ones typed between.
+    for (const i of [3, 1, 2, 0]) {
+      const np = models[i]?.objects[0];
+      assert.ok(np?.kindNode, `version ${i + 1}`);
+      assert.equal(versions[i]?.slice(np.start, np.end), policy, `version ${i + 1}`);
+      assert.equal(versions[i]?.slice(np.kindNode.start, np.kindNode.end), 'NetworkPolicy', `version ${i + 1}`);
+    }
+    assert.deepEqual(models.slice(1).map((m) => m.parsedDocuments), [0, 0, 0]);
+  });
+
   it('reads TAB-indented documents the way kubectl does, keeping offsets', () => {
     const tabbed = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: t\nspec:\n  containers: [\n\t    {name: c}]\n';
     const m = buildFileModel('file:///t.yaml', tabbed, 1);

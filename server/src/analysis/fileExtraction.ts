@@ -8,7 +8,7 @@
  * the documents it did not touch, unless they moved).
  */
 import { isCustomApiVersion } from '../model/apiGroups';
-import type { FileModel } from '../model/fileModel';
+import { takeMovedObject, type FileModel } from '../model/fileModel';
 import type { K8sObject } from '../model/k8sObject';
 import { getMap, toStringMap } from '../model/yamlTree';
 import type { ClusterPolicy } from '../engine/clusterPolicyTypes';
@@ -150,7 +150,33 @@ export class ExtractionCache {
   }
 
   get(file: FileModel, defaultNamespace: string): FileExtraction {
-    return cached(this.byFile, file, defaultNamespace, () => extractFile(file, defaultNamespace, (obj, ns) => cached(this.byObject, obj, ns, () => extractObject(obj, ns))));
+    return cached(this.byFile, file, defaultNamespace, () => extractFile(file, defaultNamespace, (obj, ns) => cached(this.byObject, obj, ns, () => this.extract(obj, ns))));
+  }
+
+  /**
+   * An object an edit only moved (`takeMovedObject`: the same document text in the same file)
+   * contributes the values the object it moved from did: they are read from its text alone. The
+   * values are taken, with the new object as their source, so what keys on them (the engine's
+   * compiled pieces, the join's arrays) is reused. Routes and route classes hold nodes (ranges of
+   * the old text): read again.
+   */
+  private extract(obj: K8sObject, ns: string): FileExtraction {
+    const was = takeMovedObject(obj);
+    const entry = was && this.byObject.get(was);
+    const before = entry?.namespace === ns ? entry.extraction : entry?.others?.get(ns);
+    if (!before || before.routes.length > 0 || before.routeClasses.length > 0) return extractObject(obj, ns);
+    if (before === EMPTY) return EMPTY;
+    const moved = <T>(items: readonly Sourced<T>[]): readonly Sourced<T>[] => (items.length === 0 ? items : items.map((item) => ({ value: item.value, source: obj })));
+    return {
+      workloads: moved(before.workloads),
+      namespaces: moved(before.namespaces),
+      policies: moved(before.policies),
+      clusterPolicies: moved(before.clusterPolicies),
+      unknownResources: moved(before.unknownResources),
+      services: moved(before.services),
+      routes: NONE,
+      routeClasses: NONE,
+    };
   }
 }
 

@@ -9,11 +9,11 @@ import { splitJsonStream } from './jsonStream';
 import { fnv1a } from './contentHash';
 import { LineIndex } from './lineIndex';
 import { scanHeader, scanMetadataNames, splitDocuments, splitDocumentsAfterEdit, type DocumentSlice, type HeaderField } from './splitDocuments';
-import { textChange } from './textChange';
+import { textChange, type TextChange } from './textChange';
 import { NONE, orNone } from '../collections/none';
 import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
 import { scalarNode } from './scalarNode';
-import { shiftTree } from './shiftTree';
+import { relocate, takeMovedFrom } from './movedDocument';
 import { leanRoot } from './leanTree';
 import { hasTemplatedField } from './templatedFields';
 import { hasTemplateAction, scanTemplateSyntax, type TemplateSyntax } from './templateSyntax';
@@ -142,9 +142,7 @@ export function buildFileModel(uri: string, text: string, version: number, optio
       : change && previous && splitAsYaml.has(previous)
         ? splitDocumentsAfterEdit(text, previous.documents, change)
         : splitDocuments(text));
-  const previousByText = new Map<string, DocumentModel>();
-  // A document rejected for its bytes is read again: the same text typed in an editor is UTF-8.
-  for (const d of previous?.documents ?? []) if (!d.problems.some((p) => p.code === INVALID_UTF8)) previousByText.set(d.text, d);
+  const reusable = previousDocuments(slices, previous?.documents ?? NONE, change);
 
   const documents: DocumentModel[] = [];
   const problems: ParseProblem[] = [];
@@ -153,10 +151,11 @@ export function buildFileModel(uri: string, text: string, version: number, optio
   for (const slice of slices) {
     while (nextAction < actions.length && (actions[nextAction] as number) < slice.start) nextAction++;
     const templated = nextAction < actions.length && (actions[nextAction] as number) < slice.end;
-    const reused = previousByText.get(slice.text);
+    const found = reusable(slice);
+    const reused = found?.doc;
     let doc: DocumentModel;
     if (reused && reused.templated === templated) {
-      doc = reused.start === slice.start && reused.index === slice.index ? reused : relocate(reused, slice);
+      doc = reused.start === slice.start && reused.index === slice.index ? reused : relocate(reused, slice, found.follows);
     } else {
       doc = readDocument(slice, isJson, templated);
       if (doc.root !== undefined || doc.problems.length > 0) parsed++;
@@ -184,6 +183,45 @@ export function buildFileModel(uri: string, text: string, version: number, optio
   };
   if (!stream && !isJson) splitAsYaml.add(model);
   return model;
+}
+
+/**
+ * The previous document holding the same text as a slice, or undefined. Around an edit the slices
+ * are the previous documents in order, those after it moved by the edit's length: they are paired
+ * from both ends by comparing strings the split shares (a pointer each), and only the slices
+ * between are looked up by text, among the previous documents between. A document rejected for
+ * its bytes is read again: the same text typed in an editor is UTF-8.
+ */
+function previousDocuments(slices: readonly DocumentSlice[], before: readonly DocumentModel[], change: TextChange | undefined): (slice: DocumentSlice) => { readonly doc: DocumentModel; readonly follows: boolean } | undefined {
+  const reusable = (d: DocumentModel | undefined): DocumentModel | undefined => (d && !d.problems.some((p) => p.code === INVALID_UTF8) ? d : undefined);
+  const paired = (d: DocumentModel | undefined): { doc: DocumentModel; follows: boolean } | undefined => {
+    const doc = reusable(d);
+    return doc && { doc, follows: true };
+  };
+  let head = 0;
+  let tail = 0;
+  if (change) {
+    const delta = change.newEnd - change.oldEnd;
+    const limit = Math.min(slices.length, before.length);
+    const same = (s: DocumentSlice | undefined, d: DocumentModel | undefined, shift: number): boolean => s !== undefined && d !== undefined && s.text === d.text && s.start === d.start + shift && s.end === d.end + shift;
+    while (head < limit && same(slices[head], before[head], 0)) head++;
+    while (tail < limit - head && same(slices[slices.length - 1 - tail], before[before.length - 1 - tail], delta)) tail++;
+  }
+  let byText: Map<string, DocumentModel> | undefined;
+  return (slice) => {
+    if (slice.index < head) return paired(before[slice.index]);
+    const fromEnd = slices.length - 1 - slice.index;
+    if (fromEnd < tail) return paired(before[before.length - 1 - fromEnd]);
+    if (!byText) {
+      byText = new Map();
+      for (let i = head; i < before.length - tail; i++) {
+        const d = reusable(before[i]);
+        if (d) byText.set(d.text, d);
+      }
+    }
+    const doc = byText.get(slice.text);
+    return doc && { doc, follows: false };
+  };
 }
 
 /** Models whose documents are `splitDocuments` of their text: the next edit can split only around itself. */
@@ -277,43 +315,6 @@ function notUtf8(doc: DocumentModel, at: number): DocumentModel {
   return { ...doc, root: undefined, problems: [problem, ...doc.problems], lean: false };
 }
 
-/** Documents moved whose tree is not copied yet, with the document whose tree they will copy. */
-const unmoved = new WeakMap<DocumentModel, DocumentModel>();
-
-/**
- * The document at the place of `slice` (same text). Its tree, offsets moved, is copied when first
- * read: a document moved by keystrokes that no diagnostics run reads in between is copied once,
- * from the last document whose tree was made (so no chain of versions is held either).
- */
-function relocate(doc: DocumentModel, slice: DocumentSlice): DocumentModel {
-  const shift = slice.start - doc.start;
-  let source: DocumentModel | undefined = unmoved.get(doc) ?? doc;
-  let root: YNode | undefined;
-  const moved: DocumentModel = {
-    index: slice.index,
-    start: slice.start,
-    end: slice.end,
-    text: doc.text,
-    textHash: doc.textHash,
-    get root(): YNode | undefined {
-      if (source) {
-        const from = source.root;
-        root = from ? shiftTree(from, slice.start - source.start, source.expanded) : undefined;
-        source = undefined;
-        unmoved.delete(moved);
-      }
-      return root;
-    },
-    problems: doc.problems.map((p) => ({ ...p, start: p.start + shift, end: p.end + shift })),
-    isKubernetes: doc.isKubernetes,
-    templated: doc.templated,
-    expanded: doc.expanded,
-    lean: doc.lean,
-  };
-  unmoved.set(moved, source);
-  return moved;
-}
-
 /** The objects of one document (of a full tree from `fullDocument`: made anew, not kept). */
 export function objectsOfDocument(uri: string, doc: DocumentModel): readonly K8sObject[] {
   return objectsOf(uri, doc, doc);
@@ -334,9 +335,27 @@ const objectsByDocument = new WeakMap<DocumentModel, { readonly uri: string; rea
 function documentObjects(uri: string, doc: DocumentModel, slice: DocumentSlice): readonly K8sObject[] {
   const known = objectsByDocument.get(doc);
   if (known?.uri === uri) return known.objects;
+  const from = takeMovedFrom(doc);
   const objects = objectsOf(uri, doc, slice);
   objectsByDocument.set(doc, { uri, objects });
+  const was = from && objectsByDocument.get(from);
+  if (was?.uri === uri && was.objects.length === objects.length) objects.forEach((o, i) => movedObjects.set(o, was.objects[i] as K8sObject));
   return objects;
+}
+
+/** Objects of a moved document → the same objects of the document it moved from, until asked once. */
+const movedObjects = new WeakMap<K8sObject, K8sObject>();
+
+/**
+ * The object of an earlier version that `obj` is a moved copy of (the same document text, in the
+ * same file, moved by an edit before it), for the first reader only: what is made from an
+ * object's text alone (its extraction) can be taken from that object. Asked once, so no object
+ * keeps an earlier version's tree alive once it has been read.
+ */
+export function takeMovedObject(obj: K8sObject): K8sObject | undefined {
+  const was = movedObjects.get(obj);
+  if (was) movedObjects.delete(obj);
+  return was;
 }
 
 function headerScalar(field: HeaderField | undefined): YScalar | undefined {

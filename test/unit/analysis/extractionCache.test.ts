@@ -36,4 +36,24 @@ describe('ExtractionCache', () => {
     assert.equal(cache.get(after, 'team').policies[0], second.policies[0]);
     assert.notEqual(cache.get(after, 'default').workloads[0], first.workloads[0]);
   });
+
+  it('an object an edit only moved keeps the values the object it moved from gave, with itself as their source', () => {
+    const ingress =
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: shop, namespace: shop}\nspec:\n  rules:\n  - http:\n      paths:\n      - backend: {service: {name: web, port: {number: 80}}}\n';
+    const before = buildFileModel('file:///ws/a.yaml', `a: 1\n---\n${text}---\n${ingress}`, 1);
+    const cache = new ExtractionCache();
+    const first = cache.get(before, 'default');
+    const after = buildFileModel('file:///ws/a.yaml', `a: 12\n---\n${text}---\n${ingress}`, 2, { previous: before });
+    const second = cache.get(after, 'default');
+    const policy = second.policies[0];
+    assert.equal(policy?.value, first.policies[0]?.value);
+    assert.equal(second.workloads[0]?.value, first.workloads[0]?.value);
+    assert.equal(policy?.source, after.objects[0]);
+    assert.equal(policy?.source.start, (first.policies[0]?.source.start ?? 0) + 1);
+    // A route holds its backends' name nodes (ranges in the text): read again at the new offsets.
+    assert.notEqual(second.routes[0]?.value, first.routes[0]?.value);
+    assert.equal(second.routes[0]?.value.backends[0]?.nameNode.start, (first.routes[0]?.value.backends[0]?.nameNode.start ?? 0) + 1);
+    // What the cache gives is what extracting the new model afresh gives.
+    assert.deepEqual(second, extractFile(buildFileModel('file:///ws/a.yaml', `a: 12\n---\n${text}---\n${ingress}`, 1), 'default'));
+  });
 });

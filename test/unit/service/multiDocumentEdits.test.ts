@@ -54,7 +54,7 @@ function modelView(model: FileModel, withLines: boolean): unknown {
   const lines = [];
   if (withLines) for (let line = 0; line < model.lineIndex.lineCount; line++) lines.push(model.lineIndex.lineStart(line));
   return {
-    documents: model.documents.map((d) => ({ ...d })),
+    documents: model.documents.map((d) => ({ ...d, root: d.root })),
     objects: model.objects,
     problems: model.problems,
     skipped: model.skipped,

@@ -172,14 +172,22 @@ function derivable(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<s
 function derive(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<string>, changes: readonly WorkloadChange[]): { policies: OverlayMap<YMap, PolicyState>; index: PolicyIndex } {
   const changed = new Map<YMap, PolicyState | undefined>();
   const current = (node: YMap): PolicyState | undefined => (changed.has(node) ? changed.get(node) : base.policies.get(node));
-  for (const uri of uris) for (const node of base.index.inFile(uri)) changed.set(node, undefined);
+  // A policy an edit only moved is a new node with the very same value (the extraction keeps it): its state is the old node's.
+  const byValue = new Map<Policy, PolicyState>();
+  for (const uri of uris) {
+    for (const node of base.index.inFile(uri)) {
+      changed.set(node, undefined);
+      const state = base.policies.get(node);
+      if (state) byValue.set(state.policy, state);
+    }
+  }
   const added: [YMap, PolicyState][] = [];
   for (const uri of uris) {
     const file = a.manifests.getFile(uri);
     for (const p of a.policiesOfFile(uri)) {
       const node = p.source.node;
       if (!node) continue;
-      const state = stateOf(a, p, base.policies.get(node), changes, file, uri);
+      const state = stateOf(a, p, base.policies.get(node) ?? byValue.get(p.policy), changes, file, uri);
       changed.set(node, state);
       added.push([node, state]);
     }

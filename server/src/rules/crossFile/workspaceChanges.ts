@@ -93,8 +93,16 @@ function changedUris(before: ManifestSet, after: ManifestSet): Iterable<string> 
   return out;
 }
 
-/** Same values from objects of the same names (a pod's name decides which of an owner's pods speaks for it). */
+/**
+ * Same values from objects of the same names (a pod's name decides which of an owner's pods
+ * speaks for it), item by item: the very same value (an object an edit only moved keeps its
+ * extraction's values) or the same JSON.
+ */
 function sameValues(a: readonly Sourced<unknown>[], b: readonly Sourced<unknown>[]): boolean {
-  const text = (list: readonly Sourced<unknown>[]): string => JSON.stringify(list.map((x) => [x.value, x.source.name]));
-  return a.length === b.length && (a.length === 0 || text(a) === text(b));
+  if (a.length !== b.length) return false;
+  const text = (x: Sourced<unknown>): string => JSON.stringify([x.value, x.source.name]);
+  return a.every((x, i) => {
+    const y = b[i] as Sourced<unknown>;
+    return x.source.name === y.source.name && (x.value === y.value || text(x) === text(y));
+  });
 }
