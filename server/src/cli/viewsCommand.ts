@@ -10,6 +10,7 @@ import type { K8sObject } from '../model/k8sObject';
 import { getMap, toStringMap } from '../model/yamlTree';
 import { FindingsService } from '../service/findingsService';
 import type { ClusterView } from '../views/clusterViews';
+import { familyRole } from '../views/namespaceFamilies';
 import { loadFolder, uriToPath } from '../workspace/loadFolder';
 import { UsageError, type CliIo } from './io';
 import { parseArgs } from './parseArgs';
@@ -22,7 +23,8 @@ build (a kustomization no other includes), each view declared in the "clusters" 
 loose files (split where files define the same object: alternative bundles). Rules and the
 connectivity analysis work inside one view, never across two. Each object is listed as the view
 applies it (namespace, name and labels after kustomize's transforms) with the file and line it
-was written at.
+was written at. Where loose files without a namespace lie in unrelated families of folders, each
+family is also read apart (a finding there must hold both ways): the families are listed last.
 
 Options:
   --format text|json         output format (default text)
@@ -42,6 +44,14 @@ export interface ViewObjectJson {
   readonly source: { readonly file: string; readonly line: number };
 }
 
+/** A family view: a family of folders whose namespace-less objects are also read apart. */
+export interface FamilyJson {
+  readonly id: string;
+  readonly name: string;
+  /** The family's files holding namespace-less objects (the view also reads the shared files). */
+  readonly files: readonly string[];
+}
+
 export interface ViewJson {
   readonly id: string;
   readonly kind: ClusterView['kind'];
@@ -59,7 +69,7 @@ function settingsFrom(values: Map<string, string[]>, cwd: string): NetpolLensSet
 }
 
 /** The views of loaded folders as plain data; paths relative to `base`. */
-export function describeViews(paths: readonly string[], settings: NetpolLensSettings, base: string): { views: ViewJson[]; unused: string[] } {
+export function describeViews(paths: readonly string[], settings: NetpolLensSettings, base: string): { views: ViewJson[]; unused: string[]; families: FamilyJson[] } {
   const { manifests } = loadFolder(paths, settings);
   const service = new FindingsService();
   const rel = (p: string): string => relative(base, p).split('\\').join('/');
@@ -86,14 +96,18 @@ export function describeViews(paths: readonly string[], settings: NetpolLensSett
     }
     return { id: view.id, kind: view.kind, name: view.name, root: view.rootPath === '' ? '' : rel(view.rootPath), partial: view.partial, objects };
   });
-  return { views, unused };
+  const families = all.families.views.map((view): FamilyJson => {
+    const own = [...view.manifests.files()].filter((f) => familyRole(f) === 'own');
+    return { id: view.id, name: view.name, files: own.map((f) => rel(uriToPath(f.uri))).sort() };
+  });
+  return { views, unused, families };
 }
 
 function labelsOf(obj: K8sObject): Record<string, string> {
   return toStringMap(getMap(getMap(obj.node, 'metadata'), 'labels'));
 }
 
-function textOf(views: readonly ViewJson[], unused: readonly string[]): string {
+function textOf(views: readonly ViewJson[], unused: readonly string[], families: readonly FamilyJson[]): string {
   const lines: string[] = [];
   for (const v of views) {
     const where = v.kind === 'kustomize' ? `kustomize build of ${v.root || '.'}` : v.kind === 'declared' ? `declared view ${v.name}` : `loose files${v.name === 'loose files' ? '' : `: ${v.name}`}`;
@@ -108,6 +122,11 @@ function textOf(views: readonly ViewJson[], unused: readonly string[]): string {
     lines.push('');
   }
   if (unused.length > 0) lines.push(`not used by the kustomization in their folder (only their syntax is checked): ${unused.join(', ')}`, '');
+  if (families.length > 0) {
+    lines.push(`families of folders whose namespace-less objects are also read apart (${families.length}):`);
+    for (const f of families) lines.push(`  ${f.name.replace(/ \(.*\)$/, '')}: ${f.files.join(', ')}`);
+    lines.push('');
+  }
   return lines.join('\n');
 }
 
@@ -128,8 +147,8 @@ export async function viewsCommand(args: string[], io: CliIo): Promise<number> {
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
   const only = paths.length === 1 ? (paths[0] as string) : undefined;
   const base = only === undefined ? io.cwd : statSync(only).isFile() ? dirname(only) : only;
-  const { views, unused } = describeViews(paths, settings, base);
-  if (values.get('format')?.[0] === 'json') await io.out(JSON.stringify({ views, unused }, null, 2) + '\n');
-  else await io.out(textOf(views, unused));
+  const { views, unused, families } = describeViews(paths, settings, base);
+  if (values.get('format')?.[0] === 'json') await io.out(JSON.stringify({ views, unused, families }, null, 2) + '\n');
+  else await io.out(textOf(views, unused, families));
   return 0;
 }
