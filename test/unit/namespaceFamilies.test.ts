@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { folderFamilies } from '../../server/src/views/namespaceFamilies';
+import { caseOf, folderFamilies, sharedWith } from '../../server/src/views/namespaceFamilies';
 
 function families(folders: readonly string[]): string[][] {
   const byRoot = new Map<string, string[]>();
@@ -43,5 +43,22 @@ describe('folder families', () => {
     const out = folderFamilies(['/r/a/x', '/r/a/y', '/r/b/x/p', '/r/b/x/q']);
     assert.equal(out.get('/r/a/x'), '/r/a');
     assert.equal(out.get('/r/b/x/p'), '/r/b/x');
+  });
+});
+
+describe('shared files of a case', () => {
+  it('a file in a folder of cases belongs to the case of the child on its way', () => {
+    assert.equal(caseOf('/r/test/e2e/testdata/app/pod.yaml'), '/r/test/e2e/testdata/app');
+    assert.equal(caseOf('/r/pkg/health/testdata/pod.yaml'), '/r/pkg/health/testdata/pod.yaml');
+    assert.equal(caseOf('/r/samples/shop/app/deploy.yaml'), '/r/samples/shop');
+    assert.equal(caseOf('/r/infra/dns.yaml'), undefined);
+  });
+
+  it("is read with the families inside its case or holding it, not with another case's", () => {
+    assert.equal(sharedWith(undefined, '/r/anything'), true);
+    assert.equal(sharedWith('/r/samples/shop', '/r/samples/shop/app'), true);
+    assert.equal(sharedWith('/r/samples/shop', '/r'), true);
+    assert.equal(sharedWith('/r/samples/shop', '/r/samples/other'), false);
+    assert.equal(sharedWith('/r/samples/shop', '/r/samples/shopping'), false);
   });
 });

@@ -2,7 +2,7 @@
  * The family views of loose views (namespaceFamilies.ts): where a loose view holds the
  * namespace-less objects of several families of folders, each family's files are read apart with
  * the shared files (analysed objects with a namespace of their own, cluster-wide ones) that every
- * loose view holds. A family's files that are the same in several loose views (alternatives
+ * loose view holds, but those of another case of a folder of cases (`caseOf`). A family's files that are the same in several loose views (alternatives
  * elsewhere in the repository) make one family view, so a repository of many alternative
  * bundles reads each family once per variant of its own files, not once per bundle (argo-cd:
  * 1,141 loose views; with each view's own shared files, 56,168 family views).
@@ -11,7 +11,8 @@ import { fnv1a } from '../model/contentHash';
 import type { FileModel } from '../model/fileModel';
 import type { ManifestSet } from '../model/manifestSet';
 import type { ClusterView } from './clusterViews';
-import { familyRole, folderFamilies, folderOf, splitByFamily } from './namespaceFamilies';
+import { caseOf, familyRole, folderFamilies, folderOf, sharedWith, splitByFamily } from './namespaceFamilies';
+import { uriPath } from './pathIndex';
 
 export interface FamilyViews {
   /** Every family view, in a stable order. */
@@ -45,7 +46,8 @@ export function familyViews(loose: ReadonlyMap<ClusterView, readonly FileModel[]
       const id = `family:${name}#${fnv1a(own.map((m) => m.uri).join('\n')).toString(36)}`;
       let fv = byKey.get(id);
       if (!fv) {
-        fv = { id, kind: 'loose', name: `${name} (its namespace-less objects apart)`, root: '', rootPath: '', partial: [], manifests: setOf(id, [...own, ...shared]) };
+        const mine = shared.filter((s) => sharedWith(s.scope, family)).map((s) => s.file);
+        fv = { id, kind: 'loose', name: `${name} (its namespace-less objects apart)`, root: '', rootPath: '', partial: [], manifests: setOf(id, [...own, ...mine]) };
         byKey.set(id, fv);
       }
       mine.set(family, fv);
@@ -62,9 +64,9 @@ export function familyViews(loose: ReadonlyMap<ClusterView, readonly FileModel[]
   };
 }
 
-/** The shared files (familyRole) every loose view holds. */
-function sharedByAll(loose: ReadonlyMap<ClusterView, readonly FileModel[]>): FileModel[] {
+/** The shared files (familyRole) every loose view holds, with the case each belongs to. */
+function sharedByAll(loose: ReadonlyMap<ClusterView, readonly FileModel[]>): { file: FileModel; scope: string | undefined }[] {
   const count = new Map<FileModel, number>();
   for (const members of loose.values()) for (const f of members) if (familyRole(f) === 'shared') count.set(f, (count.get(f) ?? 0) + 1);
-  return [...count].filter(([, n]) => n === loose.size).map(([f]) => f);
+  return [...count].filter(([, n]) => n === loose.size).map(([file]) => ({ file, scope: caseOf(uriPath(file.uri)) }));
 }

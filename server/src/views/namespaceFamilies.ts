@@ -58,6 +58,28 @@ export function folderOf(file: FileModel): string {
 /** Folders whose subfolders are independent cases: tests, examples, samples. */
 const CASE_FOLDERS = /^(test-?data|testcases?|fixtures?|examples?|samples?|demos?|tests?|e2e|golden)$/i;
 
+/**
+ * The case a file belongs to, when it lies in a folder of cases: the child of the nearest such
+ * folder on the way to it (a subfolder, or the file itself). A shared file of one case (argo-cd's
+ * `gitops-engine/pkg/health/testdata/pod-imagepullbackoff.yaml`, `namespace: default`) is not
+ * read with the families of other cases; undefined: shared with every family.
+ */
+export function caseOf(path: string): string | undefined {
+  for (let child = path, dir = posix.dirname(path); dir !== child; child = dir, dir = posix.dirname(dir)) {
+    if (CASE_FOLDERS.test(posix.basename(dir))) return child;
+  }
+  return undefined;
+}
+
+/** Whether a shared file of case `scope` (caseOf) is read with the family named `family`: one holds the other. */
+export function sharedWith(scope: string | undefined, family: string): boolean {
+  return scope === undefined || within(family, scope) || within(scope, family);
+}
+
+function within(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+}
+
 /** For each folder, the family it belongs to (named by the family's common folder). */
 export function folderFamilies(folders: Iterable<string>): Map<string, string> {
   const set = new Set(folders);
