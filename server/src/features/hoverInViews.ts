@@ -6,10 +6,13 @@
 import type { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import type { FileModel } from '../model/fileModel';
 import type { ClusterView } from '../views/clusterViews';
+import { familyFolder } from '../views/familyViews';
 import { hoverAt, type HoverResult, type IndexingProgress } from './hover';
 
 export interface FileInView {
   readonly view: ClusterView | undefined;
+  /** The family view the file is read in instead (views/familyViews.ts), where its folders' namespace-less objects are read apart. */
+  readonly family?: ClusterView;
   readonly analysis: WorkspaceAnalysis;
   readonly file: FileModel;
 }
@@ -18,6 +21,16 @@ export interface FileInView {
 const SHOWN = 3;
 
 export function hoverInViews(inViews: readonly FileInView[], offset: number, indexing?: IndexingProgress): HoverResult | undefined {
+  const found = answersInViews(inViews, offset, indexing);
+  const family = inViews.find((v) => v.family)?.family;
+  if (!found || !family) return found;
+  // Say why pods and policies of other folders are missing from the answer.
+  const folder = familyFolder(family);
+  const note = `_Read with its family of folders (\`${folder}\`): objects without a namespace in unrelated folders are not assumed to share its namespace._`;
+  return { ...found, markdown: `${found.markdown}\n\n${note}` };
+}
+
+function answersInViews(inViews: readonly FileInView[], offset: number, indexing?: IndexingProgress): HoverResult | undefined {
   const answers: { view: ClusterView | undefined; result: HoverResult }[] = [];
   for (const v of inViews) {
     const result = hoverAt(v.analysis, v.file, offset, indexing);

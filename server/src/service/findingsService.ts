@@ -24,6 +24,7 @@ import type { Finding, Rule } from '../rules/types';
 import { sameShape, ViewBuilder, type ClusterView, type ClusterViews } from '../views/clusterViews';
 import { needsCompleteView } from '../views/needsCompleteView';
 import { DocumentFindings } from './documentFindings';
+import type { FileInView } from '../features/hoverInViews';
 import { heldInFamily } from './familyFindings';
 import { mergeViewFindings } from './mergeViewFindings';
 
@@ -97,13 +98,14 @@ export class FindingsService {
    * under the loose view's name. A file in no view (not a manifest, a skipped file) gets the
    * workspace's first view.
    */
-  fileInViews(manifests: ManifestSet, settings: NetpolLensSettings, file: FileModel): { view: ClusterView | undefined; analysis: WorkspaceAnalysis; file: FileModel }[] {
+  fileInViews(manifests: ManifestSet, settings: NetpolLensSettings, file: FileModel): FileInView[] {
     const clusterViews = this.views(manifests, settings);
     const views = clusterViews.viewsOf(file.uri);
     if (views.length === 0) return [{ view: undefined, analysis: this.analysisFor(manifests, settings), file }];
     return views.map((view) => {
-      const read = clusterViews.families.of(view, file.uri) ?? view;
-      return { view, analysis: this.analysisOfView(read, settings), file: read.manifests.getFile(file.uri) ?? file };
+      const family = clusterViews.families.of(view, file.uri);
+      const read = family ?? view;
+      return { view, ...(family ? { family } : {}), analysis: this.analysisOfView(read, settings), file: read.manifests.getFile(file.uri) ?? file };
     });
   }
 

@@ -23,6 +23,14 @@ export interface FamilyViews {
 
 export const NO_FAMILY_VIEWS: FamilyViews = { views: [], of: () => undefined };
 
+/** How a family view's name ends after its folder. */
+const FAMILY_SUFFIX = ' (its namespace-less objects apart)';
+
+/** The folder a family view is named by (relative to the views' base; '.' for the base). */
+export function familyFolder(view: ClusterView): string {
+  return view.name.endsWith(FAMILY_SUFFIX) ? view.name.slice(0, -FAMILY_SUFFIX.length) : view.name;
+}
+
 /**
  * The family views of `loose` (the loose views), the families made from the folders of `files`
  * (the loose files). `relative` names a folder for view names; `setOf` makes a view's manifest set.
@@ -47,7 +55,7 @@ export function familyViews(loose: ReadonlyMap<ClusterView, readonly FileModel[]
       let fv = byKey.get(id);
       if (!fv) {
         const mine = shared.filter((s) => sharedWith(s.scope, family)).map((s) => s.file);
-        fv = { id, kind: 'loose', name: `${name} (its namespace-less objects apart)`, root: '', rootPath: '', partial: [], manifests: setOf(id, [...own, ...mine]) };
+        fv = { id, kind: 'loose', name: `${name}${FAMILY_SUFFIX}`, root: '', rootPath: '', partial: [], manifests: setOf(id, [...own, ...mine]) };
         byKey.set(id, fv);
       }
       mine.set(family, fv);

@@ -23,9 +23,20 @@ function hoverOn(relativePath: string, word: string): string {
 }
 
 describe('hovers in families of folders', () => {
-  it("a sample's Deployment: no test's policy selects it", () => {
+  it("a sample's Deployment: no test's policy selects it, and the hover says the file is read with its family", () => {
     const md = hoverOn('samples/shop/shop.yaml', 'shop-web}');
     assert.doesNotMatch(md, /only-hbone|deny-egress|default-deny/);
+    assert.match(md, /Read with its family of folders \(`samples\/shop`\)/);
+  });
+
+  it('a workspace whose namespace-less objects are one family: no such note', () => {
+    const one = loadFixture(join(__dirname, '..', '..', 'fixtures', 'workspaces', 'namespace-less-folders', 'store'));
+    const file = one.files.find((f) => f.relativePath === 'app/store.yaml');
+    assert.ok(file);
+    const found = hoverInViews(new FindingsService().fileInViews(one.manifests, one.settings, file.model), file.model.text.indexOf('store}'));
+    assert.ok(found);
+    assert.match(found.markdown, /default-deny/);
+    assert.doesNotMatch(found.markdown, /family of folders/);
   });
 
   it('a Deployment beside its policies folder: its policy selects it', () => {
