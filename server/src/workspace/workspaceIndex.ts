@@ -4,6 +4,7 @@
  * callers feed it texts and URIs.
  */
 import { buildFileModel, exceedsBytes, type FileModel } from '../model/fileModel';
+import type { DiskTexts } from '../model/fileText';
 import { isKustomizationFile } from '../model/kustomize';
 import { ManifestSet } from '../model/manifestSet';
 import { kustomizePatchUris, uriToPath } from './loadFolder';
@@ -24,7 +25,14 @@ export class WorkspaceIndex {
   private dropped = 0;
 
   /** `maxBytesFor`: the size cap of a file (its folder's `maxFileSizeKb`), for open and disk files alike. */
-  constructor(private readonly maxBytesFor: (uri: string) => number = () => Number.POSITIVE_INFINITY) {}
+  /**
+   * `diskTexts`: where texts of files no editor has open are read again once their models let them go
+   * (`fileText.ts`); without it, every model keeps its text.
+   */
+  constructor(
+    private readonly maxBytesFor: (uri: string) => number = () => Number.POSITIVE_INFINITY,
+    private readonly diskTexts?: DiskTexts,
+  ) {}
 
   get manifests(): ManifestSet {
     if (this.stale) this.rebuild();
@@ -64,7 +72,7 @@ export class WorkspaceIndex {
   /** Text of a file on disk changed (or was found by the initial scan). */
   setDiskText(uri: string, text: string, invalidUtf8At?: number): FileModel {
     const previous = this.disk.get(uri);
-    const model = buildFileModel(uri, text, (previous?.version ?? 0) + 1, { previous, maxBytes: this.maxBytesFor(uri), invalidUtf8At });
+    const model = buildFileModel(uri, text, (previous?.version ?? 0) + 1, { previous, maxBytes: this.maxBytesFor(uri), invalidUtf8At, disk: this.diskTexts });
     this.disk.set(uri, model);
     this.diskChanges++;
     if (!this.open.has(uri)) this.publish(model, uri);
@@ -75,7 +83,7 @@ export class WorkspaceIndex {
   setDiskTexts(entries: Iterable<{ uri: string; text: string; invalidUtf8At?: number | undefined }>): FileModel[] {
     const models: FileModel[] = [];
     for (const { uri, text, invalidUtf8At } of entries) {
-      const model = buildFileModel(uri, text, 0, { maxBytes: this.maxBytesFor(uri), invalidUtf8At });
+      const model = buildFileModel(uri, text, 0, { maxBytes: this.maxBytesFor(uri), invalidUtf8At, disk: this.diskTexts });
       this.disk.set(uri, model);
       if (!this.open.has(uri)) this.logChange(uri);
       models.push(model);
