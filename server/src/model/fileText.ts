@@ -29,8 +29,8 @@ interface Released {
   readonly length: number;
   /** Whether a text read again is the one the model was made from. */
   readonly matches: (text: string) => boolean;
-  /** The last text read again, while something else holds it (never a strong second copy). */
-  cache: WeakRef<{ readonly text: string }> | undefined;
+  /** The text read again, for the rest of the task that read it (its readers often read it twice). */
+  cache: string | undefined;
 }
 
 export class FileText {
@@ -52,20 +52,24 @@ export class FileText {
 
   /** The text in memory, or undefined when it was released (no disk read). */
   get inMemory(): string | undefined {
-    return this.kept ?? this.released?.cache?.deref()?.text;
+    return this.kept ?? this.released?.cache;
   }
 
   get text(): string {
     if (this.kept !== undefined) return this.kept;
     const released = this.released as Released;
-    const cached = released.cache?.deref();
-    if (cached) return cached.text;
+    if (released.cache !== undefined) return released.cache;
     const text = (this.disk as DiskTexts).read(this.uri);
     if (text === undefined || text.length !== released.length || !released.matches(text)) {
       this.disk?.onStale?.(this.uri);
       throw new StaleTextError(this.uri);
     }
-    released.cache = new WeakRef({ text });
+    // Held until the task that read it is done: a file changed on disk after it is caught by the
+    // next read, and no second copy of the workspace's texts builds up.
+    released.cache = text;
+    queueMicrotask(() => {
+      released.cache = undefined;
+    });
     return text;
   }
 
