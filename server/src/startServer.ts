@@ -31,6 +31,7 @@ import { diskTexts } from './workspace/diskTexts';
 import { uriToPath } from './workspace/loadFolder';
 import { skipReasonText } from './workspace/skippedFiles';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
+import { StringPool } from './model/ownString';
 import { executeFeatureCommand, registerFeatureHandlers } from './handlers/featureHandlers';
 import { HeadLenses } from './handlers/headLenses';
 import { EditorDiff } from './features/diff/editorDiff';
@@ -148,6 +149,8 @@ export function startServer(connection: Connection): void {
     try {
       publisher.setIndexing(true, 0, 0);
       let total = 0;
+      // The scan's files share their equal strings (names, labels, namespaces): one copy each.
+      const strings = new StringPool();
       // Each folder is scanned with its own include/exclude globs and size cap.
       for (const folder of folders) {
         const folderSettings = await settings(folder);
@@ -157,7 +160,7 @@ export function startServer(connection: Connection): void {
           async ({ entries, done, total: count }) => {
             // Open editors win over disk (the index puts their models over these); the disk's
             // text is kept too, as the base of a comparison with git.
-            for (const m of index.setDiskTexts(entries)) {
+            for (const m of index.setDiskTexts(entries, strings)) {
               if (m.skipped === 'helm-template' || m.skipped === 'binary') log.info(`skipped ${uriToPath(m.uri)}: ${skipReasonText(m.skipped)}`);
               // The file-scope findings now, batch by batch: each file's full trees and text go
               // as it is read, not once the whole workspace is.

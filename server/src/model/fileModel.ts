@@ -15,7 +15,7 @@ import { NONE, orNone } from '../collections/none';
 import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
 import { scalarNode } from './scalarNode';
 import { relocate, takeMovedFrom } from './movedDocument';
-import { ownString } from './ownString';
+import { ownString, withStringPool, type StringPool } from './ownString';
 import { leanRoot } from './leanTree';
 import { hasTemplatedField } from './templatedFields';
 import { hasTemplateAction, scanTemplateSyntax, type TemplateSyntax } from './templateSyntax';
@@ -92,6 +92,8 @@ export interface BuildOptions {
    * read (`releaseText`). Without it, the model keeps its text (an editor's).
    */
   readonly disk?: DiskTexts | undefined;
+  /** Equal strings of the trees as one copy (`ownString.ts`): a pool shared by the files of a scan. */
+  readonly strings?: StringPool | undefined;
 }
 
 /** Whether `text` takes more than `maxBytes` bytes in UTF-8 (without encoding it). */
@@ -128,6 +130,16 @@ export function emptyFileModel(uri: string, text: string, version: number, skipp
 }
 
 export function buildFileModel(uri: string, text: string, version: number, options: BuildOptions = {}): FileModel {
+  return withStringPool(options.strings, () => {
+    const model = readFile(uri, text, version, options);
+    // A scan's models are all read (no keystroke's model skipped): their objects now, their
+    // strings from the pool.
+    if (options.strings) void model.objects;
+    return model;
+  });
+}
+
+function readFile(uri: string, text: string, version: number, options: BuildOptions): FileModel {
   // Documents are reused from a model that keeps its text: one whose text can be let go gives its
   // documents' texts from disk, checked against its own version (see `fileText.ts`).
   const previous = options.previous?.uri === uri && texts.get(options.previous)?.releasable !== true ? options.previous : undefined;

@@ -6,6 +6,7 @@
 import { buildFileModel, exceedsBytes, type FileModel } from '../model/fileModel';
 import type { DiskTexts } from '../model/fileText';
 import { isKustomizationFile } from '../model/kustomize';
+import type { StringPool } from '../model/ownString';
 import { ManifestSet } from '../model/manifestSet';
 import { kustomizePatchUris, uriToPath } from './loadFolder';
 
@@ -79,11 +80,14 @@ export class WorkspaceIndex {
     return model;
   }
 
-  /** Many disk files at once (the initial scan): one new ManifestSet instead of one per file. */
-  setDiskTexts(entries: Iterable<{ uri: string; text: string; invalidUtf8At?: number | undefined }>): FileModel[] {
+  /**
+   * Many disk files at once (the initial scan): one new ManifestSet instead of one per file.
+   * `strings`: the pool the scan's files share their strings through (`model/ownString.ts`).
+   */
+  setDiskTexts(entries: Iterable<{ uri: string; text: string; invalidUtf8At?: number | undefined }>, strings?: StringPool): FileModel[] {
     const models: FileModel[] = [];
     for (const { uri, text, invalidUtf8At } of entries) {
-      const model = buildFileModel(uri, text, 0, { maxBytes: this.maxBytesFor(uri), invalidUtf8At, disk: this.diskTexts });
+      const model = buildFileModel(uri, text, 0, { maxBytes: this.maxBytesFor(uri), invalidUtf8At, disk: this.diskTexts, strings });
       this.disk.set(uri, model);
       if (!this.open.has(uri)) this.logChange(uri);
       models.push(model);
