@@ -140,12 +140,18 @@ export function buildFileModel(uri: string, text: string, version: number, optio
 }
 
 function readFile(uri: string, text: string, version: number, options: BuildOptions): FileModel {
-  // Documents are reused from a model that keeps its text: one whose text can be let go gives its
-  // documents' texts from disk, checked against its own version (see `fileText.ts`).
-  const previous = options.previous?.uri === uri && texts.get(options.previous)?.releasable !== true ? options.previous : undefined;
+  const given = options.previous?.uri === uri ? options.previous : undefined;
+  // The previous model's text, to reuse what lies away from the change: when it was let go, read
+  // back from disk (checked) for an editor's model (a file being opened), never for another disk
+  // model (a change on disk: the disk holds the new text, and the file is read whole).
+  const previousText = given && !options.disk ? textReadBack(given) : undefined;
+  const previous = previousText === undefined ? undefined : given;
+  // Documents of a model whose text can be let go read their text through it: an editor's model
+  // takes them as moved copies holding their own text (and their objects' state, `relocate`).
+  const copyReused = previous !== undefined && textReleasable(previous);
   const source = new FileText(text, uri, options.disk);
   // An edit: what lies away from it keeps its line breaks, its split and its parse.
-  const change = previous ? textChange(previous.text, text) : undefined;
+  const change = previous && previousText !== undefined ? textChange(previousText, text) : undefined;
   const lineIndex = new LineIndex(text, previous && change ? { previous: previous.lineIndex, change } : undefined);
   const empty = (skipped: SkipReason | undefined): FileModel => emptyFileModel(uri, text, version, skipped, lineIndex);
   if (options.maxBytes !== undefined && exceedsBytes(text, options.maxBytes)) return empty('too-large');
@@ -177,7 +183,7 @@ function readFile(uri: string, text: string, version: number, options: BuildOpti
     const reused = found?.doc;
     let doc: DocumentModel;
     if (reused && reused.templated === templated) {
-      doc = reused.start === slice.start && reused.index === slice.index ? reused : relocate(reused, slice, found.follows);
+      doc = reused.start === slice.start && reused.index === slice.index && !copyReused ? reused : relocate(reused, slice, found.follows);
     } else {
       doc = readDocument(slice, isJson, templated, source);
       if (doc.root !== undefined || doc.problems.length > 0) parsed++;
@@ -265,6 +271,15 @@ const texts = new WeakMap<FileModel, FileText>();
 export function textInMemory(model: FileModel): string | undefined {
   const source = texts.get(model);
   return source ? source.inMemory : model.text;
+}
+
+/**
+ * The model's text, read back from disk when it was let go; undefined when the disk no longer holds
+ * it (nothing reported: a caller comparing versions meets the text a change on disk replaced).
+ */
+export function textReadBack(model: FileModel): string | undefined {
+  const source = texts.get(model);
+  return source ? source.readBack() : model.text;
 }
 
 /** Whether the model's text may be let go (`releaseText`): it was read from disk and can be read there again. */

@@ -55,6 +55,15 @@ export class FileText {
     return this.kept ?? this.released?.cache;
   }
 
+  /** The text, read back if it was let go; undefined (nothing reported) when the disk no longer holds it. */
+  readBack(): string | undefined {
+    if (this.kept !== undefined) return this.kept;
+    const released = this.released as Released;
+    if (released.cache !== undefined) return released.cache;
+    const text = (this.disk as DiskTexts).read(this.uri);
+    return text !== undefined && text.length === released.length && released.matches(text) ? this.hold(released, text) : undefined;
+  }
+
   get text(): string {
     if (this.kept !== undefined) return this.kept;
     const released = this.released as Released;
@@ -64,8 +73,11 @@ export class FileText {
       this.disk?.onStale?.(this.uri);
       throw new StaleTextError(this.uri);
     }
-    // Held until the task that read it is done: a file changed on disk after it is caught by the
-    // next read, and no second copy of the workspace's texts builds up.
+    return this.hold(released, text);
+  }
+
+  /** Held until the task that read it is done: a file changed on disk after it is caught by the next read, and no second copy of the workspace's texts builds up. */
+  private hold(released: Released, text: string): string {
     released.cache = text;
     queueMicrotask(() => {
       released.cache = undefined;

@@ -115,7 +115,8 @@ export class WorkspaceIndex {
 
   changeDocument(uri: string, text: string, version: number): FileModel {
     const previous = this.open.get(uri) ?? this.disk.get(uri);
-    if (previous && previous.text === text && this.open.has(uri)) return previous;
+    // (Open first: a disk model's text is read back from disk, and may have changed there.)
+    if (previous && this.open.has(uri) && previous.text === text) return previous;
     const model = buildFileModel(uri, text, version, { previous, maxBytes: this.maxBytesFor(uri) });
     this.open.set(uri, model);
     this.publish(model, uri);

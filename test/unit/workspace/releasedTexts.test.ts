@@ -25,17 +25,17 @@ const gc = runInNewContext('gc') as () => void;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** A disk in memory, counting reads, recording the files reported stale. */
-function memoryDisk(files: Iterable<[string, string]>): { texts: Map<string, string>; stale: string[]; reads: () => number; disk: DiskTexts } {
+function memoryDisk(files: Iterable<[string, string]>): { texts: Map<string, string>; stale: string[]; reads: (uri?: string) => number; disk: DiskTexts } {
   const texts = new Map(files);
   const stale: string[] = [];
-  let reads = 0;
+  const read: string[] = [];
   return {
     texts,
     stale,
-    reads: () => reads,
+    reads: (uri) => read.filter((u) => uri === undefined || u === uri).length,
     disk: {
       read: (uri) => {
-        reads++;
+        read.push(uri);
         return texts.get(uri);
       },
       onStale: (uri) => stale.push(uri),
@@ -127,17 +127,33 @@ describe('texts let go and read again from disk', () => {
     assert.deepEqual(stale, [a, a, b]);
   });
 
-  it('keeps the text of a file open in an editor, and reads nothing from disk for it', () => {
+  it('opening a file reuses its disk model read back (nothing parsed again), keeps the editor text, and gives what a fresh service gives', async () => {
     const uri = 'file:///ws/a.yaml';
-    const { texts, reads, disk } = memoryDisk([[uri, policy(80)]]);
+    const other = 'file:///ws/b.yaml';
+    const { texts, reads, disk } = memoryDisk([
+      [uri, `${policy(80)}---\n${ns('shop')}`],
+      [other, policy(81)],
+    ]);
     const index = new WorkspaceIndex(undefined, disk);
-    index.setDiskTexts([{ uri, text: policy(80) }]);
-    const opened = index.openDocument(uri, policy(80), 1);
-    texts.delete(uri);
+    index.setDiskTexts([...texts].map(([u, text]) => ({ uri: u, text })));
     const service = new FindingsService();
     allFindings(service, index.manifests, DEFAULT_SETTINGS);
-    allFindings(service, index.manifests, { ...DEFAULT_SETTINGS });
-    assert.equal(textInMemory(opened), policy(80));
-    assert.equal(reads(), 0);
+    await nextTurn();
+    const before = reads(uri);
+    const opened = index.openDocument(uri, texts.get(uri) as string, 1);
+    assert.equal(reads(uri), before + 1, 'the disk model is read back once');
+    assert.equal(opened.parsedDocuments, 0, 'an unchanged file is not parsed again when opened');
+    texts.delete(uri);
+    const expected = allFindings(new FindingsService(), index.manifests, DEFAULT_SETTINGS);
+    assert.deepEqual(allFindings(service, index.manifests, { ...DEFAULT_SETTINGS }), expected);
+    assert.equal(textInMemory(opened), `${policy(80)}---\n${ns('shop')}`);
+    assert.equal(reads(uri), before + 1, 'nothing read from disk for the open file');
+
+    // A file changed on disk behind the index's back is read whole when opened (never from the old parse).
+    await nextTurn();
+    texts.set(other, policy(82));
+    const reopened = index.openDocument(other, policy(82), 1);
+    assert.ok(reopened.parsedDocuments > 0);
+    assert.deepEqual(allFindings(service, index.manifests, { ...DEFAULT_SETTINGS }), allFindings(new FindingsService(), index.manifests, DEFAULT_SETTINGS));
   });
 });
