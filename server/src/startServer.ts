@@ -27,9 +27,11 @@ import { toRange } from './handlers/conversions';
 import { scanFolders } from './workspace/diskScanner';
 import { createFileFilter } from './workspace/fileFilter';
 import { decodeUtf8 } from './workspace/decodeUtf8';
+import { diskTexts } from './workspace/diskTexts';
 import { uriToPath } from './workspace/loadFolder';
 import { skipReasonText } from './workspace/skippedFiles';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
+import { StringPool } from './model/ownString';
 import { executeFeatureCommand, registerFeatureHandlers } from './handlers/featureHandlers';
 import { HeadLenses } from './handlers/headLenses';
 import { EditorDiff } from './features/diff/editorDiff';
@@ -62,7 +64,12 @@ export function startServer(connection: Connection): void {
   };
   const documents = new TextDocuments(TextDocument);
   const sizeCaps = new SizeCaps(connection, log, (uri) => folderOf(uri));
-  const index = new WorkspaceIndex((uri) => sizeCaps.maxBytesFor(uri));
+  // A file whose text changed on disk behind the index's back (found when its text is read
+  // again) is read and indexed again, as for the watcher's notice.
+  const index = new WorkspaceIndex(
+    (uri) => sizeCaps.maxBytesFor(uri),
+    diskTexts((uri) => void reloadFromDisk(uri).then(() => publisher.schedule())),
+  );
   const findings = new FindingsService((rule, error, uri) =>
     log.error(`rule ${rule.id} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   );
@@ -142,16 +149,22 @@ export function startServer(connection: Connection): void {
     try {
       publisher.setIndexing(true, 0, 0);
       let total = 0;
+      // The scan's files share their equal strings (names, labels, namespaces): one copy each.
+      const strings = new StringPool();
       // Each folder is scanned with its own include/exclude globs and size cap.
       for (const folder of folders) {
+        const folderSettings = await settings(folder);
         total += await scanFolders(
           [folder],
-          await settings(folder),
+          folderSettings,
           async ({ entries, done, total: count }) => {
             // Open editors win over disk (the index puts their models over these); the disk's
             // text is kept too, as the base of a comparison with git.
-            for (const m of index.setDiskTexts(entries)) {
+            for (const m of index.setDiskTexts(entries, strings)) {
               if (m.skipped === 'helm-template' || m.skipped === 'binary') log.info(`skipped ${uriToPath(m.uri)}: ${skipReasonText(m.skipped)}`);
+              // The file-scope findings now, batch by batch: each file's full trees and text go
+              // as it is read, not once the whole workspace is.
+              else if (!index.isOpen(m.uri)) findings.prepareFile(m, folderSettings);
             }
             publisher.setIndexing(true, total + done, total + count);
             progress?.report(count > 0 ? Math.round((done / count) * 100) : 100, `${total + done}/${total + count} files`);

@@ -2,7 +2,7 @@
 import type { Severity } from '../../../shared/src/ruleCatalogue';
 import { normalizeSettings, type NetpolLensSettings } from '../../../shared/src/settings';
 import { SKIP_LABELS, type SkipCode } from '../workspace/skippedFiles';
-import { checkInputs, type CheckReport, type CliFinding } from './checkReport';
+import { checkInputs, checkRun, type CheckReport, type CliFinding } from './checkReport';
 import { UsageError, type CliIo } from './io';
 import { loadInputs } from './loadInputs';
 import { parseArgs } from './parseArgs';
@@ -95,8 +95,10 @@ export async function checkCommand(args: readonly string[], io: CliIo, version: 
     return 0;
   }
   const settings = settingsFrom(values, flags, io.cwd);
-  const inputs = await loadInputs(positionals, io, settings);
-  const report = checkInputs(inputs, settings, io.cwd);
+  // Each file's file-scope rules run as it is read: its full trees and text go at once.
+  const run = checkRun();
+  const inputs = await loadInputs(positionals, io, settings, (file) => run.service.prepareFile(file, settings));
+  const report = checkInputs(inputs, settings, io.cwd, run);
   for (const r of report.ruleFailures) io.err(`netpol-lens: internal error in rule ${r}\n`);
   const partial = report.partialViews;
   if (partial.length > 0) {

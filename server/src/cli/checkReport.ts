@@ -45,10 +45,24 @@ export interface CheckReport {
   readonly partialViews: readonly { readonly name: string; readonly reasons: readonly string[] }[];
 }
 
-export function checkInputs(inputs: CliInputs, settings: NetpolLensSettings, cwd: string): CheckReport {
+/** The findings service of a check, with the rule failures it meets (named once the inputs are known). */
+export interface CheckRun {
+  readonly service: FindingsService;
+  readonly failures: readonly { readonly ruleId: string; readonly uri: string; readonly error: unknown }[];
+}
+
+export function checkRun(): CheckRun {
+  const failures: { ruleId: string; uri: string; error: unknown }[] = [];
+  return { service: new FindingsService((rule, error, uri) => failures.push({ ruleId: rule.id, uri, error })), failures };
+}
+
+/**
+ * With `run`, the service the files were handed to as they were read (`FindingsService.prepareFile`:
+ * their file-scope findings are made, their full trees and texts gone).
+ */
+export function checkInputs(inputs: CliInputs, settings: NetpolLensSettings, cwd: string, run: CheckRun = checkRun()): CheckReport {
   const { manifests } = inputs;
-  const ruleFailures: string[] = [];
-  const service = new FindingsService((rule, error, uri) => ruleFailures.push(`${rule.id} on ${displayName(inputs, uri, cwd)}: ${String(error)}`));
+  const { service } = run;
   const rel = (uri: string): string => displayName(inputs, uri, cwd);
   const findings: CliFinding[] = [];
   const skipped: ReportedSkip[] = [...inputs.skipped];
@@ -109,5 +123,6 @@ export function checkInputs(inputs: CliInputs, settings: NetpolLensSettings, cwd
     .views(manifests, settings)
     .views.filter((v) => v.partial.length > 0)
     .map((v) => ({ name: v.kind === 'kustomize' ? `kustomize build ${v.name}` : v.name, reasons: v.partial }));
+  const ruleFailures = run.failures.map((f) => `${f.ruleId} on ${displayName(inputs, f.uri, cwd)}: ${String(f.error)}`);
   return { findings, skipped, checked, ruleFailures, partialViews };
 }

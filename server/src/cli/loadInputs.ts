@@ -5,7 +5,9 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
+import type { FileModel } from '../model/fileModel';
 import { ManifestSet } from '../model/manifestSet';
+import { diskTexts } from '../workspace/diskTexts';
 import { loadFolder, uriToPath } from '../workspace/loadFolder';
 import { loadStream } from '../workspace/loadStream';
 import type { SkippedFile } from '../workspace/skippedFiles';
@@ -26,14 +28,16 @@ export interface CliInputs {
 }
 
 /** Reads the positional arguments of a command (default: the working directory). */
-export async function loadInputs(positionals: readonly string[], io: CliIo, settings: NetpolLensSettings): Promise<CliInputs> {
+/** `onFile`: called with each file of the folders as soon as it is read. */
+export async function loadInputs(positionals: readonly string[], io: CliIo, settings: NetpolLensSettings, onFile?: (file: FileModel) => void): Promise<CliInputs> {
   const args = positionals.length > 0 ? positionals : ['.'];
   if (args.filter((a) => a === '-').length > 1) throw new UsageError('"-" (standard input) given twice');
   const paths = args.filter((a) => a !== '-').map((p) => resolve(io.cwd, p));
   const missing = paths.filter((p) => !existsSync(p));
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
 
-  const folder = paths.length > 0 ? loadFolder(paths, settings) : undefined;
+  // Texts are let go once the file-scope rules have read them, and read again from disk if asked.
+  const folder = paths.length > 0 ? loadFolder(paths, settings, diskTexts(), onFile) : undefined;
   const folderSkipped = (folder?.skipped ?? []).map((s) => ({ ...s, relativePath: relativeName(s.path, io.cwd) }));
   if (!args.includes('-')) {
     return { manifests: folder?.manifests ?? new ManifestSet([], 1), skipped: folderSkipped, streamFiles: new Map() };

@@ -3,6 +3,7 @@
  * fallback, and a cancelled request stops early. One bug never takes the server down.
  */
 import { ResponseError, LSPErrorCodes, type CancellationToken } from 'vscode-languageserver';
+import { StaleTextError } from '../model/fileText';
 
 export interface Logger {
   info(message: string): void;
@@ -22,7 +23,9 @@ export async function runSafe<T>(
     if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     return result;
   } catch (error) {
-    log.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // A file changed on disk since it was indexed: it is being read again (`model/fileText.ts`).
+    if (error instanceof StaleTextError) log.info(`${name}: ${error.message}; reading it again`);
+    else log.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return fallback;
   }
 }

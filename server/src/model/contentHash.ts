@@ -5,7 +5,7 @@
  * hashed from its documents' hashes (kept with each document, so a keystroke in a big file hashes
  * the edited document and the text between documents, not the whole file).
  */
-import type { FileModel } from './fileModel';
+import type { DocumentModel, FileModel } from './fileModel';
 
 const memo = new WeakMap<FileModel, string>();
 
@@ -24,17 +24,25 @@ export function fnv1a(text: string, seed = FNV_OFFSET): number {
 export function contentHash(file: FileModel): string {
   let h = memo.get(file);
   if (h === undefined) {
-    const t = file.text;
-    let x = FNV_OFFSET;
-    let at = 0;
-    for (const doc of file.documents) {
-      x = fnv1a(t.slice(at, doc.start), x);
-      x = Math.imul(x ^ doc.textHash, 0x01000193) >>> 0;
-      at = doc.end;
-    }
-    x = fnv1a(t.slice(at), x);
-    h = `${x.toString(16)}:${t.length}`;
+    h = foldHash(file.text, file.documents, (doc) => doc.textHash);
     memo.set(file, h);
   }
   return h;
+}
+
+/** `contentHash` of a model with these documents, were its text `text` (to check a text read again). */
+export function textHash(text: string, documents: readonly DocumentModel[]): string {
+  return foldHash(text, documents, (doc) => fnv1a(text.slice(doc.start, doc.end)));
+}
+
+function foldHash(t: string, documents: readonly DocumentModel[], hashOf: (doc: DocumentModel) => number): string {
+  let x = FNV_OFFSET;
+  let at = 0;
+  for (const doc of documents) {
+    x = fnv1a(t.slice(at, doc.start), x);
+    x = Math.imul(x ^ hashOf(doc), 0x01000193) >>> 0;
+    at = doc.end;
+  }
+  x = fnv1a(t.slice(at), x);
+  return `${x.toString(16)}:${t.length}`;
 }

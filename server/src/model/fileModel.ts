@@ -6,7 +6,8 @@ import { readFast } from '../yaml/fastReader';
 import { parseYamlDocument } from '../yaml/parseYamlDocument';
 import { parsesInFull, type K8sObject } from './k8sObject';
 import { splitJsonStream } from './jsonStream';
-import { fnv1a } from './contentHash';
+import { contentHash, fnv1a, textHash } from './contentHash';
+import { FileText, type DiskTexts } from './fileText';
 import { LineIndex } from './lineIndex';
 import { scanHeader, scanMetadataNames, splitDocuments, splitDocumentsAfterEdit, type DocumentSlice, type HeaderField } from './splitDocuments';
 import { textChange, type TextChange } from './textChange';
@@ -14,6 +15,7 @@ import { NONE, orNone } from '../collections/none';
 import { getMap, getScalar, getSeq, getString, isMap, type ParseProblem, type YMap, type YNode, type YScalar } from './yamlTree';
 import { scalarNode } from './scalarNode';
 import { relocate, takeMovedFrom } from './movedDocument';
+import { ownString, withStringPool, type StringPool } from './ownString';
 import { leanRoot } from './leanTree';
 import { hasTemplatedField } from './templatedFields';
 import { hasTemplateAction, scanTemplateSyntax, type TemplateSyntax } from './templateSyntax';
@@ -85,6 +87,13 @@ export interface BuildOptions {
    * syntax problem only.
    */
   readonly invalidUtf8At?: number | undefined;
+  /**
+   * The text was read from disk, and can be read there again: it may be let go once the file is
+   * read (`releaseText`). Without it, the model keeps its text (an editor's).
+   */
+  readonly disk?: DiskTexts | undefined;
+  /** Equal strings of the trees as one copy (`ownString.ts`): a pool shared by the files of a scan. */
+  readonly strings?: StringPool | undefined;
 }
 
 /** Whether `text` takes more than `maxBytes` bytes in UTF-8 (without encoding it). */
@@ -121,9 +130,28 @@ export function emptyFileModel(uri: string, text: string, version: number, skipp
 }
 
 export function buildFileModel(uri: string, text: string, version: number, options: BuildOptions = {}): FileModel {
-  const previous = options.previous?.uri === uri ? options.previous : undefined;
+  return withStringPool(options.strings, () => {
+    const model = readFile(uri, text, version, options);
+    // A scan's models are all read (no keystroke's model skipped): their objects now, their
+    // strings from the pool.
+    if (options.strings) void model.objects;
+    return model;
+  });
+}
+
+function readFile(uri: string, text: string, version: number, options: BuildOptions): FileModel {
+  const given = options.previous?.uri === uri ? options.previous : undefined;
+  // The previous model's text, to reuse what lies away from the change: when it was let go, read
+  // back from disk (checked) for an editor's model (a file being opened), never for another disk
+  // model (a change on disk: the disk holds the new text, and the file is read whole).
+  const previousText = given && !options.disk ? textReadBack(given) : undefined;
+  const previous = previousText === undefined ? undefined : given;
+  // Documents of a model whose text can be let go read their text through it: an editor's model
+  // takes them as moved copies holding their own text (and their objects' state, `relocate`).
+  const copyReused = previous !== undefined && textReleasable(previous);
+  const source = new FileText(text, uri, options.disk);
   // An edit: what lies away from it keeps its line breaks, its split and its parse.
-  const change = previous ? textChange(previous.text, text) : undefined;
+  const change = previous && previousText !== undefined ? textChange(previousText, text) : undefined;
   const lineIndex = new LineIndex(text, previous && change ? { previous: previous.lineIndex, change } : undefined);
   const empty = (skipped: SkipReason | undefined): FileModel => emptyFileModel(uri, text, version, skipped, lineIndex);
   if (options.maxBytes !== undefined && exceedsBytes(text, options.maxBytes)) return empty('too-large');
@@ -155,33 +183,45 @@ export function buildFileModel(uri: string, text: string, version: number, optio
     const reused = found?.doc;
     let doc: DocumentModel;
     if (reused && reused.templated === templated) {
-      doc = reused.start === slice.start && reused.index === slice.index ? reused : relocate(reused, slice, found.follows);
+      doc = reused.start === slice.start && reused.index === slice.index && !copyReused ? reused : relocate(reused, slice, found.follows);
     } else {
-      doc = readDocument(slice, isJson, templated);
+      doc = readDocument(slice, isJson, templated, source);
       if (doc.root !== undefined || doc.problems.length > 0) parsed++;
     }
     const badByte = options.invalidUtf8At;
-    if (badByte !== undefined && slice.start <= badByte && badByte < slice.end) doc = notUtf8(doc, badByte);
+    if (badByte !== undefined && slice.start <= badByte && badByte < slice.end) doc = notUtf8(doc, badByte, source);
     documents.push(doc);
     if (doc.isKubernetes) problems.push(...doc.problems);
   }
+  const model = readModel(uri, version, source, lineIndex, documents, orNone(problems), parsed);
+  if (!stream && !isJson) splitAsYaml.add(model);
+  return model;
+}
+
+/**
+ * The model of documents read. Its getters are made here, away from `buildFileModel`'s scope:
+ * a closure keeps every variable its function's closures share, and that scope holds the text.
+ */
+function readModel(uri: string, version: number, source: FileText, lineIndex: LineIndex, documents: readonly DocumentModel[], problems: readonly ParseProblem[], parsed: number): FileModel {
   // Made when first read: the models of keystrokes typed before the next diagnostics run are
   // never read, so the trees of the documents they moved are never copied (see `relocate`).
   let objects: readonly K8sObject[] | undefined;
   const model: FileModel = {
     uri,
     version,
-    text,
+    get text(): string {
+      return source.text;
+    },
     lineIndex,
     documents,
     get objects(): readonly K8sObject[] {
       return (objects ??= documents.flatMap((d) => documentObjects(uri, d, d)));
     },
-    problems: orNone(problems),
+    problems,
     skipped: undefined,
     parsedDocuments: parsed,
   };
-  if (!stream && !isJson) splitAsYaml.add(model);
+  texts.set(model, source);
   return model;
 }
 
@@ -224,30 +264,86 @@ function previousDocuments(slices: readonly DocumentSlice[], before: readonly Do
   };
 }
 
+/** The text of each model `buildFileModel` made. */
+const texts = new WeakMap<FileModel, FileText>();
+
+/** The model's text when it is in memory (no disk read); undefined when it was let go. */
+export function textInMemory(model: FileModel): string | undefined {
+  const source = texts.get(model);
+  return source ? source.inMemory : model.text;
+}
+
+/**
+ * The model's text, read back from disk when it was let go; undefined when the disk no longer holds
+ * it (nothing reported: a caller comparing versions meets the text a change on disk replaced).
+ */
+export function textReadBack(model: FileModel): string | undefined {
+  const source = texts.get(model);
+  return source ? source.readBack() : model.text;
+}
+
+/** Whether the model's text may be let go (`releaseText`): it was read from disk and can be read there again. */
+export function textReleasable(model: FileModel): boolean {
+  return texts.get(model)?.releasable === true;
+}
+
+/**
+ * Lets the text of a model read from disk go, once what is made from it is made: its objects,
+ * its line index, its content hash. Later readers of `text` read it from disk again (checked).
+ */
+export function releaseText(model: FileModel): void {
+  const source = texts.get(model);
+  if (!source?.releasable || source.inMemory === undefined) return;
+  void model.objects;
+  void model.lineIndex.lineCount;
+  const hash = contentHash(model);
+  const documents = model.documents;
+  source.release((text) => textHash(text, documents) === hash);
+}
+
+/** A document with its text: a slice of the model's text, read when asked when that can be let go. */
+function withText(fields: Omit<DocumentModel, 'text'>, text: string, source: FileText): DocumentModel {
+  if (!source.releasable) return { ...fields, text };
+  return Object.assign(Object.create(DISK_DOCUMENT) as { readonly text: string }, fields, { source });
+}
+
+/**
+ * The prototype of the documents of a model whose text can be let go: `text` is a slice of the
+ * model's, read when asked. On a prototype, not a getter in each object literal: that is a closure
+ * per document, and V8 gives each object holding its own one a shape of its own (14 MB over the
+ * large bench workspace's 25,000 documents). A spread leaves the getter behind: copies name `text`.
+ */
+const DISK_DOCUMENT: object = Object.defineProperty({}, 'text', {
+  get(this: { readonly source: FileText; readonly start: number; readonly end: number }): string {
+    return this.source.text.slice(this.start, this.end);
+  },
+  enumerable: true,
+});
+
 /** Models whose documents are `splitDocuments` of their text: the next edit can split only around itself. */
 const splitAsYaml = new WeakSet<FileModel>();
 
-function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean): DocumentModel {
+function readDocument(slice: DocumentSlice, isJson: boolean, templated: boolean, source: FileText): DocumentModel {
   // Template syntax where structure stands: what the document means is known only once rendered.
-  if (templated) return templatedDocument(slice);
+  if (templated) return templatedDocument(slice, source);
   const header = isJson ? undefined : scanHeader(slice);
-  if (header?.kind?.value.includes('{{') || header?.apiVersion?.value.includes('{{')) return templatedDocument(slice);
+  if (header?.kind?.value.includes('{{') || header?.apiVersion?.value.includes('{{')) return templatedDocument(slice, source);
   const fullParse = isJson || !header || header.flowStyle || (header.kind !== undefined && parsesInFull(header.apiVersion?.value, header.kind.value, slice.text));
   const looksKubernetes = header !== undefined && header.kind !== undefined && header.apiVersion !== undefined;
   if (!fullParse) {
-    return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: NONE, isKubernetes: looksKubernetes, templated: false, expanded: false, lean: false };
+    return withText({ index: slice.index, start: slice.start, end: slice.end, textHash: fnv1a(slice.text), root: undefined, problems: NONE, isKubernetes: looksKubernetes, templated: false, expanded: false, lean: false }, slice.text, source);
   }
   const { problems, expanded, ...read } = readTree(slice.text, slice.start);
   let root = read.root;
   // A name, label, selector or port holding `{{` cannot be rendered output: the API server rejects it.
-  if (slice.text.includes('{{') && hasTemplatedField(root)) return templatedDocument(slice);
+  if (slice.text.includes('{{') && hasTemplatedField(root)) return templatedDocument(slice, source);
   const isKubernetes = isMap(root) ? getScalar(root, 'kind') !== undefined && getScalar(root, 'apiVersion') !== undefined : looksKubernetes;
   // kubectl rejects a document it cannot read whole: what the parser recovered is a guess, and
   // findings on it were noise beside the syntax error. The document keeps its problems only.
   if (problems.length > 0) root = undefined;
   // Keep the lean tree (`leanTree.ts`); the full one waits for the file-scope rules.
   const lean = expanded || fullTrees ? root : leanRoot(root);
-  const doc: DocumentModel = { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: lean, problems: orNone(problems), isKubernetes, templated: false, expanded, lean: lean !== root };
+  const doc = withText({ index: slice.index, start: slice.start, end: slice.end, textHash: fnv1a(slice.text), root: lean, problems: orNone(problems), isKubernetes, templated: false, expanded, lean: lean !== root }, slice.text, source);
   if (lean !== root && root !== undefined) pendingFull.set(doc, root);
   return doc;
 }
@@ -294,17 +390,17 @@ export function fullDocument(doc: DocumentModel): DocumentModel {
   let root = pendingFull.get(doc);
   if (root) pendingFull.delete(doc);
   else root = readTree(doc.text, doc.start).root;
-  return { ...doc, root };
+  return { ...doc, text: doc.text, root };
 }
 
-function templatedDocument(slice: DocumentSlice): DocumentModel {
-  return { index: slice.index, start: slice.start, end: slice.end, text: slice.text, textHash: fnv1a(slice.text), root: undefined, problems: NONE, isKubernetes: false, templated: true, expanded: false, lean: false };
+function templatedDocument(slice: DocumentSlice, source: FileText): DocumentModel {
+  return withText({ index: slice.index, start: slice.start, end: slice.end, textHash: fnv1a(slice.text), root: undefined, problems: NONE, isKubernetes: false, templated: true, expanded: false, lean: false }, slice.text, source);
 }
 
 const INVALID_UTF8 = 'INVALID_UTF8';
 
 /** The document holding a byte that is not UTF-8: kubectl cannot decode it, so it is not read. */
-function notUtf8(doc: DocumentModel, at: number): DocumentModel {
+function notUtf8(doc: DocumentModel, at: number, source: FileText): DocumentModel {
   const problem: ParseProblem = {
     message: 'This document is not valid UTF-8 (the byte here, shown as \ufffd, is not): kubectl cannot decode it ("yaml: invalid leading UTF-8 octet"). Save the file as UTF-8',
     code: INVALID_UTF8,
@@ -312,7 +408,8 @@ function notUtf8(doc: DocumentModel, at: number): DocumentModel {
     start: at,
     end: at + 1,
   };
-  return { ...doc, root: undefined, problems: [problem, ...doc.problems], lean: false };
+  const { text, ...fields } = doc;
+  return withText({ ...fields, root: undefined, problems: [problem, ...doc.problems], lean: false }, text, source);
 }
 
 /** The objects of one document (of a full tree from `fullDocument`: made anew, not kept). */
@@ -360,7 +457,8 @@ export function takeMovedObject(obj: K8sObject): K8sObject | undefined {
 
 function headerScalar(field: HeaderField | undefined): YScalar | undefined {
   if (!field) return undefined;
-  return scalarNode(field.value, field.value, 'plain', field.start, field.end);
+  const value = ownString(field.value);
+  return scalarNode(value, value, 'plain', field.start, field.end);
 }
 
 function objectsOf(uri: string, doc: DocumentModel, slice: DocumentSlice): K8sObject[] {
@@ -372,17 +470,19 @@ function objectsOf(uri: string, doc: DocumentModel, slice: DocumentSlice): K8sOb
     const header = scanHeader(slice);
     if (!header.kind) return [];
     const names = scanMetadataNames(slice);
+    const apiVersionNode = headerScalar(header.apiVersion);
+    const kindNode = headerScalar(header.kind) as YScalar;
     return [
       {
         uri,
         docIndex: doc.index,
         itemIndex: undefined,
-        apiVersion: header.apiVersion?.value,
-        kind: header.kind.value,
-        apiVersionNode: headerScalar(header.apiVersion),
-        kindNode: headerScalar(header.kind),
-        name: names.name?.value,
-        namespace: names.namespace?.value,
+        apiVersion: apiVersionNode?.value as string | undefined,
+        kind: kindNode.value as string,
+        apiVersionNode,
+        kindNode,
+        name: names.name && ownString(names.name.value),
+        namespace: names.namespace && ownString(names.namespace.value),
         node: undefined,
         start: doc.start,
         end: doc.end,

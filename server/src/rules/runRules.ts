@@ -1,3 +1,4 @@
+import { StaleTextError } from '../model/fileText';
 import { ruleInfo, type Severity } from '../../../shared/src/ruleCatalogue';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
 import type { FileModel } from '../model/fileModel';
@@ -45,7 +46,8 @@ export function checkRule(ctx: RuleContext, rule: Rule, onError: (rule: Rule, er
     if (findings.length === 0) return findings;
     return withoutEditsOnSharedText(withoutRepeats(withinFile(withCappedMessages(findings), ctx.file.text.length)), ctx.file);
   } catch (error) {
-    onError(rule, error);
+    // A text read again that changed on disk is no rule's failure: the file is being read again.
+    if (!(error instanceof StaleTextError)) onError(rule, error);
     return undefined;
   }
 }

@@ -11,7 +11,7 @@
  * end), the line-break style, and the settings. Nothing is invalidated by hand.
  */
 import type { NetpolLensSettings } from '../../../shared/src/settings';
-import { fullDocument, objectsOfDocument, type DocumentModel, type FileModel } from '../model/fileModel';
+import { fullDocument, objectsOfDocument, textReleasable, type DocumentModel, type FileModel } from '../model/fileModel';
 import type { K8sObject } from '../model/k8sObject';
 import { orNone } from '../collections/none';
 import { runRules, sortFindings, type ResolvedFinding } from '../rules/runRules';
@@ -42,16 +42,17 @@ export class DocumentFindings {
     if (file.skipped) return [];
     const perDocument = this.rules.filter((r) => !r.wholeFile);
     const out: ResolvedFinding[] = runRules(ctx, this.rules.filter((r) => r.wholeFile === true), onError);
-    const crlf = file.text.includes('\r\n');
+    const text = file.text;
+    const crlf = text.includes('\r\n');
     const before = this.files.get(file.uri);
     const reusable = before && before.settings === settings && before.crlf === crlf ? before.documents : undefined;
     const documents = new Map<string, DocumentEntry>();
     const objects = objectsByDocument(file);
     // The text after one document is the text before the next: one string for both entries.
-    let gapAfter = file.text.slice(0, file.documents[0]?.start ?? 0);
+    let gapAfter = text.slice(0, file.documents[0]?.start ?? 0);
     file.documents.forEach((doc, i) => {
       const gapBefore = gapAfter;
-      gapAfter = file.text.slice(doc.end, file.documents[i + 1]?.start ?? file.text.length);
+      gapAfter = text.slice(doc.end, file.documents[i + 1]?.start ?? text.length);
       const known = reusable?.get(doc.text);
       let findings: readonly ResolvedFinding[];
       if (known && known.gapBefore === gapBefore && known.gapAfter === gapAfter) {
@@ -66,7 +67,10 @@ export class DocumentFindings {
       if (findings.every((f) => inDocument(f, doc, file.uri))) documents.set(doc.text, { start: doc.start, gapBefore, gapAfter, findings: orNone(findings) });
       out.push(...findings);
     });
-    this.files.set(file.uri, { settings, crlf, documents });
+    // A file read from disk is not edited: its next model is read whole (`buildFileModel`), and
+    // entries kept would keep its text, which the model lets go.
+    if (textReleasable(file)) this.files.delete(file.uri);
+    else this.files.set(file.uri, { settings, crlf, documents });
     return sortFindings(out);
   }
 

@@ -16,11 +16,12 @@ import type { NetpolLensSettings } from '../../../shared/src/settings';
 import { AnalysisCarry, type ChangedFiles } from '../analysis/analysisCarry';
 import { ExtractionCache } from '../analysis/fileExtraction';
 import { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
-import type { FileModel } from '../model/fileModel';
-import type { ManifestSet } from '../model/manifestSet';
+import { releaseText, type FileModel } from '../model/fileModel';
+import { StaleTextError } from '../model/fileText';
+import { ManifestSet } from '../model/manifestSet';
 import { ALL_RULES } from '../rules/registry';
 import { checkRule, configuredSeverity, resolveFindings, sortFindings, type ResolvedFinding } from '../rules/runRules';
-import type { Finding, Rule } from '../rules/types';
+import type { Finding, Rule, RuleContext } from '../rules/types';
 import { sameShape, ViewBuilder, type ClusterView, type ClusterViews } from '../views/clusterViews';
 import { needsCompleteView } from '../views/needsCompleteView';
 import { DocumentFindings } from './documentFindings';
@@ -164,6 +165,46 @@ export class FindingsService {
   }
 
   /**
+   * Makes the file-scope findings of `file` ahead, as each batch of the initial scan is read: they
+   * read the file alone (a file-scope rule reads neither the workspace nor its analysis), so
+   * `findings` later gives these for this model and settings. Made as files are read, the full
+   * trees these rules take and the texts from disk go at once instead of waiting for the whole
+   * workspace to be read.
+   */
+  prepareFile(file: FileModel, settings: NetpolLensSettings): void {
+    if (file.skipped) return;
+    const alone = new ManifestSet([file], 0);
+    let analysis: WorkspaceAnalysis | undefined;
+    this.fileScope(file, settings, () => ({
+      file,
+      manifests: alone,
+      settings,
+      get analysis(): WorkspaceAnalysis {
+        return (analysis ??= new WorkspaceAnalysis(alone, settings));
+      },
+    }));
+  }
+
+  /** The file-scope findings of `file` (cached per model and settings); undefined when its text changed on disk. */
+  private fileScope(file: FileModel, settings: NetpolLensSettings, context: () => RuleContext): ResolvedFinding[] | undefined {
+    const known = this.fileCache.get(file);
+    if (known?.settings === settings) return known.findings;
+    const onError = (rule: Rule, error: unknown): void => this.onRuleError(rule, error, file.uri);
+    let findings: ResolvedFinding[];
+    try {
+      findings = this.documentFindings.findings(context(), onError);
+    } catch (error) {
+      // The file changed on disk since it was indexed: it is being read again (`fileText.ts`).
+      if (error instanceof StaleTextError) return undefined;
+      throw error;
+    }
+    this.fileCache.set(file, { settings, findings });
+    // What the file-scope rules read is read: a text from disk is read there again when asked.
+    releaseText(file);
+    return findings;
+  }
+
+  /**
    * Findings for `uri`. With `fileRulesOnly` (while the workspace is still being indexed) the
    * cross-file rules are skipped: judging selectors against half a workspace would be a guess.
    */
@@ -171,20 +212,16 @@ export class FindingsService {
     const file = manifests.getFile(uri);
     if (!file || file.skipped) return [];
     const onError = (rule: Rule, error: unknown): void => this.onRuleError(rule, error, uri);
-    let own = this.fileCache.get(file);
-    if (!own || own.settings !== settings) {
-      const ctx = { file, manifests, settings, analysis: this.analysisFor(manifests, settings, uri) };
-      own = { settings, findings: this.documentFindings.findings(ctx, onError) };
-      this.fileCache.set(file, own);
-    }
+    const own = this.fileScope(file, settings, () => ({ file, manifests, settings, analysis: this.analysisFor(manifests, settings, uri) }));
+    if (!own) return [];
     // A kustomize patch is a partial object, and a manifest its kustomization does not use is not
     // deployed by it: only their syntax is ours to judge.
-    if (manifests.partialFiles.has(uri) || this.views(manifests, settings).unused.has(uri)) return own.findings.filter((f) => f.ruleId === 'yaml-syntax');
-    if (fileRulesOnly || this.workspaceRules.length === 0) return own.findings;
+    if (manifests.partialFiles.has(uri) || this.views(manifests, settings).unused.has(uri)) return own.filter((f) => f.ruleId === 'yaml-syntax');
+    if (fileRulesOnly || this.workspaceRules.length === 0) return own;
 
     const clusterViews = this.views(manifests, settings);
     const views = clusterViews.viewsOf(uri);
-    if (views.length === 0) return own.findings;
+    if (views.length === 0) return own;
     // A loose view's findings in a family's file hold only where its family view has them (familyFindings.ts).
     const families = views.map((v) => (v.kind === 'loose' ? clusterViews.families.of(v, uri) : undefined));
     const familyList = [...new Set(families.filter((f) => f !== undefined))];
@@ -209,9 +246,9 @@ export class FindingsService {
       cross = { settings, viewNames, raw, findings, own: undefined, merged: [] };
       this.workspaceCache.set(file, cross);
     }
-    if (cross.own !== own.findings) {
-      cross.own = own.findings;
-      cross.merged = cross.findings.length === 0 ? own.findings : sortFindings([...own.findings, ...cross.findings]);
+    if (cross.own !== own) {
+      cross.own = own;
+      cross.merged = cross.findings.length === 0 ? own : sortFindings([...own, ...cross.findings]);
     }
     return cross.merged;
   }

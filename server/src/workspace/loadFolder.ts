@@ -9,6 +9,8 @@ import type { NetpolLensSettings } from '../../../shared/src/settings';
 import { buildFileModel, type FileModel } from '../model/fileModel';
 import { isKustomizationFile, kustomizePatchPaths } from '../model/kustomize';
 import { ManifestSet } from '../model/manifestSet';
+import type { DiskTexts } from '../model/fileText';
+import { StringPool } from '../model/ownString';
 import { decodeUtf8, type DecodedText } from './decodeUtf8';
 import { createFileFilter } from './fileFilter';
 import { skippedFile, type SkippedFile } from './skippedFiles';
@@ -92,9 +94,15 @@ export function kustomizePatchUris(models: Iterable<{ uri: string; text: string 
   return out;
 }
 
-export function loadFolder(roots: readonly string[], settings: NetpolLensSettings): LoadedFolder {
+/**
+ * With `disk`, models may let their texts go and read them there again (`model/fileText.ts`);
+ * `onModel` is called with each model as soon as it is made.
+ */
+export function loadFolder(roots: readonly string[], settings: NetpolLensSettings, disk?: DiskTexts, onModel?: (model: FileModel) => void): LoadedFolder {
   const { files, skipped } = findManifestFiles(roots, settings);
   const models: FileModel[] = [];
+  // The files share their equal strings (names, labels, namespaces): one copy each.
+  const strings = new StringPool();
   let bytesRead = 0;
   for (const path of files) {
     let decoded: DecodedText;
@@ -106,9 +114,10 @@ export function loadFolder(roots: readonly string[], settings: NetpolLensSetting
       skipped.push(skippedFile(path, 'unreadable'));
       continue;
     }
-    const model = buildFileModel(fileUri(path), decoded.text, 0, { maxBytes: settings.maxFileSizeKb * 1024, invalidUtf8At: decoded.invalidUtf8At });
+    const model = buildFileModel(fileUri(path), decoded.text, 0, { maxBytes: settings.maxFileSizeKb * 1024, invalidUtf8At: decoded.invalidUtf8At, disk, strings });
     if (model.skipped) skipped.push(skippedFile(path, model.skipped));
     models.push(model);
+    onModel?.(model);
   }
   return { manifests: new ManifestSet(models, 1, kustomizePatchUris(models)), skipped, bytesRead };
 }

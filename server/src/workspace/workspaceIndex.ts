@@ -4,7 +4,9 @@
  * callers feed it texts and URIs.
  */
 import { buildFileModel, exceedsBytes, type FileModel } from '../model/fileModel';
+import type { DiskTexts } from '../model/fileText';
 import { isKustomizationFile } from '../model/kustomize';
+import type { StringPool } from '../model/ownString';
 import { ManifestSet } from '../model/manifestSet';
 import { kustomizePatchUris, uriToPath } from './loadFolder';
 
@@ -24,7 +26,14 @@ export class WorkspaceIndex {
   private dropped = 0;
 
   /** `maxBytesFor`: the size cap of a file (its folder's `maxFileSizeKb`), for open and disk files alike. */
-  constructor(private readonly maxBytesFor: (uri: string) => number = () => Number.POSITIVE_INFINITY) {}
+  /**
+   * `diskTexts`: where texts of files no editor has open are read again once their models let them go
+   * (`fileText.ts`); without it, every model keeps its text.
+   */
+  constructor(
+    private readonly maxBytesFor: (uri: string) => number = () => Number.POSITIVE_INFINITY,
+    private readonly diskTexts?: DiskTexts,
+  ) {}
 
   get manifests(): ManifestSet {
     if (this.stale) this.rebuild();
@@ -64,18 +73,21 @@ export class WorkspaceIndex {
   /** Text of a file on disk changed (or was found by the initial scan). */
   setDiskText(uri: string, text: string, invalidUtf8At?: number): FileModel {
     const previous = this.disk.get(uri);
-    const model = buildFileModel(uri, text, (previous?.version ?? 0) + 1, { previous, maxBytes: this.maxBytesFor(uri), invalidUtf8At });
+    const model = buildFileModel(uri, text, (previous?.version ?? 0) + 1, { previous, maxBytes: this.maxBytesFor(uri), invalidUtf8At, disk: this.diskTexts });
     this.disk.set(uri, model);
     this.diskChanges++;
     if (!this.open.has(uri)) this.publish(model, uri);
     return model;
   }
 
-  /** Many disk files at once (the initial scan): one new ManifestSet instead of one per file. */
-  setDiskTexts(entries: Iterable<{ uri: string; text: string; invalidUtf8At?: number | undefined }>): FileModel[] {
+  /**
+   * Many disk files at once (the initial scan): one new ManifestSet instead of one per file.
+   * `strings`: the pool the scan's files share their strings through (`model/ownString.ts`).
+   */
+  setDiskTexts(entries: Iterable<{ uri: string; text: string; invalidUtf8At?: number | undefined }>, strings?: StringPool): FileModel[] {
     const models: FileModel[] = [];
     for (const { uri, text, invalidUtf8At } of entries) {
-      const model = buildFileModel(uri, text, 0, { maxBytes: this.maxBytesFor(uri), invalidUtf8At });
+      const model = buildFileModel(uri, text, 0, { maxBytes: this.maxBytesFor(uri), invalidUtf8At, disk: this.diskTexts, strings });
       this.disk.set(uri, model);
       if (!this.open.has(uri)) this.logChange(uri);
       models.push(model);
@@ -103,7 +115,8 @@ export class WorkspaceIndex {
 
   changeDocument(uri: string, text: string, version: number): FileModel {
     const previous = this.open.get(uri) ?? this.disk.get(uri);
-    if (previous && previous.text === text && this.open.has(uri)) return previous;
+    // (Open first: a disk model's text is read back from disk, and may have changed there.)
+    if (previous && this.open.has(uri) && previous.text === text) return previous;
     const model = buildFileModel(uri, text, version, { previous, maxBytes: this.maxBytesFor(uri) });
     this.open.set(uri, model);
     this.publish(model, uri);

@@ -15,6 +15,8 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { scalarNode } from '../model/scalarNode';
+import { ownValue } from '../model/ownString';
+import { ownWord } from './commonWords';
 import { mapNode, seqNode } from '../model/collectionNodes';
 import {
   MAX_EXPANDED_NODES,
@@ -164,7 +166,9 @@ class TreeBuilder {
     // An unclosed quote: read as plain, so edits replace the scalar whole, opening quote included.
     const style = styleOf(node.type);
     const unclosed = (style === 'single' || style === 'double') && !quoteClosed(this.text.slice(range[0], range[1]), style === 'single' ? "'" : '"');
-    return scalarNode(value, source, unclosed ? 'plain' : style, this.at(range[0]), this.at(range[1]));
+    // The parser's strings are views into the text: trees keep copies of their own.
+    const own = ownWord(source);
+    return scalarNode(ownValue(value, source, own), own, unclosed ? 'plain' : style, this.at(range[0]), this.at(range[1]));
   }
 
   private map(node: YAMLMap, depth: number): YMap {

@@ -2,8 +2,10 @@
  * Keys and values that stand in nearly every manifest, as one shared string each. A tree holds a
  * string per key and scalar: reading `name`, `app`, `TCP` or `8080` as the same string every time
  * keeps the heap of thousands of documents from holding thousands of copies. A constant table,
- * never grown: what is not in it is kept as read.
+ * never grown: what is not in it is kept as a copy of its own (`ownWord`).
  */
+import { ownString } from '../model/ownString';
+
 const WORDS = [
   // keys
   'apiVersion', 'kind', 'metadata', 'name', 'namespace', 'labels', 'annotations', 'spec', 'status', 'items',
@@ -36,6 +38,14 @@ const WORDS = [
 ];
 
 const TABLE: ReadonlyMap<string, string> = new Map(WORDS.map((w) => [w, w]));
+
+/**
+ * The shared copy of `s` when it is a common word, else a copy of its own (`ownString`): what a
+ * tree keeps, so that no value is a view into the text it was read from.
+ */
+export function ownWord(s: string): string {
+  return TABLE.get(s) ?? ownString(s);
+}
 
 /** The shared copy of `s` when it is a common word, else `s`. */
 export function commonWord(s: string): string {

@@ -17,10 +17,11 @@
  * compares the two readers over every fixture, generated workspaces and random mutations.
  */
 import { scalarNode } from '../model/scalarNode';
+import { ownValue } from '../model/ownString';
 import { mapNode, seqNode } from '../model/collectionNodes';
 import { MAX_EXPANDED_NODES, type ScalarStyle, type YMap, type YNode, type YPair, type YScalar, type YSeq } from '../model/yamlTree';
 import { NONE } from '../collections/none';
-import { commonWord } from './commonWords';
+import { commonWord, ownWord } from './commonWords';
 import { doubleQuotedValue, plainValue } from './coreScalar';
 import { EffectivePairs } from './effectivePairs';
 
@@ -599,7 +600,9 @@ class FastReader {
 
   private scalar(value: YScalar['value'], source: string, style: ScalarStyle, start: number, end: number): YScalar {
     if (++this.nodes > MAX_EXPANDED_NODES) throw new Declined();
-    return scalarNode(value, source, style, this.base + start, this.base + end);
+    // Values are views into the document's text (or joins of them): trees keep copies of their own.
+    const own = ownWord(source);
+    return scalarNode(ownValue(value, source, own), own, style, this.base + start, this.base + end);
   }
 }
 

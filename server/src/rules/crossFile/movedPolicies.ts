@@ -6,7 +6,7 @@
  * it (a fix reads the lines around the nodes it edits; `detectLayout` reads the file's line-break
  * style), and every offset they hold lies outside the edited region of its file.
  */
-import type { FileModel } from '../../model/fileModel';
+import { textReadBack, type FileModel } from '../../model/fileModel';
 import { textChange, type TextChange } from '../../model/textChange';
 import type { YMap } from '../../model/yamlTree';
 import type { Finding } from '../types';
@@ -22,7 +22,11 @@ export class FileMovesBuilder {
   change(uri: string, before: FileModel | undefined, now: FileModel | undefined): TextChange | undefined {
     if (before === now) return undefined;
     if (this.moves.has(uri)) return this.moves.get(uri);
-    const change = before && now && before.text.includes('\r\n') === now.text.includes('\r\n') ? textChange(before.text, now.text) : undefined;
+    // A text let go is read back (a file just opened: its disk model's); one that changed on disk
+    // since gives no change to follow (the file is read whole).
+    const old = before && textReadBack(before);
+    const text = now && textReadBack(now);
+    const change = old !== undefined && text !== undefined && old.includes('\r\n') === text.includes('\r\n') ? textChange(old, text) : undefined;
     this.moves.set(uri, change);
     return change;
   }
