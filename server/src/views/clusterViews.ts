@@ -23,11 +23,33 @@ import type { ManifestSet } from '../model/manifestSet';
 import { IdentityCache, looseViews, POLICY_API_NAME } from './alternatives';
 import { buildKustomization, KustomizeReadCache, type BuildEntry, type KustomizationFile } from './kustomizeBuild';
 import { familyViews, NO_FAMILY_VIEWS, type FamilyViews } from './familyViews';
-import { applyLevel, type BuildItem } from './kustomizeTransforms';
+import { applyLevel, type BuildItem, type TransformLevel } from './kustomizeTransforms';
+import { keepsGrouping } from './keepsGrouping';
 import { reachesLeftOutFields } from './patches';
 import { joinPath, PathIndex, uriPath } from './pathIndex';
 import { ViewSets } from './viewSets';
 import { WholeWorkspace } from './wholeWorkspace';
+
+/** Beyond this many files changed since the last views, they are computed afresh. */
+const MAX_SWAPPED = 16;
+
+/** A kustomize view's transforms of one file. */
+interface ChainOf {
+  readonly chain: readonly TransformLevel[];
+  readonly chainKey: string;
+}
+
+/** What a computation of the views grouped the files by, kept for edits that keep the grouping (no file models: none is retained). */
+interface Grouping {
+  /** Kustomizations and patch files the builds read: an edit of one computes the views afresh. */
+  readonly reads: Set<string>;
+  /** Per kustomize view id, each file's chain of transforms. */
+  readonly chains: Map<string, Map<string, ChainOf>>;
+  /** Per kustomize view id, the files a JSON patch fails in (the view's partial reasons say so). */
+  readonly failed: Map<string, Set<string>>;
+  /** Per file uri, the indexes of the views holding it. */
+  readonly membership: ReadonlyMap<string, readonly number[]>;
+}
 
 export type ViewKind = 'kustomize' | 'declared' | 'loose';
 
@@ -75,17 +97,89 @@ export class ViewBuilder {
   private families: FamilyViews = NO_FAMILY_VIEWS;
   /** Each view's manifest set, made from its last one where few files changed. */
   private readonly sets = new ViewSets();
+  /** What the last computation's grouping was made of, for an edit that keeps it (`swapped`). */
+  private grouping: Grouping | undefined;
 
   /** The views of `manifests` (computed once per manifest set and settings). `base`: folder for names. */
   build(manifests: ManifestSet, settings: NetpolLensSettings, base?: string): ClusterViews {
     const l = this.last;
     if (l && l.manifests === manifests && l.settings === settings && l.base === base) return l.views;
-    const views = this.compute(manifests, settings, base);
+    const views = (l && l.settings === settings && l.base === base && this.swapped(l.manifests, l.views, manifests, settings)) || this.compute(manifests, settings, base);
     this.last = { manifests, settings, base, views };
     return views;
   }
 
+  /**
+   * The last views with the files changed since `before` swapped into the views holding them,
+   * when no change can group the files otherwise (keepsGrouping.ts; no kustomize patch or
+   * kustomization read by a build, no change in which files are patches, no file added or
+   * removed): each view holding a changed file gets its last set `with` the new model (a kustomize
+   * view: the model transformed by the same chain), every other view keeps its very same set (and
+   * so its analysis). Undefined: compute the views afresh.
+   */
+  private swapped(before: ManifestSet, last: ClusterViews, manifests: ManifestSet, settings: NetpolLensSettings): ClusterViews | undefined {
+    const grouping = this.grouping;
+    if (!grouping || manifests.partialFiles !== before.partialFiles) return undefined;
+    const changed = manifests.changesSince(before, MAX_SWAPPED);
+    if (!changed) return undefined;
+    for (const uri of changed) {
+      const was = before.getFile(uri);
+      const now = manifests.getFile(uri);
+      if (!was || !now || grouping.reads.has(uri) || !keepsGrouping(was, now, this.identities, settings.defaultNamespace)) return undefined;
+    }
+    if (this.whole) {
+      const whole = this.whole.advance(manifests) ? this.whole : undefined;
+      if (whole?.isWhole !== last.whole) {
+        this.whole = whole;
+        return undefined;
+      }
+    }
+    const newModel = (uri: string): FileModel => manifests.getFile(uri) as FileModel;
+    const views: ClusterView[] = [];
+    for (const view of last.views) {
+      if (last.whole) {
+        views.push({ ...view, manifests });
+        continue;
+      }
+      const chains = grouping.chains.get(view.id);
+      const failed = grouping.failed.get(view.id);
+      let modelOf = newModel;
+      if (chains && failed) {
+        modelOf = (uri) => {
+          const link = chains.get(uri) as ChainOf;
+          const model = this.transform({ file: newModel(uri), chain: link.chain, chainKey: link.chainKey });
+          if (model.objects.some((o) => this.failedPatch.has(o))) failed.add(uri);
+          else failed.delete(uri);
+          return model;
+        };
+      }
+      const wasFailed = failed !== undefined && failed.size > 0;
+      const set = this.sets.swap(view.id, view.manifests, changed, modelOf);
+      // A JSON patch that now fails, or now applies, changes the view's partial reasons.
+      if (!set || (failed !== undefined && failed.size > 0) !== wasFailed) {
+        this.sets.abandon();
+        this.grouping = undefined;
+        return undefined;
+      }
+      views.push(set === view.manifests ? view : { ...view, manifests: set });
+    }
+    const familyViews: ClusterView[] = [];
+    for (const view of last.families.views) {
+      const set = this.sets.swap(view.id, view.manifests, changed, newModel);
+      if (!set) {
+        this.sets.abandon();
+        this.grouping = undefined;
+        return undefined;
+      }
+      familyViews.push(set === view.manifests ? view : { ...view, manifests: set });
+    }
+    this.sets.done();
+    this.families = last.families.withViews(familyViews);
+    return viewsOf(views, last.base, last.unused, this.families, last.whole ? () => true : undefined, grouping.membership);
+  }
+
   private compute(manifests: ManifestSet, settings: NetpolLensSettings, base: string | undefined): ClusterViews {
+    this.grouping = undefined;
     const declared = Object.entries(settings.clusters ?? {}).filter(([, globs]) => globs.length > 0);
     if (declared.length === 0) {
       if (this.whole?.defaultNamespace !== settings.defaultNamespace || !this.whole.advance(manifests)) this.whole = WholeWorkspace.of(manifests, this.identities, settings.defaultNamespace);
@@ -96,6 +190,7 @@ export class ViewBuilder {
         this.families =
           this.whole.namespacelessFolders < 2 ? NO_FAMILY_VIEWS : familyViews(new Map([[only, [...manifests.files()]]]), manifests.files(), (f) => relativeTo(folder, f), (id, files) => this.sets.of(id, files, manifests.version));
         this.sets.done();
+        this.grouping = { reads: new Set(), chains: new Map(), failed: new Map(), membership: new Map() };
         return viewsOf([only], folder, new Set(), this.families, () => true);
       }
     }
@@ -104,15 +199,16 @@ export class ViewBuilder {
     const index = new PathIndex(files, base);
     const views: ClusterView[] = [];
     const used = new Set<string>();
-    const membership = new Map<string, ClusterView[]>();
+    const membership = new Map<string, number[]>();
+    const grouping: Grouping = { reads: new Set(), chains: new Map(), failed: new Map(), membership };
     const looseFiles = new Map<ClusterView, readonly FileModel[]>();
     // Members from the list the view was made of: reading a derived set's files would copy its map.
     const add = (view: ClusterView, members: readonly FileModel[]): void => {
-      views.push(view);
+      const at = views.push(view) - 1;
       for (const f of members) {
         const list = membership.get(f.uri);
-        if (list) list.push(view);
-        else membership.set(f.uri, [view]);
+        if (list) list.push(at);
+        else membership.set(f.uri, [at]);
       }
     };
 
@@ -133,12 +229,20 @@ export class ViewBuilder {
     for (const root of roots) {
       const build = buildKustomization(root, index, kustomizations, this.reads);
       for (const u of build.used) used.add(u);
+      for (const u of build.used) grouping.reads.add(u);
+      const rel = index.relative(root.dir);
+      const chains = new Map<string, ChainOf>();
+      const failedFiles = new Set<string>();
       const viewFiles = build.entries.map((e) => {
         used.add(e.file.uri);
-        return this.transform(e);
+        chains.set(e.file.uri, { chain: e.chain, chainKey: e.chainKey });
+        const model = this.transform(e);
+        if (model.objects.some((o) => this.failedPatch.has(o))) failedFiles.add(e.file.uri);
+        return model;
       });
-      const failed = viewFiles.some((f) => f.objects.some((o) => this.failedPatch.has(o)));
-      const rel = index.relative(root.dir);
+      const failed = failedFiles.size > 0;
+      grouping.chains.set(`kustomize:${rel}`, chains);
+      grouping.failed.set(`kustomize:${rel}`, failedFiles);
       add({
         id: `kustomize:${rel}`,
         kind: 'kustomize',
@@ -183,6 +287,7 @@ export class ViewBuilder {
     }
     this.families = looseFiles.size === 0 ? NO_FAMILY_VIEWS : familyViews(looseFiles, loose, (f) => index.relative(f), (id, files) => this.sets.of(id, files, manifests.version));
     this.sets.done();
+    this.grouping = grouping;
     return viewsOf(views, index.base, unused, this.families, undefined, membership);
   }
 
@@ -237,9 +342,10 @@ function viewsOf(
   unused: ReadonlySet<string>,
   families: FamilyViews,
   all?: () => boolean,
-  membership?: ReadonlyMap<string, readonly ClusterView[]>,
+  membership?: ReadonlyMap<string, readonly number[]>,
 ): ClusterViews {
   const none: readonly ClusterView[] = [];
+  const lists = new Map<string, readonly ClusterView[]>();
   return {
     views,
     base,
@@ -248,7 +354,13 @@ function viewsOf(
     families,
     viewsOf(uri) {
       if (all) return views[0]?.manifests.getFile(uri) ? views : none;
-      return membership?.get(uri) ?? none;
+      let list = lists.get(uri);
+      if (!list) {
+        const at = membership?.get(uri);
+        list = at ? at.map((i) => views[i] as ClusterView) : none;
+        lists.set(uri, list);
+      }
+      return list;
     },
   };
 }

@@ -19,9 +19,11 @@ export interface FamilyViews {
   readonly views: readonly ClusterView[];
   /** The family view a loose view's file is judged again in; undefined: its findings stand as they are. */
   of(view: ClusterView, uri: string): ClusterView | undefined;
+  /** The same families read by `views` (the same ids, in the same order, with other manifest sets). */
+  withViews(views: readonly ClusterView[]): FamilyViews;
 }
 
-export const NO_FAMILY_VIEWS: FamilyViews = { views: [], of: () => undefined };
+export const NO_FAMILY_VIEWS: FamilyViews = { views: [], of: () => undefined, withViews: () => NO_FAMILY_VIEWS };
 
 /** How a family view's name ends after its folder. */
 const FAMILY_SUFFIX = ' (its namespace-less objects apart)';
@@ -43,32 +45,45 @@ export function familyViews(loose: ReadonlyMap<ClusterView, readonly FileModel[]
   const familyOf = new Map<FileModel, string>();
   for (const [f, folder] of folderOfFile) familyOf.set(f, families.get(folder) as string);
   const shared = sharedByAll(loose);
-  const byKey = new Map<string, ClusterView>();
-  const perView = new Map<ClusterView, Map<string, ClusterView>>();
+  const byKey = new Map<string, number>();
+  const views: ClusterView[] = [];
+  const perView = new Map<string, Map<string, number>>();
   for (const [view, members] of loose) {
     const split = splitByFamily(members, familyOf);
     if (!split) continue;
-    const mine = new Map<string, ClusterView>();
+    const mine = new Map<string, number>();
     for (const [family, own] of split) {
       const name = relative(family) || '.';
       const id = `family:${name}#${fnv1a(own.map((m) => m.uri).join('\n')).toString(36)}`;
-      let fv = byKey.get(id);
-      if (!fv) {
-        const mine = shared.filter((s) => sharedWith(s.scope, family)).map((s) => s.file);
-        fv = { id, kind: 'loose', name: `${name}${FAMILY_SUFFIX}`, root: '', rootPath: '', partial: [], manifests: setOf(id, [...own, ...mine]) };
-        byKey.set(id, fv);
+      let at = byKey.get(id);
+      if (at === undefined) {
+        byKey.set(id, (at = views.length));
+        const sharedHere = shared.filter((s) => sharedWith(s.scope, family)).map((s) => s.file);
+        views.push({ id, kind: 'loose', name: `${name}${FAMILY_SUFFIX}`, root: '', rootPath: '', partial: [], manifests: setOf(id, [...own, ...sharedHere]) });
       }
-      mine.set(family, fv);
+      mine.set(family, at);
     }
-    perView.set(view, mine);
+    perView.set(view.id, mine);
   }
+  const familyOfUri = new Map<string, string>();
+  for (const [f, family] of familyOf) familyOfUri.set(f.uri, family);
+  return familyViewsOf(views, familyOfUri, perView);
+}
+
+/**
+ * Family views over their structure: the family of each loose file holding namespace-less objects
+ * (by uri: a loose file is the same model in every loose view), and per loose view id, the index
+ * of each family's view. An edit that keeps every grouping keeps the structure (clusterViews.ts).
+ */
+function familyViewsOf(views: readonly ClusterView[], familyOf: ReadonlyMap<string, string>, perView: ReadonlyMap<string, ReadonlyMap<string, number>>): FamilyViews {
   return {
-    views: [...byKey.values()],
+    views,
     of(view, uri) {
-      const file = view.manifests.getFile(uri);
-      const family = file && familyOf.get(file);
-      return family === undefined ? undefined : perView.get(view)?.get(family);
+      const family = view.manifests.getFile(uri) && familyOf.get(uri);
+      const at = family === undefined ? undefined : perView.get(view.id)?.get(family);
+      return at === undefined ? undefined : views[at];
     },
+    withViews: (next) => familyViewsOf(next, familyOf, perView),
   };
 }
 

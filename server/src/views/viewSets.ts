@@ -14,6 +14,8 @@ const MAX_CHANGED = 16;
 interface Made {
   readonly files: readonly FileModel[];
   readonly set: ManifestSet;
+  /** Each file's index in `files`, made on the first `swap` and handed on (a swap keeps the order). */
+  positions?: ReadonlyMap<string, number>;
 }
 
 export class ViewSets {
@@ -25,6 +27,39 @@ export class ViewSets {
     const set = derived(this.last.get(id), files) ?? new ManifestSet(files, version);
     this.next.set(id, { files, set });
     return set;
+  }
+
+  /**
+   * The set of view `id` as it was last made (`before`), with each of the `changed` files it holds
+   * replaced by `modelOf` it: the very same set when none is, else derived by `with`. Undefined
+   * when `before` is not the set last made for `id` (the caller computes the views afresh).
+   */
+  swap(id: string, before: ManifestSet, changed: Iterable<string>, modelOf: (uri: string) => FileModel): ManifestSet | undefined {
+    const last = this.last.get(id);
+    if (last?.set !== before || this.next.has(id)) return undefined;
+    const replace = new Map<string, FileModel>();
+    for (const uri of changed) {
+      const held = before.getFile(uri);
+      if (!held) continue;
+      const model = modelOf(uri);
+      if (model !== held) replace.set(uri, model);
+    }
+    if (replace.size === 0) {
+      this.next.set(id, last);
+      return before;
+    }
+    let set = before;
+    for (const f of replace.values()) set = set.with(f);
+    const positions = last.positions ?? new Map(last.files.map((f, i) => [f.uri, i]));
+    const files = last.files.slice();
+    for (const [uri, f] of replace) files[positions.get(uri) as number] = f;
+    this.next.set(id, { files, set, positions });
+    return set;
+  }
+
+  /** Forgets the sets made since the last `done` (a computation given up). */
+  abandon(): void {
+    this.next = new Map();
   }
 
   /** Ends a computation of the views: the sets made since are the ones the next reuses. */

@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { FindingsService } from '../../../server/src/service/findingsService';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
-import { recordingPublisher } from '../../support/recordingPublisher';
+import { longLived } from '../../support/allFindings';
 
 const ROOT = 'file:///ws';
 const LABELS = ['app: web', 'app: api', 'tier: front'] as const;
@@ -100,18 +100,7 @@ async function holdsFresh(initial: readonly { uri: string; text: string }[], edi
   const index = new WorkspaceIndex();
   index.setDiskTexts([...initial]);
   const settings = { ...DEFAULT_SETTINGS, workspaceIsWholeCluster: true };
-  const service = new FindingsService((rule, error) => {
-    throw new Error(`${rule.id}: ${String(error)}`);
-  });
-  const all = (s: FindingsService): Record<string, unknown> => {
-    const out: Record<string, unknown> = {};
-    for (const f of index.manifests.files()) out[f.uri] = s.findings(f.uri, index.manifests, settings);
-    return out;
-  };
-  all(service);
-  const published = recordingPublisher(index, settings, new FindingsService());
-  await published.settle();
-  published.assertFresh('initial');
+  const { service, published, all } = await longLived(index, settings);
   for (const [i, edit] of edits.entries()) {
     applyFamilyEdit(index, edit, i + 2);
     assert.deepEqual(all(service), all(new FindingsService()), `after edit ${i} (${edit.kind})`);

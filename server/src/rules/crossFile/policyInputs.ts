@@ -32,7 +32,7 @@ import { OverlayMap } from '../../collections/overlayMap';
 import { PolicyIndex } from './policyIndex';
 import type { YMap } from '../../model/yamlTree';
 import { ClusterKnowledge } from './clusterKnowledge';
-import { sameKey, serviceChanges, workspaceKey, type FilePartsCache, type WorkspaceKey } from './workspaceKey';
+import { sameKey, serviceChanges, SHARED_FILE_PARTS, workspaceKey, type FilePartsCache, type WorkspaceKey } from './workspaceKey';
 import { FileMovesBuilder, matchMoved, untouched, type FileMoves } from './movedPolicies';
 
 const DNS_SELECTOR: LabelSelector = { matchLabels: { 'k8s-app': 'kube-dns' } };
@@ -75,7 +75,7 @@ interface Workloads {
 export interface PolicyInputs {
   /** Any change re-checks all. */
   readonly workspaceKey: WorkspaceKey;
-  /** Each file's parts of the key, by extraction (handed on: unchanged files reuse their strings). */
+  /** Each file's parts of the key, by extraction (SHARED_FILE_PARTS: one for all analyses, so unchanged files and other views reuse their strings). */
   readonly fileKeys: FilePartsCache;
   readonly workloads: Workloads;
   /** By YAML node (an overlay: derived inputs add their changes as a layer, see overlayMap.ts). */
@@ -102,7 +102,7 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
   return analysis.carried<PolicyInputs>('crossFile:policyInputs', (a, previous) => {
     const net = a.network;
     const workloads: Workloads = { list: net.workloads, indexOf: (id) => net.workloadById(id) };
-    const fileKeys = previous?.fileKeys ?? new WeakMap();
+    const fileKeys = SHARED_FILE_PARTS;
     // Read from the previous key where the manifests say which files changed since (and which files are patches is the same).
     const before = previous?.manifests.deref();
     const changed = before && before.partialFiles === a.manifests.partialFiles ? a.manifests.changesSince(before, DERIVE_LIMIT) : undefined;

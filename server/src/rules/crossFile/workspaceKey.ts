@@ -30,6 +30,8 @@ export interface ServicePart {
 }
 
 interface FileParts {
+  /** The file the parts were made for (the extraction is its). */
+  readonly uri: string;
   /** undefined when the file has none of the parts. */
   readonly file: string | undefined;
   readonly services: ServicePart | undefined;
@@ -39,13 +41,20 @@ interface FileParts {
 export type FilePartsCache = WeakMap<FileExtraction, FileParts>;
 
 /**
+ * The parts of every extraction, made once for all analyses: the cluster views holding a file
+ * share its extraction (one per model and default namespace), so an edit of a file in many views
+ * (istio: 298 of 511) makes its parts once, not once per view.
+ */
+export const SHARED_FILE_PARTS: FilePartsCache = new WeakMap();
+
+/**
  * The key of an analysis: `previous`'s with the files `uris` read again when given (they are all
  * that changed between the two analyses' manifests), else every file read.
  */
 export function workspaceKey(a: WorkspaceAnalysis, global: string, cache: FilePartsCache, previous: { key: WorkspaceKey; uris: ReadonlySet<string> } | undefined): WorkspaceKey {
   const partsOf = (uri: string, extraction: FileExtraction): FileParts => {
     let parts = cache.get(extraction);
-    if (parts === undefined) cache.set(extraction, (parts = fileParts(uri, extraction)));
+    if (parts?.uri !== uri) cache.set(extraction, (parts = fileParts(uri, extraction)));
     return parts;
   };
   if (previous) {
@@ -124,5 +133,5 @@ function fileParts(uri: string, e: FileExtraction): FileParts {
   const file = declared.length + unknown.length + cluster.length === 0 ? undefined : JSON.stringify([uri, declared, unknown, cluster]);
   const services =
     e.services.length === 0 ? undefined : { key: JSON.stringify(e.services.map((s) => s.value)), namespaces: [...new Set(e.services.map((s) => s.value.namespace))] };
-  return { file, services };
+  return { uri, file, services };
 }
