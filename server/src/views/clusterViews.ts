@@ -93,8 +93,6 @@ export class ViewBuilder {
   private last: { manifests: ManifestSet; settings: NetpolLensSettings; base: string | undefined; views: ClusterViews } | undefined;
   /** Whether the workspace is one view, kept across edits (a builder serves one settings object). */
   private whole: WholeWorkspace | undefined;
-  /** The last family views, reused where they hold the very same files. */
-  private families: FamilyViews = NO_FAMILY_VIEWS;
   /** Each view's manifest set, made from its last one where few files changed. */
   private readonly sets = new ViewSets();
   /** What the last computation's grouping was made of, for an edit that keeps it (`swapped`). */
@@ -156,26 +154,24 @@ export class ViewBuilder {
       const wasFailed = failed !== undefined && failed.size > 0;
       const set = this.sets.swap(view.id, view.manifests, changed, modelOf);
       // A JSON patch that now fails, or now applies, changes the view's partial reasons.
-      if (!set || (failed !== undefined && failed.size > 0) !== wasFailed) {
-        this.sets.abandon();
-        this.grouping = undefined;
-        return undefined;
-      }
+      if (!set || (failed !== undefined && failed.size > 0) !== wasFailed) return this.abandon();
       views.push(set === view.manifests ? view : { ...view, manifests: set });
     }
     const familyViews: ClusterView[] = [];
     for (const view of last.families.views) {
       const set = this.sets.swap(view.id, view.manifests, changed, newModel);
-      if (!set) {
-        this.sets.abandon();
-        this.grouping = undefined;
-        return undefined;
-      }
+      if (!set) return this.abandon();
       familyViews.push(set === view.manifests ? view : { ...view, manifests: set });
     }
     this.sets.done();
-    this.families = last.families.withViews(familyViews);
-    return viewsOf(views, last.base, last.unused, this.families, last.whole ? () => true : undefined, grouping.membership);
+    return viewsOf(views, last.base, last.unused, last.families.withViews(familyViews), last.whole ? () => true : undefined, grouping.membership);
+  }
+
+  /** Gives up swapping: the views are computed afresh, from sets the swap did not touch. */
+  private abandon(): undefined {
+    this.sets.abandon();
+    this.grouping = undefined;
+    return undefined;
   }
 
   private compute(manifests: ManifestSet, settings: NetpolLensSettings, base: string | undefined): ClusterViews {
@@ -187,11 +183,14 @@ export class ViewBuilder {
         const only: ClusterView = { id: 'loose', kind: 'loose', name: 'loose files', root: '', rootPath: '', partial: [], manifests };
         const folder = base ?? this.whole.base;
         // Families need namespace-less objects in two folders at least: counted as files change.
-        this.families =
-          this.whole.namespacelessFolders < 2 ? NO_FAMILY_VIEWS : familyViews(new Map([[only, [...manifests.files()]]]), manifests.files(), (f) => relativeTo(folder, f), (id, files) => this.sets.of(id, files, manifests.version));
+        let families = NO_FAMILY_VIEWS;
+        if (this.whole.namespacelessFolders >= 2) {
+          const all = [...manifests.files()];
+          families = familyViews(new Map([[only, all]]), all, (f) => relativeTo(folder, f), (id, files) => this.sets.of(id, files, manifests.version));
+        }
         this.sets.done();
         this.grouping = { reads: new Set(), chains: new Map(), failed: new Map(), membership: new Map() };
-        return viewsOf([only], folder, new Set(), this.families, () => true);
+        return viewsOf([only], folder, new Set(), families, () => true);
       }
     }
     const files = manifests.sortedUris().map((uri) => manifests.getFile(uri) as FileModel);
@@ -228,8 +227,10 @@ export class ViewBuilder {
     const roots = [...kustomizations.values()].filter((k) => k.spec.kind === 'Kustomization' && !included.has(k.dir)).sort((a, b) => (a.dir < b.dir ? -1 : 1));
     for (const root of roots) {
       const build = buildKustomization(root, index, kustomizations, this.reads);
-      for (const u of build.used) used.add(u);
-      for (const u of build.used) grouping.reads.add(u);
+      for (const u of build.used) {
+        used.add(u);
+        grouping.reads.add(u);
+      }
       const rel = index.relative(root.dir);
       const chains = new Map<string, ChainOf>();
       const failedFiles = new Set<string>();
@@ -285,10 +286,10 @@ export class ViewBuilder {
         looseFiles.set(looseView, view.files);
       }
     }
-    this.families = looseFiles.size === 0 ? NO_FAMILY_VIEWS : familyViews(looseFiles, loose, (f) => index.relative(f), (id, files) => this.sets.of(id, files, manifests.version));
+    const families = looseFiles.size === 0 ? NO_FAMILY_VIEWS : familyViews(looseFiles, loose, (f) => index.relative(f), (id, files) => this.sets.of(id, files, manifests.version));
     this.sets.done();
     this.grouping = grouping;
-    return viewsOf(views, index.base, unused, this.families, undefined, membership);
+    return viewsOf(views, index.base, unused, families, undefined, membership);
   }
 
   private readonly failedPatch = new WeakSet<object>();
