@@ -73,7 +73,7 @@ function checkRule(text: string, rule: PolicyRule): Finding | undefined {
     ruleId: 'peer-and-or-split',
     message:
       alone ?
-        `${effect} If you meant only ${merged} (AND), put both selectors in one peer${later.flow ? '' : `{: remove the \`-\` before ${shown(laterKey.source)}`}.`
+        `${effect} If you meant only ${merged} (AND), put both selectors in one peer${later.flow ? '' : `: remove the \`-\` before ${shown(laterKey.source)}`}.`
       : `${effect} This is right if OR is meant; for ${merged} (AND), put both selectors in one peer.`,
     start: laterKey.start,
     end: laterKey.end,
