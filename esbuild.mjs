@@ -1,4 +1,4 @@
-// One build for the three bundles: the VS Code client, the language server, and the CLI.
+// One build for the bundles: the VS Code client, the language server, and the CLI (a launcher and its worker).
 // Type-checking is a separate step (`npm run typecheck`); esbuild only strips types.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -26,10 +26,12 @@ const builds = [
   { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' },
   {
     ...common,
-    entryPoints: { cli: 'server/src/cli/main.ts' },
+    entryPoints: { cli: 'server/src/cli/launch.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   },
+  // The CLI's command, run by dist/cli.js in a worker thread (server/src/cli/launch.ts says why).
+  { ...common, entryPoints: { cliWorker: 'server/src/cli/workerMain.ts' }, outdir: 'dist' },
 ];
 
 if (watch) {

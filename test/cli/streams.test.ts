@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -100,5 +100,20 @@ describe('netpol-lens check - (a stream on standard input)', () => {
     const template = run('{{- if .Values.np }}\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n{{- end }}\n', 'check', '-');
     assert.match(template.stdout, /^<stdin>: skipped: Helm template/m);
     assert.match(template.stdout, /^0 files checked, 1 skipped \(1 Helm template\)/m);
+  });
+
+  it('ends quietly, exit code 0, when the reader closes the pipe early (`| head -1`)', async () => {
+    // 4,000 policies without policyTypes: a line of output each, more than one pipe buffer.
+    const policy = (i: number): string =>
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p${i}\n  namespace: shop\nspec:\n  podSelector: {}\n  ingress:\n  - {}\n`;
+    const input = Array.from({ length: 4000 }, (_, i) => policy(i)).join('---\n');
+    const child = spawn(process.execPath, [cli, 'check', '-'], { cwd: fixtures, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.end(input);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 0, stderr);
+    assert.equal(stderr, '');
   });
 });

@@ -1,13 +1,12 @@
 /**
- * `netpol-lens` (dist/cli.js): the server's rules and engine without LSP, for CI and terminals.
- * Sets process.exitCode instead of calling process.exit, so large outputs reach a pipe whole.
+ * `netpol-lens`: the server's rules and engine without LSP, for CI and terminals. `launch.ts`
+ * (dist/cli.js) runs it in a worker thread (`workerMain.ts`, dist/cliWorker.js).
  */
-import { limitHeapGrowth } from '../heapGrowth';
 import { checkCommand } from './checkCommand';
 import { connectivityCommand } from './connectivityCommand';
 import { diffCommand } from './diffCommand';
 import { explainCommand } from './explainCommand';
-import { nodeIo, UsageError, type CliIo } from './io';
+import { UsageError, type CliIo } from './io';
 import { viewsCommand } from './viewsCommand';
 
 declare const __SERVER_VERSION__: string | undefined;
@@ -60,11 +59,4 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`netpol-lens: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 3;
   }
-}
-
-if (require.main === module) {
-  limitHeapGrowth();
-  void main(process.argv.slice(2), nodeIo()).then((code) => {
-    process.exitCode = code;
-  });
 }
