@@ -39,6 +39,24 @@ describe('folder families', () => {
     ]);
   });
 
+  it('a folder named for cases as a word of a longer name is one too, a word only containing one is not', () => {
+    assert.deepEqual(families(['/r/kubernetes-examples/NetworkPolicy', '/r/kubernetes-examples/Pod', '/r/kubernetes-examples/Pod/spec.volumes']), [
+      ['/r/kubernetes-examples/NetworkPolicy'],
+      ['/r/kubernetes-examples/Pod', '/r/kubernetes-examples/Pod/spec.volumes'],
+    ]);
+    assert.deepEqual(families(['/r/e2e-manifests/a', '/r/e2e-manifests/b', '/r/sample_apps/a', '/r/sample_apps/b']), [
+      ['/r/e2e-manifests/a'],
+      ['/r/e2e-manifests/b'],
+      ['/r/sample_apps/a'],
+      ['/r/sample_apps/b'],
+    ]);
+    assert.deepEqual(families(['/r/latest/a', '/r/latest/b', '/r/contest/a', '/r/contest/b']), [
+      ['/r/contest/a', '/r/contest/b'],
+      ['/r/latest/a', '/r/latest/b'],
+    ]);
+    assert.equal(caseOf('/r/kubernetes-examples/Pod/simple.yaml'), '/r/kubernetes-examples/Pod');
+  });
+
   it('families are named by their common folder, so two families never share a name', () => {
     const out = folderFamilies(['/r/a/x', '/r/a/y', '/r/b/x/p', '/r/b/x/q']);
     assert.equal(out.get('/r/a/x'), '/r/a');

@@ -55,8 +55,12 @@ export function folderOf(file: FileModel): string {
   return posix.dirname(uriPath(file.uri));
 }
 
-/** Folders whose subfolders are independent cases: tests, examples, samples. */
-const CASE_FOLDERS = /^(test-?data|testcases?|fixtures?|examples?|samples?|demos?|tests?|e2e|golden)$/i;
+/**
+ * Folders whose subfolders are independent cases: tests, examples, samples — also as a word of a
+ * longer name (`kubernetes-examples`, the root of a repository of examples; `e2e-manifests`,
+ * `sample_apps`), but not inside a word (`latest`, `contest`).
+ */
+const CASE_FOLDERS = /(^|[-_.])(test-?data|testcases?|fixtures?|examples?|samples?|demos?|tests?|e2e|golden)([-_.]|$)/i;
 
 /**
  * The case a file belongs to, when it lies in a folder of cases: the child of the nearest such
