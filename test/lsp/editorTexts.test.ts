@@ -65,12 +65,7 @@ describe("the server's own editor texts", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const fixAll = (): Promise<CodeAction[]> =>
-    client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    });
+  const fixAll = (): Promise<CodeAction[]> => client.fixAllActions(uri);
 
   const diagnosticsOfVersion = async (version: number, count: number): Promise<Diagnostic[]> => {
     await client.waitFor(`version ${version} with ${count} protocol finding(s)`, () => {
