@@ -119,9 +119,10 @@ const CHART_TEMPLATES = /\/templates\/[^/]*$/;
 const RENDERED = /^# Source: /m;
 const KUBERNETES_HEADER = /^\uFEFF?(apiVersion|kind)[ \t]*:/m;
 
-function isTemplateFile(uri: string, text: string | PieceText, syntax: TemplateSyntax, rendered: boolean): boolean {
+/** `hasAction`: whether the text holds a template action (`hasTemplateAction`). */
+function isTemplateFile(uri: string, text: string | PieceText, hasAction: boolean, syntax: TemplateSyntax, rendered: boolean): boolean {
   // Every way to a template needs an action: a text without one is read without the whole text.
-  if (!holdsTemplateAction(text)) return false;
+  if (!hasAction) return false;
   if (!KUBERNETES_HEADER.test(flat(text))) return false;
   if (syntax.lineActions.length > 0) return true;
   return !rendered && CHART_TEMPLATES.test(uri) && !RENDERED.test(flat(text));
@@ -176,8 +177,9 @@ function readFile(uri: string, text: string | PieceText, version: number, option
   const empty = (skipped: SkipReason | undefined): FileModel => emptyFileModel(uri, flat(text), version, skipped, lineIndex);
   if (options.maxBytes !== undefined && exceedsBytes(text, options.maxBytes)) return empty('too-large');
   if (holdsNul(text)) return empty('binary');
-  const syntax = holdsTemplateAction(text) ? scanTemplateSyntax(flat(text)) : NO_TEMPLATE_SYNTAX;
-  if (isTemplateFile(uri, text, syntax, options.rendered ?? false)) return empty('helm-template');
+  const hasAction = holdsTemplateAction(text);
+  const syntax = hasAction ? scanTemplateSyntax(flat(text)) : NO_TEMPLATE_SYNTAX;
+  if (isTemplateFile(uri, text, hasAction, syntax, options.rendered ?? false)) return empty('helm-template');
   // In a file that is no template, actions still mark the documents they stand in.
   const actions = [...syntax.lineActions, ...syntax.inlineActions].sort((a, b) => a - b);
 
