@@ -9,11 +9,9 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocumentSyncKind,
-  TextDocuments,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ACTIVE_DOCUMENT_NOTIFICATION, SERVER_COMMANDS, type ActiveDocumentParams } from '../../shared/src/protocol';
 import type { NetpolLensSettings } from '../../shared/src/settings';
 import { codeActionsHandler } from './handlers/codeActionsHandler';
@@ -35,10 +33,12 @@ import { StringPool } from './model/ownString';
 import { executeFeatureCommand, registerFeatureHandlers } from './handlers/featureHandlers';
 import { HeadLenses } from './handlers/headLenses';
 import { EditorDiff } from './features/diff/editorDiff';
+import { EditorTexts, type EditorText } from './workspace/editorTexts';
 
 export interface ServerContext {
   readonly connection: Connection;
-  readonly documents: TextDocuments<TextDocument>;
+  /** The texts of the documents open in editors (kept in pieces). */
+  readonly editorTexts: EditorTexts;
   readonly index: WorkspaceIndex;
   readonly findings: FindingsService;
   readonly publisher: DiagnosticsPublisher;
@@ -62,7 +62,7 @@ export function startServer(connection: Connection): void {
     info: (m) => connection.console.info(m),
     error: (m) => connection.console.error(m),
   };
-  const documents = new TextDocuments(TextDocument);
+  const editorTexts = new EditorTexts();
   const sizeCaps = new SizeCaps(connection, log, (uri) => folderOf(uri));
   // A file whose text changed on disk behind the index's back (found when its text is read
   // again) is read and indexed again, as for the watcher's notice.
@@ -98,7 +98,7 @@ export function startServer(connection: Connection): void {
   };
   const ctx: ServerContext = {
     connection,
-    documents,
+    editorTexts,
     index,
     findings,
     publisher,
@@ -189,27 +189,40 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  const isManifestDocument = (doc: TextDocument): boolean => doc.languageId === 'yaml' || MANIFEST_URI.test(doc.uri);
+  const isManifestDocument = (doc: EditorText): boolean => doc.languageId === 'yaml' || MANIFEST_URI.test(doc.uri);
 
-  documents.onDidOpen(({ document }) => {
-    if (!isManifestDocument(document)) return;
-    sizeCaps.noteOpen(index.openDocument(document.uri, document.getText(), document.version));
-    publisher.noteEdited(document.uri);
-    // A restored session opens many files at once: one run after the burst, not one per file.
-    publisher.schedule(OPEN_DELAY_MS);
-  });
-  documents.onDidChangeContent(({ document }) => {
+  // Text synchronisation is ours (`EditorTexts`: the text in pieces, so a keystroke in a big file
+  // costs the piece it touched); the handlers hand each text to the index.
+  const contentChanged = (document: EditorText): void => {
     if (!isManifestDocument(document)) return;
     headLenses.noteEdit();
-    sizeCaps.noteOpen(index.changeDocument(document.uri, document.getText(), document.version));
+    sizeCaps.noteOpen(index.changeDocument(document.uri, document.text, document.version));
     publisher.noteEdited(document.uri);
     publisher.schedule();
+  };
+  connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
+    const document = editorTexts.didOpen(uri, languageId, version, text);
+    if (isManifestDocument(document)) {
+      sizeCaps.noteOpen(index.openDocument(uri, document.text, version));
+      publisher.noteEdited(uri);
+      // A restored session opens many files at once: one run after the burst, not one per file.
+      publisher.schedule(OPEN_DELAY_MS);
+    }
+    // An open is a change of content too (as the library's document manager had it).
+    contentChanged(document);
   });
-  documents.onDidClose(({ document }) => {
-    sizeCaps.forget(document.uri);
-    publisher.noteClosed(document.uri);
-    index.closeDocument(document.uri);
-    void reloadFromDisk(document.uri).then(() => publisher.schedule());
+  connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
+    if (contentChanges.length === 0) return;
+    const document = editorTexts.didChange(uri, version, contentChanges);
+    if (document) contentChanged(document);
+  });
+  connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
+    if (!editorTexts.get(uri)) return;
+    editorTexts.didClose(uri);
+    sizeCaps.forget(uri);
+    publisher.noteClosed(uri);
+    index.closeDocument(uri);
+    void reloadFromDisk(uri).then(() => publisher.schedule());
   });
 
   async function reloadFromDisk(uri: string): Promise<void> {
@@ -270,7 +283,6 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  documents.listen(connection);
   connection.listen();
 }
 

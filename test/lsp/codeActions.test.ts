@@ -83,11 +83,7 @@ describe('code actions over LSP', () => {
   it('source.fixAll.netpolLens applies every safe fix in one edit', async () => {
     client.change(uri, POLICY);
     await client.diagnosticsOf(uri, (d) => protocolDiagnostics(d).length === 2, 'both protocol diagnostics again');
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    });
+    const actions = await client.fixAllActions(uri);
     const fixAll = actions.find((a) => a.kind === 'source.fixAll.netpolLens');
     assert.ok(fixAll, 'no fix-all action');
     const fixed = apply(POLICY, fixAll.edit, uri);

@@ -47,12 +47,7 @@ describe('a file changed on disk behind the server', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const fixAll = (): Promise<CodeAction[]> =>
-    client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    });
+  const fixAll = (): Promise<CodeAction[]> => client.fixAllActions(uri);
 
   it('fixes an unchanged unopened file from its text read again', async () => {
     const action = (await fixAll()).find((a) => a.kind === 'source.fixAll.netpolLens');

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, PublishDiagnosticsParams, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { SERVER_NODE_FLAGS } from '../../shared/src/serverProcess';
@@ -169,6 +169,15 @@ export class LspTestClient {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest<R>(method, params);
+  }
+
+  /** The fix-all code actions the server offers for `uri` (`source.fixAll`). */
+  fixAllActions(uri: string): Promise<CodeAction[]> {
+    return this.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
   }
 
   /** Shut the server down; after `exitGraceMs` without an exit it is killed. */

@@ -5,7 +5,8 @@
  * hashed from its documents' hashes (kept with each document, so a keystroke in a big file hashes
  * the edited document and the text between documents, not the whole file).
  */
-import type { DocumentModel, FileModel } from './fileModel';
+import { heldText, type DocumentModel, type FileModel } from './fileModel';
+import type { TextSource } from './pieceText';
 
 const memo = new WeakMap<FileModel, string>();
 
@@ -24,7 +25,8 @@ export function fnv1a(text: string, seed = FNV_OFFSET): number {
 export function contentHash(file: FileModel): string {
   let h = memo.get(file);
   if (h === undefined) {
-    h = foldHash(file.text, file.documents, (doc) => doc.textHash);
+    // (An editor's text is hashed from its pieces: the text between documents is read, never the whole.)
+    h = foldHash(heldText(file), file.documents, (doc) => doc.textHash);
     memo.set(file, h);
   }
   return h;
@@ -35,7 +37,7 @@ export function textHash(text: string, documents: readonly DocumentModel[]): str
   return foldHash(text, documents, (doc) => fnv1a(text.slice(doc.start, doc.end)));
 }
 
-function foldHash(t: string, documents: readonly DocumentModel[], hashOf: (doc: DocumentModel) => number): string {
+function foldHash(t: TextSource, documents: readonly DocumentModel[], hashOf: (doc: DocumentModel) => number): string {
   let x = FNV_OFFSET;
   let at = 0;
   for (const doc of documents) {

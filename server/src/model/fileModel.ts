@@ -5,7 +5,7 @@
 import { readFast } from '../yaml/fastReader';
 import { parseYamlDocument } from '../yaml/parseYamlDocument';
 import { parsesInFull, type K8sObject } from './k8sObject';
-import { splitJsonStream } from './jsonStream';
+import { mayBeJsonStream, splitJsonStream } from './jsonStream';
 import { contentHash, fnv1a, textHash } from './contentHash';
 import { FileText, type DiskTexts } from './fileText';
 import { LineIndex } from './lineIndex';
@@ -19,6 +19,7 @@ import { ownString, withStringPool, type StringPool } from './ownString';
 import { leanRoot } from './leanTree';
 import { hasTemplatedField } from './templatedFields';
 import { hasTemplateAction, scanTemplateSyntax, type TemplateSyntax } from './templateSyntax';
+import { flat, type PieceText, type TextSource } from './pieceText';
 
 export type SkipReason = 'helm-template' | 'binary' | 'too-large' | 'not-yaml';
 
@@ -97,11 +98,11 @@ export interface BuildOptions {
 }
 
 /** Whether `text` takes more than `maxBytes` bytes in UTF-8 (without encoding it). */
-export function exceedsBytes(text: string, maxBytes: number): boolean {
+export function exceedsBytes(text: string | PieceText, maxBytes: number): boolean {
   // A UTF-16 unit takes one to three bytes: most texts are decided without counting.
   if (text.length > maxBytes) return true;
   if (text.length * 3 <= maxBytes) return false;
-  return Buffer.byteLength(text, 'utf8') > maxBytes;
+  return (typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : text.byteLength) > maxBytes;
 }
 
 /**
@@ -118,18 +119,35 @@ const CHART_TEMPLATES = /\/templates\/[^/]*$/;
 const RENDERED = /^# Source: /m;
 const KUBERNETES_HEADER = /^\uFEFF?(apiVersion|kind)[ \t]*:/m;
 
-function isTemplateFile(uri: string, text: string, syntax: TemplateSyntax, rendered: boolean): boolean {
-  if (!KUBERNETES_HEADER.test(text)) return false;
+/** `hasAction`: whether the text holds a template action (`hasTemplateAction`). */
+function isTemplateFile(uri: string, text: string | PieceText, hasAction: boolean, syntax: TemplateSyntax, rendered: boolean): boolean {
+  // Every way to a template needs an action: a text without one is read without the whole text.
+  if (!hasAction) return false;
+  if (!KUBERNETES_HEADER.test(flat(text))) return false;
   if (syntax.lineActions.length > 0) return true;
-  return !rendered && CHART_TEMPLATES.test(uri) && !RENDERED.test(text) && hasTemplateAction(text);
+  return !rendered && CHART_TEMPLATES.test(uri) && !RENDERED.test(flat(text));
 }
+
+function holdsTemplateAction(text: string | PieceText): boolean {
+  return typeof text === 'string' ? hasTemplateAction(text) : text.holdsTemplateAction;
+}
+
+function holdsNul(text: string | PieceText): boolean {
+  return typeof text === 'string' ? text.includes('\u0000') : text.holdsNul;
+}
+
+const NO_TEMPLATE_SYNTAX: TemplateSyntax = { lineActions: NONE, inlineActions: NONE };
 
 /** A file with nothing read from it: skipped for `reason`, or empty. */
 export function emptyFileModel(uri: string, text: string, version: number, skipped: SkipReason | undefined, lineIndex = new LineIndex(text)): FileModel {
   return { uri, version, text, lineIndex, documents: NONE, objects: NONE, problems: NONE, skipped, parsedDocuments: 0 };
 }
 
-export function buildFileModel(uri: string, text: string, version: number, options: BuildOptions = {}): FileModel {
+/**
+ * `text`: a string, or an editor's `PieceText`; made from the previous model's text by a change it
+ * records (`PieceText.madeFrom`), it is read around that change without the whole text being made.
+ */
+export function buildFileModel(uri: string, text: string | PieceText, version: number, options: BuildOptions = {}): FileModel {
   return withStringPool(options.strings, () => {
     const model = readFile(uri, text, version, options);
     // A scan's models are all read (no keystroke's model skipped): their objects now, their
@@ -139,37 +157,41 @@ export function buildFileModel(uri: string, text: string, version: number, optio
   });
 }
 
-function readFile(uri: string, text: string, version: number, options: BuildOptions): FileModel {
+function readFile(uri: string, text: string | PieceText, version: number, options: BuildOptions): FileModel {
   const given = options.previous?.uri === uri ? options.previous : undefined;
+  // The editor's change, when `text` records it as made from the previous model's very text.
+  const held = given && !options.disk ? texts.get(given)?.held : undefined;
+  const known = typeof text === 'string' ? undefined : text.changeFrom(held);
   // The previous model's text, to reuse what lies away from the change: when it was let go, read
   // back from disk (checked) for an editor's model (a file being opened), never for another disk
   // model (a change on disk: the disk holds the new text, and the file is read whole).
-  const previousText = given && !options.disk ? textReadBack(given) : undefined;
+  const previousText: TextSource | undefined = known ? held : given && !options.disk ? textReadBack(given) : undefined;
   const previous = previousText === undefined ? undefined : given;
   // Documents of a model whose text can be let go read their text through it: an editor's model
   // takes them as moved copies holding their own text (and their objects' state, `relocate`).
   const copyReused = previous !== undefined && textReleasable(previous);
   const source = new FileText(text, uri, options.disk);
   // An edit: what lies away from it keeps its line breaks, its split and its parse.
-  const change = previous && previousText !== undefined ? textChange(previousText, text) : undefined;
+  const change = previous && previousText !== undefined ? textChange(previousText, text, known) : undefined;
   const lineIndex = new LineIndex(text, previous && change ? { previous: previous.lineIndex, change } : undefined);
-  const empty = (skipped: SkipReason | undefined): FileModel => emptyFileModel(uri, text, version, skipped, lineIndex);
+  const empty = (skipped: SkipReason | undefined): FileModel => emptyFileModel(uri, flat(text), version, skipped, lineIndex);
   if (options.maxBytes !== undefined && exceedsBytes(text, options.maxBytes)) return empty('too-large');
-  if (text.includes('\u0000')) return empty('binary');
-  const syntax = scanTemplateSyntax(text);
-  if (isTemplateFile(uri, text, syntax, options.rendered ?? false)) return empty('helm-template');
+  if (holdsNul(text)) return empty('binary');
+  const hasAction = holdsTemplateAction(text);
+  const syntax = hasAction ? scanTemplateSyntax(flat(text)) : NO_TEMPLATE_SYNTAX;
+  if (isTemplateFile(uri, text, hasAction, syntax, options.rendered ?? false)) return empty('helm-template');
   // In a file that is no template, actions still mark the documents they stand in.
   const actions = [...syntax.lineActions, ...syntax.inlineActions].sort((a, b) => a - b);
 
-  const stream = splitJsonStream(text);
+  const stream = mayBeJsonStream(text) ? splitJsonStream(flat(text)) : undefined;
   const isJson = stream !== undefined || (options.isJson ?? /\.json$/i.test(uri));
   const slices: DocumentSlice[] =
     stream ??
     (isJson
-      ? [{ index: 0, start: 0, end: text.length, text }]
+      ? [{ index: 0, start: 0, end: text.length, text: flat(text) }]
       : change && previous && splitAsYaml.has(previous)
         ? splitDocumentsAfterEdit(text, previous.documents, change)
-        : splitDocuments(text));
+        : splitDocuments(flat(text)));
   const reusable = previousDocuments(slices, previous?.documents ?? NONE, change);
 
   const documents: DocumentModel[] = [];
@@ -267,6 +289,35 @@ function previousDocuments(slices: readonly DocumentSlice[], before: readonly Do
 /** The text of each model `buildFileModel` made. */
 const texts = new WeakMap<FileModel, FileText>();
 
+/** The model's text as it is held (an editor's pieces are not joined): for readers of a part of it. */
+export function heldText(model: FileModel): TextSource {
+  return texts.get(model)?.held ?? model.text;
+}
+
+/**
+ * The model with only `documents` (a file-scope rule run on one document). An editor's text in
+ * pieces is joined only if a rule reads it (a spread would join it); any other text is copied.
+ */
+export function withDocuments(model: FileModel, documents: readonly DocumentModel[], objects: readonly K8sObject[], problems: readonly ParseProblem[]): FileModel {
+  const source = texts.get(model);
+  if (!source || typeof source.held === 'string' || source.held === undefined) return { ...model, documents, objects, problems };
+  const part: FileModel = {
+    uri: model.uri,
+    version: model.version,
+    get text(): string {
+      return source.text;
+    },
+    lineIndex: model.lineIndex,
+    documents,
+    objects,
+    problems,
+    skipped: model.skipped,
+    parsedDocuments: model.parsedDocuments,
+  };
+  texts.set(part, source);
+  return part;
+}
+
 /** The model's text when it is in memory (no disk read); undefined when it was let go. */
 export function textInMemory(model: FileModel): string | undefined {
   const source = texts.get(model);
@@ -280,6 +331,26 @@ export function textInMemory(model: FileModel): string | undefined {
 export function textReadBack(model: FileModel): string | undefined {
   const source = texts.get(model);
   return source ? source.readBack() : model.text;
+}
+
+/** `textReadBack`, but an editor's text in pieces is given as it is held (not joined). */
+export function heldTextReadBack(model: FileModel): TextSource | undefined {
+  return texts.get(model)?.held ?? textReadBack(model);
+}
+
+/**
+ * Whether the model's text is `text`: the very text it was made from, or equal to it (a text that
+ * records a change from the model's text is compared around that change only).
+ */
+export function hasText(model: FileModel, text: string | PieceText): boolean {
+  const held = texts.get(model)?.held;
+  if (held === text) return true;
+  const known = typeof text === 'string' ? undefined : text.changeFrom(held);
+  if (held !== undefined && known) {
+    const change = textChange(held, text, known);
+    return change.start === change.oldEnd && change.start === change.newEnd;
+  }
+  return model.text === flat(text);
 }
 
 /** Whether the model's text may be let go (`releaseText`): it was read from disk and can be read there again. */

@@ -9,6 +9,7 @@
  * the read throws `StaleTextError`: the caller's result is dropped, as a rule's error is, and the
  * file's new model gives the answer.
  */
+import type { PieceText, TextSource } from './pieceText';
 
 /** The file's text on disk now (undefined: gone or unreadable). */
 export type ReadDiskText = (uri: string) => string | undefined;
@@ -35,15 +36,23 @@ interface Released {
 
 export class FileText {
   private kept: string | undefined;
+  /** An editor's text in pieces: `kept` is made from it when the whole text is first asked for. */
+  private readonly pieces: PieceText | undefined;
   private released: Released | undefined;
 
   /** With `disk`, the text may be released and read again from there. */
   constructor(
-    text: string,
+    text: string | PieceText,
     private readonly uri: string,
     private readonly disk?: DiskTexts,
   ) {
-    this.kept = text;
+    if (typeof text === 'string') this.kept = text;
+    else this.pieces = text;
+  }
+
+  /** The text in memory as it was given (pieces are not joined), or undefined when it was released. */
+  get held(): TextSource | undefined {
+    return this.pieces ?? this.kept ?? this.released?.cache;
   }
 
   get releasable(): boolean {
@@ -52,12 +61,12 @@ export class FileText {
 
   /** The text in memory, or undefined when it was released (no disk read). */
   get inMemory(): string | undefined {
-    return this.kept ?? this.released?.cache;
+    return this.pieces ? this.text : (this.kept ?? this.released?.cache);
   }
 
   /** The text, read back if it was let go; undefined (nothing reported) when the disk no longer holds it. */
   readBack(): string | undefined {
-    if (this.kept !== undefined) return this.kept;
+    if (this.kept !== undefined || this.pieces) return this.text;
     const released = this.released as Released;
     if (released.cache !== undefined) return released.cache;
     const text = (this.disk as DiskTexts).read(this.uri);
@@ -66,6 +75,7 @@ export class FileText {
 
   get text(): string {
     if (this.kept !== undefined) return this.kept;
+    if (this.pieces) return (this.kept = this.pieces.toString());
     const released = this.released as Released;
     if (released.cache !== undefined) return released.cache;
     const text = (this.disk as DiskTexts).read(this.uri);

@@ -4,6 +4,7 @@
  * another. Read as one YAML document, the second object was a syntax error.
  */
 import type { DocumentSlice } from './splitDocuments';
+import type { TextSource } from './pieceText';
 
 const WHITESPACE = /[ \t\r\n\uFEFF]/;
 
@@ -25,6 +26,15 @@ export function splitJsonStream(text: string): DocumentSlice[] | undefined {
     i = end;
   }
   return slices.length >= 2 ? slices : undefined;
+}
+
+/** Whether `splitJsonStream` may find a stream: the first character but whitespace is `{` (read without the whole text). */
+export function mayBeJsonStream(text: TextSource): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || c === 9 || c === 13 || c === 10 || c === 0xfeff)) return c === 123 /* { */;
+  }
+  return false;
 }
 
 /** Offset just past the object or array opening at `start`, or -1 when it is never closed. */

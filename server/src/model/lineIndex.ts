@@ -1,5 +1,6 @@
 /** Offsets ↔ line/character (UTF-16), for one file's text. Kept instead of the text's line array. */
 import { composeChanges, type TextChange } from './textChange';
+import { flat, type TextSource } from './pieceText';
 
 export interface LineIndexEdit {
   readonly previous: LineIndex;
@@ -17,7 +18,7 @@ export interface Position {
  */
 export class LineIndex {
   private starts: Uint32Array | undefined;
-  private text: string | undefined;
+  private text: TextSource | undefined;
   private edit: LineIndexEdit | undefined;
   private readonly length: number;
 
@@ -26,7 +27,7 @@ export class LineIndex {
    * away from the edit are taken from that index when it was built: a keystroke in a big file
    * scans only the lines it touched.
    */
-  constructor(text: string, edit?: LineIndexEdit) {
+  constructor(text: TextSource, edit?: LineIndexEdit) {
     this.text = text;
     this.length = text.length;
     // Only an index already built is kept, so no chain of versions stays in memory: an edit of a
@@ -40,7 +41,7 @@ export class LineIndex {
     if (this.starts) return this.starts;
     const text = this.text ?? '';
     const before = this.edit?.previous.starts;
-    this.starts = before && this.edit ? afterEdit(text, before, this.edit.change) : Uint32Array.from(scanLines(text, 0, text.length, [0]));
+    this.starts = before && this.edit ? afterEdit(text, before, this.edit.change) : Uint32Array.from(scanLines(flat(text), 0, [0]));
     this.text = undefined;
     this.edit = undefined;
     return this.starts;
@@ -75,14 +76,17 @@ export class LineIndex {
   }
 }
 
-/** Pushes onto `starts` the start of every line that begins after a break in `text[from, to)`. */
-function scanLines(text: string, from: number, to: number, starts: number[]): number[] {
-  for (let i = from; i < to; i++) {
+/**
+ * Pushes onto `starts` the start of every line that begins after a break in `text`, a part of the
+ * file at `offset` that ends the file or ends with a line feed (so no `\r\n` is cut at its end).
+ */
+function scanLines(text: string, offset: number, starts: number[]): number[] {
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 /* \n */) starts.push(i + 1);
+    if (c === 10 /* \n */) starts.push(offset + i + 1);
     else if (c === 13 /* \r */) {
       if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
+      starts.push(offset + i + 1);
     }
   }
   return starts;
@@ -93,7 +97,7 @@ function scanLines(text: string, from: number, to: number, starts: number[]): nu
  * before the edit are kept, the lines from the one before the edit to the first line break after
  * it are scanned, and the starts after that break are the old ones moved by the edit's length.
  */
-function afterEdit(text: string, before: Uint32Array, change: TextChange): Uint32Array {
+function afterEdit(text: TextSource, before: Uint32Array, change: TextChange): Uint32Array {
   // A line start at or after `change.start - 1` may depend on the edited text (a `\r` before it).
   let keep = 0;
   while (keep < before.length && (before[keep] as number) < change.start - 1) keep++;
@@ -101,7 +105,7 @@ function afterEdit(text: string, before: Uint32Array, change: TextChange): Uint3
   const from = before[Math.max(0, keep - 1)] ?? 0;
   const lineBreak = text.indexOf('\n', change.newEnd);
   const to = lineBreak < 0 ? text.length : lineBreak + 1;
-  const middle = scanLines(text, from, to, keep === 0 ? [0] : []);
+  const middle = scanLines(text.slice(from, to), from, keep === 0 ? [0] : []);
   const delta = change.newEnd - change.oldEnd;
   // The break at `to - 1` lies after the edit: the old text has it at `to - 1 - delta`.
   let after = keep;

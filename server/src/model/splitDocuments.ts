@@ -5,6 +5,7 @@
  */
 
 import type { TextChange } from './textChange';
+import type { TextSource } from './pieceText';
 
 export interface DocumentSlice {
   readonly index: number;
@@ -161,7 +162,7 @@ export function scanMetadataNames(slice: DocumentSlice): MetadataNames {
  * `previous` (those after it moved by the edit's length), and only the text between the nearest
  * document markers around the edit is split again. The same slices as `splitDocuments(text)`.
  */
-export function splitDocumentsAfterEdit(text: string, previous: readonly DocumentSlice[], change: TextChange): DocumentSlice[] {
+export function splitDocumentsAfterEdit(text: TextSource, previous: readonly DocumentSlice[], change: TextChange): DocumentSlice[] {
   const from = windowStart(text, change.start);
   const to = windowEnd(text, change.newEnd);
   const delta = change.newEnd - change.oldEnd;
@@ -185,7 +186,7 @@ export function splitDocumentsAfterEdit(text: string, previous: readonly Documen
 }
 
 /** Where `splitDocuments` starts a document after the marker line `line` (`[line, lineEnd)`). */
-function afterMarker(text: string, line: number, lineEnd: number): number | undefined {
+function afterMarker(text: TextSource, line: number, lineEnd: number): number | undefined {
   const c0 = text.charCodeAt(line);
   if (c0 !== 45 /* - */ && c0 !== 46 /* . */) return undefined;
   const content = text.slice(line, lineEnd).replace(/\r$/, '');
@@ -197,7 +198,7 @@ function afterMarker(text: string, line: number, lineEnd: number): number | unde
 }
 
 /** The start of the document after the last marker line that ends before `offset` (0 when none). */
-function windowStart(text: string, offset: number): number {
+function windowStart(text: TextSource, offset: number): number {
   // (`lastIndexOf` reads a negative position as 0: a break at 0 would be found again.)
   let lineEnd = offset > 0 ? text.lastIndexOf('\n', offset - 1) : -1;
   while (lineEnd >= 0) {
@@ -210,7 +211,7 @@ function windowStart(text: string, offset: number): number {
 }
 
 /** The first marker line starting after a line break at or after `offset` (the text's end when none). */
-function windowEnd(text: string, offset: number): number {
+function windowEnd(text: TextSource, offset: number): number {
   let lineBreak = text.indexOf('\n', offset);
   while (lineBreak >= 0) {
     const line = lineBreak + 1;

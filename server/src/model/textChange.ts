@@ -4,6 +4,7 @@
  * the same as from `newEnd` in the new one. Lets a new model of a big file reuse what lies outside
  * the region instead of reading the whole text again.
  */
+import type { TextSource } from './pieceText';
 export interface TextChange {
   readonly start: number;
   /** End of the replaced region in the old text. */
@@ -15,16 +16,22 @@ export interface TextChange {
 /** Compared a block at a time: a slice of a flat string is a view, and `===` compares natively. */
 const BLOCK = 4096;
 
-/** The region where `before` and `after` differ (empty when they are equal). */
-export function textChange(before: string, after: string): TextChange {
+/**
+ * The region where `before` and `after` differ (empty when they are equal). With `known`, a
+ * region known to hold every difference (the editor's change): the texts are compared only
+ * outward from it, and the answer is the same as without it.
+ */
+export function textChange(before: TextSource, after: TextSource, known?: TextChange): TextChange {
   const limit = Math.min(before.length, after.length);
-  let start = 0;
+  // Everything before `known.start` and after `known.oldEnd` is the same: the common prefix and
+  // suffix are at least that long (and the comparison goes on from there, as without it).
+  let start = known ? Math.min(known.start, limit) : 0;
   while (start + BLOCK <= limit && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   // A surrogate pair is never cut: an offset inside one is no place to split the text.
   if (start > 0 && start < limit && isHighSurrogate(before.charCodeAt(start - 1))) start--;
-  let same = 0;
   const room = limit - start;
+  let same = known ? Math.min(before.length - known.oldEnd, room) : 0;
   while (same + BLOCK <= room && before.slice(before.length - same - BLOCK, before.length - same) === after.slice(after.length - same - BLOCK, after.length - same)) {
     same += BLOCK;
   }

@@ -7,6 +7,7 @@
  * metadata) are left to that rule. Fix, for a map written where a list belongs: make it the
  * list's only item.
  */
+import type { FileModel } from '../model/fileModel';
 import { isMap, isSeq, type YMap, type YNode } from '../model/yamlTree';
 import { quoteScalarFix } from './edit/quoteScalar';
 import { clusterPolicyObjects } from './policy/clusterPolicyTree';
@@ -21,13 +22,13 @@ export const fieldTypeInvalidRule: Rule = {
   scope: 'file',
   check({ file }) {
     const findings: Finding[] = [];
-    for (const policy of networkPolicies(file)) walk(file.text, policy.root, NETWORK_POLICY_SCHEMA, '', findings);
-    for (const policy of clusterPolicyObjects(file)) walk(file.text, policy.root, CLUSTER_POLICY_SCHEMAS[policy.kind], '', findings);
+    for (const policy of networkPolicies(file)) walk(file, policy.root, NETWORK_POLICY_SCHEMA, '', findings);
+    for (const policy of clusterPolicyObjects(file)) walk(file, policy.root, CLUSTER_POLICY_SCHEMAS[policy.kind], '', findings);
     return findings;
   },
 };
 
-function walk(text: string, node: YNode | undefined, schema: FieldSchema, path: string, out: Finding[]): void {
+function walk(file: FileModel, node: YNode | undefined, schema: FieldSchema, path: string, out: Finding[]): void {
   // A null value means "not set", which the decoder accepts.
   if (schema.kind === 'open' || node === undefined || (node.type === 'scalar' && node.value === null)) return;
   if (schema.kind === 'string') {
@@ -36,7 +37,7 @@ function walk(text: string, node: YNode | undefined, schema: FieldSchema, path: 
   }
   if (schema.kind === 'stringMap') {
     if (!isMap(node)) {
-      if (schema.shapeCheckedBy === undefined) out.push(wrongShape(text, node, { kind: 'map', name: 'a map of strings', fields: {} }, path));
+      if (schema.shapeCheckedBy === undefined) out.push(wrongShape(file.text, node, { kind: 'map', name: 'a map of strings', fields: {} }, path));
       return;
     }
     if (schema.shapeCheckedBy !== undefined) return;
@@ -48,20 +49,20 @@ function walk(text: string, node: YNode | undefined, schema: FieldSchema, path: 
   }
   if (schema.kind === 'list') {
     if (!isSeq(node)) {
-      if (schema.shapeCheckedBy === undefined) out.push(wrongShape(text, node, schema, path));
+      if (schema.shapeCheckedBy === undefined) out.push(wrongShape(file.text, node, schema, path));
       return;
     }
-    node.items.forEach((item, i) => walk(text, item, schema.item, `${path}[${i}]`, out));
+    node.items.forEach((item, i) => walk(file, item, schema.item, `${path}[${i}]`, out));
     return;
   }
   if (!isMap(node)) {
-    if (schema.shapeCheckedBy === undefined) out.push(wrongShape(text, node, schema, path));
+    if (schema.shapeCheckedBy === undefined) out.push(wrongShape(file.text, node, schema, path));
     return;
   }
   for (const { key, value } of node.pairs) {
     const child = Object.hasOwn(schema.fields, key.source) ? schema.fields[key.source] : undefined;
     // Unknown keys are unknown-field's; inside them nothing is known about shapes.
-    if (child) walk(text, value, child, path === '' ? key.source : `${path}.${key.source}`, out);
+    if (child) walk(file, value, child, path === '' ? key.source : `${path}.${key.source}`, out);
   }
 }
 

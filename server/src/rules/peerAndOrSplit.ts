@@ -6,6 +6,7 @@
  * with other peers beside them (the Kubernetes docs example, which means OR) a hint.
  * The fix merges the two into one peer (AND).
  */
+import type { FileModel } from '../model/fileModel';
 import { getPair, isMap, toStringMap, type YNode } from '../model/yamlTree';
 import { mergeIntoPrevious } from './edit/mergeSeqItems';
 import { networkPolicies, policyRules, type PolicyRule } from './policy/networkPolicyTree';
@@ -35,7 +36,7 @@ export const peerAndOrSplitRule: Rule = {
     const findings: Finding[] = [];
     for (const { spec } of networkPolicies(file)) {
       for (const rule of policyRules(spec)) {
-        const finding = checkRule(file.text, rule);
+        const finding = checkRule(file, rule);
         if (finding) findings.push(finding);
       }
     }
@@ -43,7 +44,7 @@ export const peerAndOrSplitRule: Rule = {
   },
 };
 
-function checkRule(text: string, rule: PolicyRule): Finding | undefined {
+function checkRule(file: FileModel, rule: PolicyRule): Finding | undefined {
   const peers = rule.peers;
   if (!peers) return undefined;
   const kinds = peers.items.map(onlySelector);
@@ -68,7 +69,7 @@ function checkRule(text: string, rule: PolicyRule): Finding | undefined {
   const effect =
     `These are two separate peers (OR): traffic ${who} every pod in namespaces matching ${nsLabels}, OR ${who} pods matching ${podLabels} in this policy's own namespace.`;
   const merged = `pods matching ${podLabels} inside namespaces matching ${nsLabels}`;
-  const edit = mergeIntoPrevious(text, peers, index);
+  const edit = mergeIntoPrevious(file.text, peers, index);
   return {
     ruleId: 'peer-and-or-split',
     message:

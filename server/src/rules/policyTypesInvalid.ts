@@ -3,6 +3,7 @@
  * `Ingress`/`Egress` — case matters —, more than two entries), and duplicates, which it accepts
  * (a warning: the second one says nothing). Fixes: the right case, or removing the extra entry.
  */
+import type { FileModel } from '../model/fileModel';
 import { getPair, isScalar, isSeq, scalarString, type YNode, type YSeq } from '../model/yamlTree';
 import { removeSeqItems } from './edit/removeEntry';
 import { replaceScalar } from './edit/replaceScalar';
@@ -33,7 +34,7 @@ export const policyTypesInvalidRule: Rule = {
         });
         continue;
       }
-      findings.push(...checkList(file.text, value, pair.key));
+      findings.push(...checkList(file, value, pair.key));
     }
     return findings;
   },
@@ -43,7 +44,7 @@ function canonical(value: string | undefined): (typeof TYPES)[number] | undefine
   return TYPES.find((t) => t.toLowerCase() === value?.toLowerCase());
 }
 
-function checkList(text: string, list: YSeq, key: YNode): Finding[] {
+function checkList(file: FileModel, list: YSeq, key: YNode): Finding[] {
   const findings: Finding[] = [];
   const tooMany = list.items.length > 2;
   const seen = new Set<string>();
@@ -62,7 +63,7 @@ function checkList(text: string, list: YSeq, key: YNode): Finding[] {
           end: item.end,
           severity: tooMany ? 'error' : 'warning',
           tags: ['unnecessary'],
-          fixes: removal(text, list, [i], `Remove the duplicate ${type}`),
+          fixes: removal(file.text, list, [i], `Remove the duplicate ${type}`),
         });
       }
       seen.add(type);
@@ -72,7 +73,7 @@ function checkList(text: string, list: YSeq, key: YNode): Finding[] {
     if (type && !seen.has(type) && isScalar(item)) fixes.push({ title: `Change to ${type}`, edits: [replaceScalar(item, type)], preferred: true, safe: true });
     else extra.push(i);
     if (type) seen.add(type);
-    if (fixes.length === 0) fixes.push(...removal(text, list, [i], 'Remove this entry'));
+    if (fixes.length === 0) fixes.push(...removal(file.text, list, [i], 'Remove this entry'));
     findings.push({
       ruleId: 'policy-types-invalid',
       message:
@@ -89,7 +90,7 @@ function checkList(text: string, list: YSeq, key: YNode): Finding[] {
       message: `${apiServerRejects('spec.policyTypes', 'Invalid value', undefined, 'may not specify more than two policyTypes')}.`,
       start: key.start,
       end: key.end,
-      fixes: removal(text, list, extra, 'Keep Ingress and Egress once each'),
+      fixes: removal(file.text, list, extra, 'Keep Ingress and Egress once each'),
     });
   }
   return findings;

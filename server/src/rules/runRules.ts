@@ -1,7 +1,7 @@
 import { StaleTextError } from '../model/fileText';
 import { ruleInfo, type Severity } from '../../../shared/src/ruleCatalogue';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
-import type { FileModel } from '../model/fileModel';
+import { heldText, type FileModel } from '../model/fileModel';
 import { capMessage, MAX_MESSAGE_LENGTH } from '../text/displayText';
 import type { Finding, Rule, RuleContext } from './types';
 
@@ -44,7 +44,7 @@ export function checkRule(ctx: RuleContext, rule: Rule, onError: (rule: Rule, er
     const findings = rule.check(ctx);
     // Most rules find nothing in most documents: the guards below would each return the same empty array.
     if (findings.length === 0) return findings;
-    return withoutEditsOnSharedText(withoutRepeats(withinFile(withCappedMessages(findings), ctx.file.text.length)), ctx.file);
+    return withoutEditsOnSharedText(withoutRepeats(withinFile(withCappedMessages(findings), heldText(ctx.file).length)), ctx.file);
   } catch (error) {
     // A text read again that changed on disk is no rule's failure: the file is being read again.
     if (!(error instanceof StaleTextError)) onError(rule, error);

@@ -1,3 +1,4 @@
+import type { FileModel } from '../model/fileModel';
 import { isMap, isSeq, type YMap, type YNode, type YPair, type YScalar } from '../model/yamlTree';
 import { removeMapPair } from './edit/removeEntry';
 import { replaceScalar } from './edit/replaceScalar';
@@ -23,19 +24,19 @@ export const unknownFieldRule: Rule = {
   scope: 'file',
   check({ file }) {
     const findings: Finding[] = [];
-    for (const policy of networkPolicies(file)) walk(file.text, policy.root, NETWORK_POLICY_SCHEMA, NETWORK_POLICY_SCHEMA, '', findings);
+    for (const policy of networkPolicies(file)) walk(file, policy.root, NETWORK_POLICY_SCHEMA, NETWORK_POLICY_SCHEMA, '', findings);
     for (const policy of clusterPolicyObjects(file)) {
       const schema = CLUSTER_POLICY_SCHEMAS[policy.kind];
-      walk(file.text, policy.root, schema, schema, '', findings);
+      walk(file, policy.root, schema, schema, '', findings);
     }
     return findings;
   },
 };
 
-function walk(text: string, node: YNode | undefined, schema: FieldSchema, root: FieldSchema, path: string, out: Finding[]): void {
+function walk(file: FileModel, node: YNode | undefined, schema: FieldSchema, root: FieldSchema, path: string, out: Finding[]): void {
   if (schema.kind === 'open' || schema.kind === 'string' || schema.kind === 'stringMap' || !node) return;
   if (schema.kind === 'list') {
-    if (isSeq(node)) node.items.forEach((item, i) => walk(text, item, schema.item, root, `${path}[${i}]`, out));
+    if (isSeq(node)) node.items.forEach((item, i) => walk(file, item, schema.item, root, `${path}[${i}]`, out));
     return;
   }
   if (!isMap(node)) return;
@@ -46,14 +47,14 @@ function walk(text: string, node: YNode | undefined, schema: FieldSchema, root: 
     const child = Object.hasOwn(schema.fields, name) ? schema.fields[name] : undefined;
     const childPath = path === '' ? name : `${path}.${name}`;
     if (child) {
-      walk(text, value, child, root, childPath, out);
+      walk(file, value, child, root, childPath, out);
       continue;
     }
     const suggestion = nearestName(name, Object.keys(schema.fields));
-    out.push(unknown(key, childPath, schema, root, suggestion, removeFix(text, node, pair)));
+    out.push(unknown(key, childPath, schema, root, suggestion, removeFix(file.text, node, pair)));
     // Check inside as if the name were fixed: the next typo shows now, not after the rename.
     const meant = suggestion === undefined ? undefined : schema.fields[suggestion];
-    if (meant) walk(text, value, meant, root, childPath, out);
+    if (meant) walk(file, value, meant, root, childPath, out);
   }
 }
 

@@ -11,7 +11,8 @@
  * end), the line-break style, and the settings. Nothing is invalidated by hand.
  */
 import type { NetpolLensSettings } from '../../../shared/src/settings';
-import { fullDocument, objectsOfDocument, textReleasable, type DocumentModel, type FileModel } from '../model/fileModel';
+import { fullDocument, heldText, objectsOfDocument, textReleasable, withDocuments, type DocumentModel, type FileModel } from '../model/fileModel';
+import { holdsCrlf } from '../model/pieceText';
 import type { K8sObject } from '../model/k8sObject';
 import { orNone } from '../collections/none';
 import { runRules, sortFindings, type ResolvedFinding } from '../rules/runRules';
@@ -42,8 +43,9 @@ export class DocumentFindings {
     if (file.skipped) return [];
     const perDocument = this.rules.filter((r) => !r.wholeFile);
     const out: ResolvedFinding[] = runRules(ctx, this.rules.filter((r) => r.wholeFile === true), onError);
-    const text = file.text;
-    const crlf = text.includes('\r\n');
+    // (An editor's text in pieces is read between documents only, never joined.)
+    const text = heldText(file);
+    const crlf = holdsCrlf(text);
     const before = this.files.get(file.uri);
     const reusable = before && before.settings === settings && before.crlf === crlf ? before.documents : undefined;
     const documents = new Map<string, DocumentEntry>();
@@ -61,7 +63,7 @@ export class DocumentFindings {
         // The file-scope rules read every field: they get the full tree of a lean document.
         const full = fullDocument(doc);
         const own = full === doc ? (objects.get(doc.index) ?? []) : objectsOfDocument(file.uri, full);
-        const single: FileModel = { ...file, documents: [full], objects: own, problems: doc.isKubernetes ? doc.problems : [] };
+        const single = withDocuments(file, [full], own, doc.isKubernetes ? doc.problems : []);
         findings = runRules({ ...ctx, file: single }, perDocument, onError);
       }
       if (findings.every((f) => inDocument(f, doc, file.uri))) documents.set(doc.text, { start: doc.start, gapBefore, gapAfter, findings: orNone(findings) });

@@ -3,7 +3,8 @@
  * editor, as an immutable ManifestSet that is replaced on each change. Knows nothing of LSP:
  * callers feed it texts and URIs.
  */
-import { buildFileModel, exceedsBytes, type FileModel } from '../model/fileModel';
+import { buildFileModel, exceedsBytes, hasText, type FileModel } from '../model/fileModel';
+import type { PieceText } from '../model/pieceText';
 import type { DiskTexts } from '../model/fileText';
 import { isKustomizationFile } from '../model/kustomize';
 import type { StringPool } from '../model/ownString';
@@ -109,14 +110,15 @@ export class WorkspaceIndex {
     }
   }
 
-  openDocument(uri: string, text: string, version: number): FileModel {
+  /** `text`: the editor's, a string or in pieces (`PieceText`: read around the change it records). */
+  openDocument(uri: string, text: string | PieceText, version: number): FileModel {
     return this.changeDocument(uri, text, version);
   }
 
-  changeDocument(uri: string, text: string, version: number): FileModel {
+  changeDocument(uri: string, text: string | PieceText, version: number): FileModel {
     const previous = this.open.get(uri) ?? this.disk.get(uri);
     // (Open first: a disk model's text is read back from disk, and may have changed there.)
-    if (previous && this.open.has(uri) && previous.text === text) return previous;
+    if (previous && this.open.has(uri) && hasText(previous, text)) return previous;
     const model = buildFileModel(uri, text, version, { previous, maxBytes: this.maxBytesFor(uri) });
     this.open.set(uri, model);
     this.publish(model, uri);

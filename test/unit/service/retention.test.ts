@@ -13,6 +13,9 @@ import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { buildFileModel } from '../../../server/src/model/fileModel';
 import { ManifestSet } from '../../../server/src/model/manifestSet';
 import { FindingsService } from '../../../server/src/service/findingsService';
+import { EditorTexts } from '../../../server/src/workspace/editorTexts';
+import type { PieceText } from '../../../server/src/model/pieceText';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -59,12 +62,39 @@ function remember(refs: WeakRef<object>[], ...objects: (object | undefined)[]): 
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * The policy file's texts: strings, or typed through the editor's store (the port replaced by a
+ * ranged change: the text in pieces, recording the change from the text before).
+ */
+function policyTexts(typing: 'string' | 'editor', uri: string): (port: string) => string | PieceText {
+  if (typing === 'string') return policies;
+  const store = new EditorTexts(64);
+  let text = policies('http');
+  store.didOpen(uri, 'yaml', 1, text);
+  return (port) => {
+    const at = text.lastIndexOf('port: ') + 'port: '.length;
+    const lines = TextDocument.create(uri, 'yaml', 1, text);
+    const range = { start: lines.positionAt(at), end: lines.positionAt(text.length - 1) };
+    text = policies(port);
+    return (store.didChange(uri, 2, [{ range, text: port }]) as { text: PieceText }).text;
+  };
+}
+
 describe('a long-lived service', () => {
-  it('lets the trees and analyses of earlier versions go once later edits are checked', async () => {
+  for (const typing of ['string', 'editor'] as const) {
+    it(`lets the trees and analyses of earlier versions go once later edits are checked (${typing === 'string' ? 'texts as strings' : "the editor's texts in pieces"})`, async () => {
+      await earlierVersionsGo(typing);
+    });
+  }
+});
+
+async function earlierVersionsGo(typing: 'string' | 'editor'): Promise<void> {
+  {
     const settings = DEFAULT_SETTINGS;
     const service = new FindingsService();
     const policyUri = 'file:///ws/policies.yaml';
     const workloadUri = 'file:///ws/web.yaml';
+    const policyText = policyTexts(typing, policyUri);
     let manifests = new ManifestSet([buildFileModel(policyUri, policies('http'), 1), buildFileModel(workloadUri, workload('1'), 1)], 1);
     let mark = service.settle(manifests, settings, undefined).mark;
     const early: WeakRef<object>[] = [];
@@ -78,8 +108,9 @@ describe('a long-lived service', () => {
     ];
     for (const [i, [uri, value]] of edits.entries()) {
       const previous = manifests.getFile(uri);
-      const text = uri === policyUri ? policies(value) : workload(value);
+      const text = uri === policyUri ? policyText(value) : workload(value);
       manifests = manifests.with(buildFileModel(uri, text, i + 2, { previous }));
+      if (i < 5 && typeof text !== 'string') remember(early, text);
       mark = service.settle(manifests, settings, mark).mark;
       for (const u of [policyUri, workloadUri]) service.findings(u, manifests, settings);
       service.prepareForEdits(mark);
@@ -92,6 +123,6 @@ describe('a long-lived service', () => {
     gc();
     assert.ok(early.length >= 8);
     const alive = early.filter((ref) => ref.deref() !== undefined).length;
-    assert.equal(alive, 0, `${alive} of ${early.length} analyses and policy trees of the first five versions are still reachable twenty edits later`);
-  });
-});
+    assert.equal(alive, 0, `${alive} of ${early.length} analyses, policy trees and texts of the first five versions are still reachable twenty edits later`);
+  }
+}

@@ -6,8 +6,9 @@
  * it (a fix reads the lines around the nodes it edits; `detectLayout` reads the file's line-break
  * style), and every offset they hold lies outside the edited region of its file.
  */
-import { textReadBack, type FileModel } from '../../model/fileModel';
-import { textChange, type TextChange } from '../../model/textChange';
+import { heldText, heldTextReadBack, type FileModel } from '../../model/fileModel';
+import { changeBetween, holdsCrlf } from '../../model/pieceText';
+import type { TextChange } from '../../model/textChange';
 import type { YMap } from '../../model/yamlTree';
 import type { Finding } from '../types';
 
@@ -24,9 +25,10 @@ export class FileMovesBuilder {
     if (this.moves.has(uri)) return this.moves.get(uri);
     // A text let go is read back (a file just opened: its disk model's); one that changed on disk
     // since gives no change to follow (the file is read whole).
-    const old = before && textReadBack(before);
-    const text = now && textReadBack(now);
-    const change = old !== undefined && text !== undefined && old.includes('\r\n') === text.includes('\r\n') ? textChange(old, text) : undefined;
+    // (An editor's texts are compared in the pieces that differ, never joined.)
+    const old = before && heldTextReadBack(before);
+    const text = now && heldTextReadBack(now);
+    const change = old !== undefined && text !== undefined && holdsCrlf(old) === holdsCrlf(text) ? changeBetween(old, text) : undefined;
     this.moves.set(uri, change);
     return change;
   }
@@ -52,7 +54,7 @@ export function untouched(file: FileModel, node: YMap, change: TextChange): bool
   const doc = docs[low];
   if (!doc || node.start < doc.start || node.end > doc.end) return false;
   const from = docs[low - 1]?.end ?? 0;
-  const to = docs[low + 1]?.start ?? file.text.length;
+  const to = docs[low + 1]?.start ?? heldText(file).length;
   return change.newEnd < from || change.start > to;
 }
 
