@@ -13,6 +13,7 @@
  */
 import { isCustomApiVersion } from './apiGroups';
 import { withItems, withPairs } from './collectionNodes';
+import { pairKey, withValue } from './pairNode';
 import { getScalar, getString, isMap, isSeq, type YMap, type YNode, type YPair, type YSeq } from './yamlTree';
 
 /** Pod spec fields read outside the file-scope rules (`analysis/readWorkload.ts`). */
@@ -48,7 +49,7 @@ function along(map: YMap, path: readonly string[], depth: number): YMap {
   const child = index < 0 ? undefined : (map.pairs[index] as YPair).value;
   if (!isMap(child)) return map;
   const lean = along(child, path, depth + 1);
-  return lean === child ? map : withPairs(map, map.pairs.map((p, i) => (i === index ? { key: p.key, value: lean } : p)));
+  return lean === child ? map : withPairs(map, map.pairs.map((p, i) => (i === index ? withValue(p, lean) : p)));
 }
 
 function leanPodSpec(spec: YMap): YMap {
@@ -56,14 +57,14 @@ function leanPodSpec(spec: YMap): YMap {
   let changed = false;
   const pairs: YPair[] = [];
   for (const pair of spec.pairs) {
-    const key = pair.key.source;
+    const key = pairKey(pair);
     if (!POD_SPEC_KEPT.has(key)) {
       changed = true;
       continue;
     }
     const value = CONTAINER_LISTS.has(key) && isSeq(pair.value) ? leanContainers(pair.value) : pair.value;
     if (value !== pair.value) changed = true;
-    pairs.push(value === pair.value ? pair : { key: pair.key, value });
+    pairs.push(value === pair.value ? pair : withValue(pair, value));
   }
   return changed ? withPairs(spec, pairs) : spec;
 }
@@ -72,7 +73,7 @@ function leanContainers(list: YSeq): YSeq {
   let changed = false;
   const items = list.items.map((item) => {
     if (!isMap(item) || item.overridden) return item;
-    const kept = item.pairs.filter((p) => CONTAINER_KEPT.has(p.key.source));
+    const kept = item.pairs.filter((p) => CONTAINER_KEPT.has(pairKey(p)));
     if (kept.length === item.pairs.length) return item;
     changed = true;
     return withPairs(item, kept);
@@ -83,7 +84,7 @@ function leanContainers(list: YSeq): YSeq {
 /** The index of the one pair with this key (-1 when absent or written twice). */
 function uniqueIndex(map: YMap, key: string): number {
   if (map.overridden) return -1;
-  return map.pairs.findIndex((p) => p.key.source === key);
+  return map.pairs.findIndex((p) => pairKey(p) === key);
 }
 
 /**
