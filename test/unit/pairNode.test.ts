@@ -1,13 +1,13 @@
 /**
- * Compact pairs (model/pairNode.ts) read exactly as pairs holding their key scalar: a plain key
- * written as itself answers every field of its scalar as written (a new scalar at each read, equal
- * to the one given), `pairKey` gives its text, and keys that are not their own text (quoted,
- * numbers, booleans, null, keys whose span is not their text) keep the scalar given; a pair
- * given another value (`withValue`) keeps its key as it was held.
+ * Compact pairs (model/pairNode.ts) read exactly as pairs holding their key and value: a plain key
+ * or value written as itself answers every field of its scalar as written (a new scalar at each
+ * read, equal to the one given), and `pairKey` gives the key's text. Other values are the very
+ * nodes given; other keys (quoted, numbers, booleans, null, keys whose span is not their text)
+ * keep the scalar given; a pair given another value (`withValue`) keeps its key as it was held.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { pairKey, pairNode, withValue } from '../../server/src/model/pairNode';
+import { holdsPlainText, pairKey, pairNode, withValue } from '../../server/src/model/pairNode';
 import { scalarNode } from '../../server/src/model/scalarNode';
 import { shiftTree } from '../../server/src/model/shiftTree';
 import { getPair, isMap, type YScalar } from '../../server/src/model/yamlTree';
@@ -22,13 +22,30 @@ describe('compact pairs', () => {
     const pair = pairNode(key, value);
     assert.deepEqual(fields(pair.key), fields(key));
     assert.deepStrictEqual(pair.key, key);
-    assert.equal(pair.value, value);
+    assert.deepStrictEqual(pair.value, value);
+    assert.equal(Object.hasOwn(pair, 'value'), false, 'a plain text value is made when read too');
+    assert.equal(holdsPlainText(pair), true);
     assert.equal(pairKey(pair), 'matchLabels');
     assert.equal(Object.hasOwn(pair, 'key'), false, 'the key scalar is made when read');
     const span = { ...pair.key };
     assert.deepEqual([span.start, span.end], [40, 51]);
     const other = scalarNode('db', 'db', 'plain', 53, 55);
     assert.deepStrictEqual(withValue(pair, other), pairNode(key, other));
+  });
+
+  it('keep values that are not plain text written as itself', () => {
+    const key = scalarNode('port', 'port', 'plain', 0, 4);
+    const values = [
+      scalarNode(80, '80', 'plain', 6, 8),
+      scalarNode('web', 'web', 'double', 6, 11),
+      scalarNode(null, '', 'plain', 5, 5),
+      readFast('a: 1\n', 6)?.root,
+      undefined,
+    ];
+    for (const value of values) {
+      assert.equal(pairNode(key, value).value, value);
+      assert.equal(holdsPlainText(pairNode(key, value)), false);
+    }
   });
 
   it('keep the key scalar of keys that are not their own text', () => {

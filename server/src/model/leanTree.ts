@@ -88,9 +88,10 @@ function leanPodSpec(spec: YMap): YMap {
       changed = true;
       continue;
     }
-    const value = CONTAINER_LISTS.has(key) && isSeq(pair.value) ? leanContainers(pair.value) : pair.value;
-    if (value !== pair.value) changed = true;
-    pairs.push(value === pair.value ? pair : withValue(pair, value));
+    const written = pair.value;
+    const value = CONTAINER_LISTS.has(key) && isSeq(written) ? leanContainers(written) : written;
+    if (value !== written) changed = true;
+    pairs.push(value === written ? pair : withValue(pair, value));
   }
   return changed ? withPairs(spec, pairs) : spec;
 }
