@@ -65,7 +65,7 @@ function along(map: YMap, path: readonly string[], depth: number): YMap {
     if (lean !== value) changed = true;
     pairs.push(lean === value ? pair : withValue(pair, lean));
   });
-  return changed ? withPairs(map, pairs) : map;
+  return changed ? withPairs(map, exactSize(pairs)) : map;
 }
 
 /** The map at `depth` on the way to the pod spec is a controller's spec (not an object or a template). */
@@ -75,7 +75,7 @@ function isControllerSpec(path: readonly string[], depth: number): boolean {
 
 function withoutAnnotations(metadata: YMap): YMap {
   if (metadata.overridden || !metadata.pairs.some((p) => pairKey(p) === 'annotations')) return metadata;
-  return withPairs(metadata, metadata.pairs.filter((p) => pairKey(p) !== 'annotations'));
+  return withPairs(metadata, exactSize(metadata.pairs.filter((p) => pairKey(p) !== 'annotations')));
 }
 
 function leanPodSpec(spec: YMap): YMap {
@@ -93,7 +93,7 @@ function leanPodSpec(spec: YMap): YMap {
     if (value !== written) changed = true;
     pairs.push(value === written ? pair : withValue(pair, value));
   }
-  return changed ? withPairs(spec, pairs) : spec;
+  return changed ? withPairs(spec, exactSize(pairs)) : spec;
 }
 
 function leanContainers(list: YSeq): YSeq {
@@ -103,9 +103,14 @@ function leanContainers(list: YSeq): YSeq {
     const kept = item.pairs.filter((p) => CONTAINER_KEPT.has(pairKey(p)));
     if (kept.length === item.pairs.length) return item;
     changed = true;
-    return withPairs(item, kept);
+    return withPairs(item, exactSize(kept));
   });
   return changed ? withItems(list, items) : list;
+}
+
+/** A copy of `list` holding no spare room: an array grown by `push` or `filter` keeps some (a tree lives long). */
+function exactSize<T>(list: T[]): T[] {
+  return list.slice();
 }
 
 /** The index of the one pair with this key (-1 when absent or written twice). */
