@@ -29,6 +29,14 @@ function plainText(source: string, start: number): YScalar {
   return scalarNode(source, source, 'plain', start, start + source.length);
 }
 
+/** `key` of a pair holding its key's string and start. */
+const PLAIN_KEY: PropertyDescriptor = {
+  get(this: { readonly keySource: string; readonly keyStart: number }): YScalar {
+    return plainText(this.keySource, this.keyStart);
+  },
+  enumerable: true,
+};
+
 class PlainKeyPair {
   constructor(
     readonly keySource: string,
@@ -36,12 +44,7 @@ class PlainKeyPair {
     readonly value: YNode | undefined,
   ) {}
 }
-Object.defineProperty(PlainKeyPair.prototype, 'key', {
-  get(this: PlainKeyPair): YScalar {
-    return plainText(this.keySource, this.keyStart);
-  },
-  enumerable: true,
-});
+Object.defineProperty(PlainKeyPair.prototype, 'key', PLAIN_KEY);
 
 class PlainPair {
   constructor(
@@ -52,12 +55,7 @@ class PlainPair {
   ) {}
 }
 Object.defineProperties(PlainPair.prototype, {
-  key: {
-    get(this: PlainPair): YScalar {
-      return plainText(this.keySource, this.keyStart);
-    },
-    enumerable: true,
-  },
+  key: PLAIN_KEY,
   value: {
     get(this: PlainPair): YScalar {
       return plainText(this.valueSource, this.valueStart);
