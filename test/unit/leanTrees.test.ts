@@ -1,6 +1,6 @@
 /**
- * Lean trees (`server/src/model/leanTree.ts`): a workload's model keeps only the pod spec fields
- * that anything but the file-scope rules reads, and nothing the user sees changes for it. Every
+ * Lean trees (`server/src/model/leanTree.ts`): a workload's model keeps only the pod spec,
+ * controller spec and metadata fields that anything but the file-scope rules reads, and nothing the user sees changes for it. Every
  * fixture, e2e workspace and conformance input gives the same findings (fixes and related
  * locations included), hovers and code lenses read with lean trees as with full ones.
  */
@@ -12,7 +12,8 @@ import { codeLenses } from '../../server/src/features/codeLenses';
 import { hoverAt } from '../../server/src/features/hover';
 import { buildFileModel, fullDocument, withFullTrees } from '../../server/src/model/fileModel';
 import { reachesLeftOutField } from '../../server/src/model/leanTree';
-import { toPlain, type YNode } from '../../server/src/model/yamlTree';
+import { pairKey } from '../../server/src/model/pairNode';
+import { at, isMap, toPlain, type YNode } from '../../server/src/model/yamlTree';
 import { findingsFor, loadFixture, type FixtureWorkspace } from '../support/fixtureWorkspace';
 
 const repo = join(__dirname, '..', '..');
@@ -23,12 +24,20 @@ kind: Deployment
 metadata:
   name: api
   labels: {app: api}
+  annotations:
+    owner: team-a
 spec:
   replicas: 2
+  strategy:
+    type: RollingUpdate
+  selector:
+    matchLabels: {app: api}
   template:
     metadata:
       labels:
         app: api
+      annotations:
+        prometheus.io/scrape: "true"
     spec:
       serviceAccountName: api
       hostNetwork: true
@@ -56,7 +65,7 @@ function spans(node: YNode | undefined, path = ''): string[] {
 }
 
 describe('lean trees', () => {
-  it('keep hostNetwork and each container’s name and ports, at their offsets, and leave the rest of the pod spec out', () => {
+  it('keep hostNetwork, each container’s name and ports, the selector, labels and names, at their offsets, and leave the rest of the pod and controller specs and annotations out', () => {
     const lean = buildFileModel('file:///d.yaml', DEPLOYMENT, 1);
     const full = withFullTrees(() => buildFileModel('file:///d.yaml', DEPLOYMENT, 1));
     const doc = lean.documents[0];
@@ -65,7 +74,7 @@ describe('lean trees', () => {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'api', labels: { app: 'api' } },
-      spec: { replicas: 2, template: { metadata: { labels: { app: 'api' } }, spec: { hostNetwork: true, containers: [{ name: 'api', ports: [{ name: 'http', containerPort: 8080 }] }] } } },
+      spec: { selector: { matchLabels: { app: 'api' } }, template: { metadata: { labels: { app: 'api' } }, spec: { hostNetwork: true, containers: [{ name: 'api', ports: [{ name: 'http', containerPort: 8080 }] }] } } },
     });
     const fullSpans = new Set(spans(full.documents[0]?.root));
     for (const s of spans(doc.root)) assert.ok(fullSpans.has(s), `${s} is where the full tree has it`);
@@ -88,7 +97,11 @@ describe('lean trees', () => {
     const custom = DEPLOYMENT.replace('apps/v1', 'example.com/v1');
     const aliased = DEPLOYMENT.replace('serviceAccountName: api', 'serviceAccountName: &sa api\n      automountServiceAccountToken: false\n      subdomain: *sa');
     const duplicate = DEPLOYMENT.replace('serviceAccountName: api', 'serviceAccountName: api\n      serviceAccountName: api2');
-    for (const text of [custom, aliased, duplicate]) assert.equal(buildFileModel('file:///d.yaml', text, 1).documents[0]?.lean, false, text);
+    for (const text of [custom, aliased]) assert.equal(buildFileModel('file:///d.yaml', text, 1).documents[0]?.lean, false, text);
+    // The map with a duplicate key stays whole (its lost pair must stay findable); the others are lean.
+    const podSpec = at(buildFileModel('file:///d.yaml', duplicate, 1).documents[0]?.root, ['spec', 'template', 'spec']);
+    assert.deepEqual(isMap(podSpec) && podSpec.pairs.map(pairKey), ['serviceAccountName', 'hostNetwork', 'containers', 'volumes']);
+    assert.equal(isMap(podSpec) && podSpec.overridden?.length, 1);
   });
 
   it('say which JSON patch paths need the full tree', () => {
@@ -100,6 +113,19 @@ describe('lean trees', () => {
     assert.equal(reachesLeftOutField('CronJob', seg('/spec/jobTemplate/spec/template/spec/affinity')), true);
     assert.equal(reachesLeftOutField('Pod', seg('/spec/containers/0/image')), true);
     assert.equal(reachesLeftOutField('Service', seg('/spec/ports/0')), false);
+    assert.equal(reachesLeftOutField('Deployment', seg('/spec/replicas')), true);
+    assert.equal(reachesLeftOutField('Deployment', seg('/spec/strategy/type')), true);
+    assert.equal(reachesLeftOutField('Deployment', seg('/spec/selector/matchLabels/app')), false);
+    assert.equal(reachesLeftOutField('Deployment', seg('/spec')), false);
+    assert.equal(reachesLeftOutField('Deployment', seg('/metadata/annotations/owner')), true);
+    assert.equal(reachesLeftOutField('Deployment', seg('/metadata/labels/app')), false);
+    assert.equal(reachesLeftOutField('Deployment', seg('/spec/template/metadata/annotations')), true);
+    assert.equal(reachesLeftOutField('CronJob', seg('/spec/schedule')), true);
+    assert.equal(reachesLeftOutField('CronJob', seg('/spec/jobTemplate/metadata/annotations/a')), true);
+    assert.equal(reachesLeftOutField('CronJob', seg('/spec/jobTemplate/spec/backoffLimit')), true);
+    assert.equal(reachesLeftOutField('CronJob', seg('/spec/jobTemplate/spec/template/metadata/labels')), false);
+    assert.equal(reachesLeftOutField('Pod', seg('/metadata/annotations')), true);
+    assert.equal(reachesLeftOutField('Service', seg('/metadata/annotations')), false);
   });
 });
 

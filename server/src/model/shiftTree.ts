@@ -1,5 +1,6 @@
 import { shiftedScalar } from './scalarNode';
 import { mapNode, seqNode } from './collectionNodes';
+import { pairNode } from './pairNode';
 import type { YNode, YPair, YScalar } from './yamlTree';
 
 /**
@@ -28,7 +29,7 @@ function shiftUnshared(node: YNode, delta: number): YNode {
       if (node.overridden) return shift(node, delta, new Map());
       return mapNode(
         node.flow,
-        node.pairs.map((p) => ({ key: shiftUnshared(p.key, delta) as YScalar, value: p.value ? shiftUnshared(p.value, delta) : undefined })),
+        node.pairs.map((p) => pairNode(shiftUnshared(p.key, delta) as YScalar, p.value ? shiftUnshared(p.value, delta) : undefined)),
         node.start + delta,
         node.end + delta,
       );
@@ -51,7 +52,7 @@ function shift(node: YNode, delta: number, done: Map<YNode, YNode>): YNode {
       const pairOf = (p: YPair): YPair => {
         let moved = pairs.get(p);
         if (!moved) {
-          moved = { key: shift(p.key, delta, done) as YScalar, value: p.value ? shift(p.value, delta, done) : undefined };
+          moved = pairNode(shift(p.key, delta, done) as YScalar, p.value ? shift(p.value, delta, done) : undefined);
           pairs.set(p, moved);
         }
         return moved;

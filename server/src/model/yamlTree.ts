@@ -13,6 +13,7 @@
  * deep and holds at most `MAX_EXPANDED_NODES` nodes counting every alias expansion, so any walk
  * over it is bounded (the reader refuses deeper or bigger documents with a problem).
  */
+import { pairKey } from './pairNode';
 
 /** No tree is deeper than this (a document nested deeper is not read); walks may recurse. */
 export const MAX_TREE_DEPTH = 100;
@@ -98,7 +99,7 @@ export function getPair(map: YMap | undefined, key: string): YPair | undefined {
   if (!map) return undefined;
   for (let i = map.pairs.length - 1; i >= 0; i--) {
     const pair = map.pairs[i];
-    if (pair && pair.key.source === key) return pair;
+    if (pair && pairKey(pair) === key) return pair;
   }
   return undefined;
 }
@@ -153,7 +154,7 @@ export function toPlain(node: YNode | undefined): unknown {
       return node.items.map(toPlain);
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const p of node.pairs) out[p.key.source] = toPlain(p.value);
+      for (const p of node.pairs) out[pairKey(p)] = toPlain(p.value);
       return out;
     }
   }
@@ -165,7 +166,7 @@ export function toStringMap(node: YNode | undefined): Record<string, string> {
   if (!isMap(node)) return out;
   for (const p of node.pairs) {
     const v = p.value;
-    if (isScalar(v)) out[p.key.source] = v.value === null ? '' : typeof v.value === 'string' ? v.value : v.source;
+    if (isScalar(v)) out[pairKey(p)] = v.value === null ? '' : typeof v.value === 'string' ? v.value : v.source;
   }
   return out;
 }

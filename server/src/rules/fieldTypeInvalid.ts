@@ -16,6 +16,7 @@ import { networkPolicies } from './policy/networkPolicyTree';
 import { NETWORK_POLICY_SCHEMA, type FieldSchema } from './policy/networkPolicySchema';
 import type { Finding, FixData, Rule, TextEditData } from './types';
 import { quoted, shown } from '../text/displayText';
+import { pairKey } from '../model/pairNode';
 
 export const fieldTypeInvalidRule: Rule = {
   id: 'field-type-invalid',
@@ -59,10 +60,11 @@ function walk(file: FileModel, node: YNode | undefined, schema: FieldSchema, pat
     if (schema.shapeCheckedBy === undefined) out.push(wrongShape(file.text, node, schema, path));
     return;
   }
-  for (const { key, value } of node.pairs) {
-    const child = Object.hasOwn(schema.fields, key.source) ? schema.fields[key.source] : undefined;
+  for (const pair of node.pairs) {
+    const key = pairKey(pair);
+    const child = Object.hasOwn(schema.fields, key) ? schema.fields[key] : undefined;
     // Unknown keys are unknown-field's; inside them nothing is known about shapes.
-    if (child) walk(file, value, child, path === '' ? key.source : `${path}.${key.source}`, out);
+    if (child) walk(file, pair.value, child, path === '' ? key : `${path}.${key}`, out);
   }
 }
 

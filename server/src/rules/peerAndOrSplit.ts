@@ -12,13 +12,15 @@ import { mergeIntoPrevious } from './edit/mergeSeqItems';
 import { networkPolicies, policyRules, type PolicyRule } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
 import { labelText, listText, shown } from '../text/displayText';
+import { pairKey } from '../model/pairNode';
 
 type Only = 'namespaceSelector' | 'podSelector';
 
 /** `namespaceSelector` or `podSelector` when it is the peer's only key. */
 function onlySelector(node: YNode): Only | undefined {
-  if (!isMap(node) || node.pairs.length !== 1) return undefined;
-  const key = node.pairs[0]?.key.source;
+  const pair = isMap(node) && node.pairs.length === 1 ? node.pairs[0] : undefined;
+  if (!pair) return undefined;
+  const key = pairKey(pair);
   return key === 'namespaceSelector' || key === 'podSelector' ? key : undefined;
 }
 

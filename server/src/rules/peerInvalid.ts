@@ -2,6 +2,7 @@ import { getPair, isScalar, type YPair } from '../model/yamlTree';
 import { apiServerRejects } from './policy/apiServerError';
 import { networkPolicies, policyPeers } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
+import { pairKey } from '../model/pairNode';
 
 const PEER_KINDS = ['podSelector', 'namespaceSelector', 'ipBlock'] as const;
 
@@ -41,9 +42,9 @@ export const peerInvalidRule: Rule = {
           });
           continue;
         }
-        const ipBlock = present.find((p) => p.key.source === 'ipBlock');
+        const ipBlock = present.find((p) => pairKey(p) === 'ipBlock');
         if (ipBlock && present.length > 1) {
-          const others = present.filter((p) => p !== ipBlock).map((p) => p.key.source);
+          const others = present.filter((p) => p !== ipBlock).map(pairKey);
           findings.push({
             ruleId: 'peer-invalid',
             message:

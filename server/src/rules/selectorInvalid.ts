@@ -7,6 +7,7 @@ import { networkPolicies, policySelectors } from './policy/networkPolicyTree';
 import type { Finding, Rule } from './types';
 import { quoted, shown } from '../text/displayText';
 import { quoteScalarFix } from './edit/quoteScalar';
+import { pairKey } from '../model/pairNode';
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
@@ -43,10 +44,12 @@ function checkMatchLabels(selector: YMap, path: string): Finding[] {
   if (!labels || (isScalar(labels) && labels.value === null)) return [];
   if (!isMap(labels)) return [problem(labels, 'matchLabels must be a map of label keys to values: the API server cannot decode the policy.')];
   const out: Finding[] = [];
-  for (const { key, value } of labels.pairs) {
-    const keyProblems = labelKeyProblems(key.source);
+  for (const pair of labels.pairs) {
+    const key = pairKey(pair);
+    const value = pair.value;
+    const keyProblems = labelKeyProblems(key);
     if (keyProblems.length > 0) {
-      out.push(problem(key, `${quoted(key.source)} is not a valid label key. ${apiServerRejects(`${path}.matchLabels`, 'Invalid value', key.source, keyProblems.join('; '))}`));
+      out.push(problem(pair.key, `${quoted(key)} is not a valid label key. ${apiServerRejects(`${path}.matchLabels`, 'Invalid value', key, keyProblems.join('; '))}`));
     }
     if (value) out.push(...checkValue(value, `${path}.matchLabels`));
   }

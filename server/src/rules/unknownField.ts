@@ -9,6 +9,7 @@ import { networkPolicies } from './policy/networkPolicyTree';
 import { NETWORK_POLICY_SCHEMA, type FieldSchema } from './policy/networkPolicySchema';
 import type { Finding, FixData, Rule } from './types';
 import { quoted, shown } from '../text/displayText';
+import { pairKey } from '../model/pairNode';
 
 /**
  * `unknown-field`: a key the NetworkPolicy schema does not have at that place (`matchLables`,
@@ -41,8 +42,8 @@ function walk(file: FileModel, node: YNode | undefined, schema: FieldSchema, roo
   }
   if (!isMap(node)) return;
   for (const pair of node.pairs) {
-    const { key, value } = pair;
-    const name = key.source;
+    const value = pair.value;
+    const name = pairKey(pair);
     if (name === '<<') continue; // a YAML merge key: the decoder merges it
     const child = Object.hasOwn(schema.fields, name) ? schema.fields[name] : undefined;
     const childPath = path === '' ? name : `${path}.${name}`;
@@ -51,7 +52,7 @@ function walk(file: FileModel, node: YNode | undefined, schema: FieldSchema, roo
       continue;
     }
     const suggestion = nearestName(name, Object.keys(schema.fields));
-    out.push(unknown(key, childPath, schema, root, suggestion, removeFix(file.text, node, pair)));
+    out.push(unknown(pair.key, childPath, schema, root, suggestion, removeFix(file.text, node, pair)));
     // Check inside as if the name were fixed: the next typo shows now, not after the rename.
     const meant = suggestion === undefined ? undefined : schema.fields[suggestion];
     if (meant) walk(file, value, meant, root, childPath, out);

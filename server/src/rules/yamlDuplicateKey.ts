@@ -13,6 +13,7 @@ import type { FileModel } from '../model/fileModel';
 import { isMap, isSeq, type OverriddenPair, type YMap, type YNode } from '../model/yamlTree';
 import { quoted } from '../text/displayText';
 import type { Finding, Rule } from './types';
+import { holdsPlainText } from '../model/pairNode';
 
 export const yamlDuplicateKeyRule: Rule = {
   id: 'yaml-duplicate-key',
@@ -44,7 +45,11 @@ function hasOverridden(root: YNode, expanded: boolean): boolean {
     }
     if (isMap(node)) {
       if (node.overridden !== undefined && node.overridden.length > 0) return true;
-      for (const p of node.pairs) if (p.value) stack.push(p.value);
+      for (const p of node.pairs) {
+        if (holdsPlainText(p)) continue;
+        const value = p.value;
+        if (value) stack.push(value);
+      }
     } else if (isSeq(node)) {
       for (const item of node.items) stack.push(item);
     }

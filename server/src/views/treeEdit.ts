@@ -9,6 +9,7 @@
  */
 import { scalarNode } from '../model/scalarNode';
 import { mapNode, seqNode, withItems, withPairs } from '../model/collectionNodes';
+import { pairKey, pairNode, withValue } from '../model/pairNode';
 import { isMap, isScalar, isSeq, type YMap, type YNode, type YPair, type YScalar } from '../model/yamlTree';
 
 export interface Span {
@@ -22,7 +23,7 @@ export function plainToNode(value: unknown, span: Span): YNode {
     return seqNode(false, value.map((v) => plainToNode(v, span)), span.start, span.end);
   }
   if (typeof value === 'object' && value !== null) {
-    const pairs: YPair[] = Object.entries(value as Record<string, unknown>).map(([k, v]) => ({ key: keyScalar(k, span), value: plainToNode(v, span) }));
+    const pairs: YPair[] = Object.entries(value as Record<string, unknown>).map(([k, v]) => pairNode(keyScalar(k, span), plainToNode(v, span)));
     return mapNode(false, pairs, span.start, span.end);
   }
   return scalar(value, span);
@@ -41,18 +42,19 @@ function keyScalar(key: string, span: Span): YScalar {
 export function setKey(map: YMap, key: string, value: YNode | undefined, anchor: Span): YMap {
   let index = -1;
   for (let i = map.pairs.length - 1; i >= 0; i--) {
-    if (map.pairs[i]?.key.source === key) {
+    const pair = map.pairs[i];
+    if (pair && pairKey(pair) === key) {
       index = i;
       break;
     }
   }
   if (value === undefined) {
     if (index < 0) return map;
-    return withPairs(map, map.pairs.filter((p) => p.key.source !== key));
+    return withPairs(map, map.pairs.filter((p) => pairKey(p) !== key));
   }
   const pairs = [...map.pairs];
-  if (index >= 0) pairs[index] = { key: (pairs[index] as YPair).key, value };
-  else pairs.push({ key: keyScalar(key, anchor), value });
+  if (index >= 0) pairs[index] = withValue(pairs[index] as YPair, value);
+  else pairs.push(pairNode(keyScalar(key, anchor), value));
   return withPairs(map, pairs);
 }
 
@@ -103,7 +105,7 @@ export function updateAt(
 function getLast(map: YMap, key: string): YNode | undefined {
   for (let i = map.pairs.length - 1; i >= 0; i--) {
     const p = map.pairs[i];
-    if (p?.key.source === key) return p.value;
+    if (p && pairKey(p) === key) return p.value;
   }
   return undefined;
 }

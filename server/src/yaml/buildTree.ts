@@ -18,6 +18,7 @@ import { scalarNode } from '../model/scalarNode';
 import { ownValue } from '../model/ownString';
 import { ownWord } from './commonWords';
 import { mapNode, seqNode } from '../model/collectionNodes';
+import { pairNode } from '../model/pairNode';
 import {
   MAX_EXPANDED_NODES,
   MAX_TREE_DEPTH,
@@ -187,7 +188,7 @@ class TreeBuilder {
       // Recovery junk: a pair with no key text and no value (a half-typed `&a ` or `? ` line).
       // It holds nothing to check; kept, it read as a field named `` (unknown-field said so).
       if (item.value === null && keyNode.source === '' && (keyNode.value === null || keyNode.value === '')) continue;
-      set({ key: keyNode, value: this.node(item.value, depth + 1) }, false);
+      set(pairNode(keyNode, this.node(item.value, depth + 1)), false);
     }
     const { pairs, overridden } = collected.result();
     let height = 1;

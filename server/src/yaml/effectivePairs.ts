@@ -4,6 +4,7 @@
  * lost is listed in `overridden` (unless it came in through a merge key), with the pair that
  * finally won.
  */
+import { pairKey } from '../model/pairNode';
 import type { OverriddenPair, YPair } from '../model/yamlTree';
 
 export class EffectivePairs {
@@ -11,7 +12,7 @@ export class EffectivePairs {
   private readonly overridden: OverriddenPair[] = [];
 
   set(pair: YPair, merged: boolean): void {
-    const key = pair.key.source;
+    const key = pairKey(pair);
     const previous = this.effective.get(key);
     if (previous) {
       this.effective.delete(key);
@@ -26,7 +27,7 @@ export class EffectivePairs {
     // A key written three times: both earlier pairs lost to the last one, not to each other.
     for (let i = 0; i < overridden.length; i++) {
       const o = overridden[i] as OverriddenPair;
-      const final = this.effective.get(o.pair.key.source);
+      const final = this.effective.get(pairKey(o.pair));
       if (final && final.pair !== o.winner) overridden[i] = { pair: o.pair, winner: final.pair, merged: final.merged };
     }
     return { pairs, overridden };

@@ -19,6 +19,7 @@
 import { scalarNode } from '../model/scalarNode';
 import { ownValue } from '../model/ownString';
 import { mapNode, seqNode } from '../model/collectionNodes';
+import { pairKey, pairNode } from '../model/pairNode';
 import { MAX_EXPANDED_NODES, type ScalarStyle, type YMap, type YNode, type YPair, type YScalar, type YSeq } from '../model/yamlTree';
 import { NONE } from '../collections/none';
 import { commonWord, ownWord } from './commonWords';
@@ -108,7 +109,7 @@ class FastReader {
     let duplicates = false;
     for (;;) {
       const key = this.key(pos);
-      for (const p of pairs) if (p.key.source === key.source) duplicates = true;
+      for (const p of pairs) if (pairKey(p) === key.source) duplicates = true;
       const p = this.skipSpaces(this.cursor);
       let value: YNode;
       if (this.endsLine(p)) {
@@ -119,7 +120,7 @@ class FastReader {
           this.valueEnd = this.lastEnd2;
         } else value = this.emptyValue(p);
       } else value = this.lineValue(p, col, depth + 1);
-      pairs.push({ key, value });
+      pairs.push(pairNode(key, value));
       if (this.nextIndent === col) {
         // A sequence at the map's column after a value is an error.
         if (this.isDash(this.nextPos)) throw new Declined();
@@ -547,11 +548,11 @@ class FastReader {
       for (;;) {
         if (isMap) {
           const key = this.flowScalar(j, true);
-          for (const p of pairs) if (p.key.source === key.source) duplicates = true;
+          for (const p of pairs) if (pairKey(p) === key.source) duplicates = true;
           j = this.skipSpaces(this.cursor);
           if (t.charCodeAt(j) !== COLON || t.charCodeAt(j + 1) !== SPACE) throw new Declined();
           j = this.skipSpaces(j + 1);
-          pairs.push({ key, value: this.flowItem(j, depth + 1) });
+          pairs.push(pairNode(key, this.flowItem(j, depth + 1)));
         } else items.push(this.flowItem(j, depth + 1));
         j = this.skipSpaces(this.cursor);
         const c = t.charCodeAt(j);
