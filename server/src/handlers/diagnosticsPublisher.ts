@@ -33,11 +33,12 @@ export interface PublisherOptions {
   readonly debounceMs: number;
   readonly minDebounceMs?: number;
   /**
-   * The longest wait after a slow run (one that took more than twice `debounceMs`): then the wait
-   * is as long as that run, up to this. A run blocks the server while its cross-file part runs, so
-   * a run started between keystrokes delays the next keystroke's fast publish by its length; with
-   * the wait that long, a run starts only once typing has paused for that long. Default
-   * `debounceMs`.
+   * The longest wait after an open file's edit (`scheduleFast`) following a slow run (one that
+   * took more than twice `debounceMs`): then the wait is as long as that run, up to this. A run
+   * blocks the server while its cross-file part runs, so a run started between keystrokes delays
+   * the next keystroke's fast publish by its length; with the wait that long, a run starts only
+   * once typing has paused for that long. Other changes (opens, files on disk) wait as before.
+   * Default `debounceMs`.
    */
   readonly slowDebounceMs?: number;
   /**
@@ -186,6 +187,8 @@ export class DiagnosticsPublisher {
   scheduleFast(uri: string): void {
     if (this.options.fastMs === undefined) return;
     this.fastPending.add(uri);
+    // The cross-file run may wait longer after a slow run: this file's diagnostics do not wait for it.
+    this.schedule(this.debounce(true));
     // Not restarted by each notification: a burst is taken together, and typing never starves it.
     this.fastTimer ??= setTimeout(() => {
       this.fastTimer = undefined;
@@ -217,8 +220,10 @@ export class DiagnosticsPublisher {
     }
   }
 
-  private debounce(): number {
-    return debounceDelay(this.lastRunMs, this.options);
+  /** The wait before a run; `afterEdit` (an open file's edit, with its fast publish): longer after a slow run. */
+  private debounce(afterEdit = false): number {
+    const { debounceMs, minDebounceMs, slowDebounceMs } = this.options;
+    return debounceDelay(this.lastRunMs, { debounceMs, minDebounceMs: minDebounceMs ?? debounceMs, slowDebounceMs: afterEdit ? (slowDebounceMs ?? debounceMs) : debounceMs });
   }
 
   /** Resolves when no run is scheduled or under way (used by tests and the bench through a request). */
