@@ -67,8 +67,9 @@ export function recordingPublisher(index: WorkspaceIndex, settings: NetpolLensSe
     async fast(uri, step) {
       const before = sent.get(uri) ?? [];
       const beforeText = TextDocument.create(uri, 'yaml', 1, sentFor.get(uri) ?? '');
+      // As after an edit (the cross-file run is scheduled too): the fast publish alone is checked, then the run goes.
       publisher.scheduleFast(uri);
-      await publisher.whenIdle();
+      await publisher.publishEdited();
       const manifests = index.manifests;
       const file = manifests.getFile(uri);
       assert.ok(file, `${step}: ${uri} is in the workspace`);
@@ -82,6 +83,7 @@ export function recordingPublisher(index: WorkspaceIndex, settings: NetpolLensSe
         const was = before.filter((b) => b.code === d.code && b.message === d.message && b.severity === d.severity && textAt(beforeText, b.range, what) === textAt(now, d.range, what));
         assert.ok(was.length > 0, `${what}: no diagnostic sent before over the same text`);
       }
+      await publisher.whenIdle();
     },
     assertFresh(step) {
       const manifests = index.manifests;

@@ -192,11 +192,15 @@ export class DiagnosticsPublisher {
     // Not restarted by each notification: a burst is taken together, and typing never starves it.
     this.fastTimer ??= setTimeout(() => {
       this.fastTimer = undefined;
-      void this.runFast();
+      void this.publishEdited();
     }, this.options.fastMs);
   }
 
-  private async runFast(): Promise<void> {
+  /**
+   * The fast publish of the open files changed since the last one (what `scheduleFast`'s timer
+   * runs; a test calls it to see that publish before the cross-file run).
+   */
+  async publishEdited(): Promise<void> {
     const uris = [...this.fastPending];
     this.fastPending.clear();
     try {
