@@ -56,6 +56,10 @@ export interface ServerContext {
 const MANIFEST_URI = /\.(ya?ml|json)$/i;
 /** After a didOpen: long enough for the next open of a burst to arrive, short against the edit debounce. */
 const OPEN_DELAY_MS = 20;
+/** An edited open file's own diagnostics, ahead of the cross-file run: a burst's notifications within this are taken together. */
+const FAST_DELAY_MS = 5;
+/** The longest wait before a cross-file run after a slow one (see PublisherOptions.slowDebounceMs). */
+const FULL_RUN_SLOW_DEBOUNCE_MS = 400;
 
 export function startServer(connection: Connection): void {
   const log: Logger = {
@@ -89,7 +93,7 @@ export function startServer(connection: Connection): void {
     return s;
   };
   const allSettings = (): Promise<NetpolLensSettings[]> => Promise.all(folders.length > 0 ? folders.map((f) => settings(f)) : [settings()]);
-  const publisher = new DiagnosticsPublisher(connection, index, findings, settings, log, { debounceMs: 75, minDebounceMs: 20, sliceMs: 15 }, allSettings);
+  const publisher = new DiagnosticsPublisher(connection, index, findings, settings, log, { debounceMs: 75, minDebounceMs: 20, slowDebounceMs: FULL_RUN_SLOW_DEBOUNCE_MS, fastMs: FAST_DELAY_MS, sliceMs: 15 }, allSettings);
   const isIndexed = async (uri: string): Promise<boolean> => {
     const s = await settings(uri);
     const path = uriToPath(uri);
@@ -214,7 +218,10 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
     if (contentChanges.length === 0) return;
     const document = editorTexts.didChange(uri, version, contentChanges);
-    if (document) contentChanged(document);
+    if (!document) return;
+    contentChanged(document);
+    // The file's own diagnostics first, the cross-file run after its debounce (DiagnosticsPublisher.scheduleFast).
+    if (isManifestDocument(document)) publisher.scheduleFast(uri);
   });
   connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
     if (!editorTexts.get(uri)) return;

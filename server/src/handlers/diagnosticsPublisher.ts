@@ -26,17 +26,34 @@ import type { Logger } from './runner';
 
 export interface PublisherOptions {
   /**
-   * The longest wait after a change. The wait is as long as the last run took, between
-   * `minDebounceMs` and this: where a run is quick the diagnostics follow a keystroke at once,
-   * and where it is slow keystrokes arriving meanwhile are taken in one run.
+   * The longest wait after a change, after a quick run. The wait is as long as the last run took,
+   * between `minDebounceMs` and this: where a run is quick the diagnostics follow a keystroke at
+   * once, and where it is slow keystrokes arriving meanwhile are taken in one run.
    */
   readonly debounceMs: number;
   readonly minDebounceMs?: number;
+  /**
+   * The longest wait after an open file's edit (`scheduleFast`) following a slow run (one that
+   * took more than twice `debounceMs`): then the wait is as long as that run, up to this. A run
+   * blocks the server while its cross-file part runs, so a run started between keystrokes delays
+   * the next keystroke's fast publish by its length; with the wait that long, a run starts only
+   * once typing has paused for that long. Other changes (opens, files on disk) wait as before.
+   * Default `debounceMs`.
+   */
+  readonly slowDebounceMs?: number;
+  /**
+   * The wait before an edited open file's own diagnostics are published ahead of the cross-file
+   * run (`scheduleFast`; notifications arriving meanwhile are taken together). Undefined: no such
+   * publish.
+   */
+  readonly fastMs?: number;
   /** Time slice after which a run yields to pending messages. */
   readonly sliceMs: number;
 }
 
 interface Published {
+  /** The settings the findings were computed under. */
+  readonly settings: NetpolLensSettings;
   /** A digest of the diagnostics sent (the same digest: the same diagnostics; the JSON itself would double what is held). */
   readonly key: string;
   readonly counts: [number, number, number];
@@ -76,10 +93,12 @@ function union(a: Set<string> | 'all', b: ReadonlySet<string> | 'all'): Set<stri
   return a;
 }
 
-/** The wait after a change: as long as the last run took, within the options' bounds (the longest before any run). */
-export function debounceDelay(lastRunMs: number | undefined, options: Pick<PublisherOptions, 'debounceMs' | 'minDebounceMs'>): number {
-  const { debounceMs, minDebounceMs = debounceMs } = options;
-  return Math.min(debounceMs, Math.max(minDebounceMs, Math.round(lastRunMs ?? debounceMs)));
+/** The wait after a change: as long as the last run took, within the options' bounds (the longest after a quick run before any run). */
+export function debounceDelay(lastRunMs: number | undefined, options: Pick<PublisherOptions, 'debounceMs' | 'minDebounceMs' | 'slowDebounceMs'>): number {
+  const { debounceMs, minDebounceMs = debounceMs, slowDebounceMs = debounceMs } = options;
+  const last = Math.round(lastRunMs ?? debounceMs);
+  if (last > 2 * debounceMs) return Math.max(debounceMs, Math.min(slowDebounceMs, last));
+  return Math.min(debounceMs, Math.max(minDebounceMs, last));
 }
 
 function sameModels(a: readonly (FileModel | undefined)[], b: readonly (FileModel | undefined)[]): boolean {
@@ -105,6 +124,9 @@ export class DiagnosticsPublisher {
   /** Files opened or changed in the editor, by how recently (higher: later). */
   private readonly touched = new Map<string, number>();
   private touches = 0;
+  /** Open files changed since the last fast publish (`scheduleFast`). */
+  private readonly fastPending = new Set<string>();
+  private fastTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -156,14 +178,70 @@ export class DiagnosticsPublisher {
     }, delayMs);
   }
 
-  private debounce(): number {
-    return debounceDelay(this.lastRunMs, this.options);
+  /**
+   * The editor changed the open file `uri`: publish its diagnostics for the new text soon, before
+   * the cross-file run that `schedule` starts after its debounce. They are its file-scope findings
+   * for the new model, exact, with the cross-file findings last published for it carried through
+   * the edit (FindingsService.fastFindings); the cross-file run then publishes the exact result.
+   */
+  scheduleFast(uri: string): void {
+    if (this.options.fastMs === undefined) return;
+    this.fastPending.add(uri);
+    // The cross-file run may wait longer after a slow run: this file's diagnostics do not wait for it.
+    this.schedule(this.debounce(true));
+    // Not restarted by each notification: a burst is taken together, and typing never starves it.
+    this.fastTimer ??= setTimeout(() => {
+      this.fastTimer = undefined;
+      void this.publishEdited();
+    }, this.options.fastMs);
+  }
+
+  /**
+   * The fast publish of the open files changed since the last one (what `scheduleFast`'s timer
+   * runs; a test calls it to see that publish before the cross-file run).
+   */
+  async publishEdited(): Promise<void> {
+    const uris = [...this.fastPending];
+    this.fastPending.clear();
+    try {
+      // While indexing, the runs publish the file-scope findings alone (cross-file ones would be guesses).
+      if (this.indexing) return;
+      const manifests = this.index.manifests;
+      for (const uri of uris) {
+        const settings = await this.settings(uri);
+        // A newer change arrived: its own fast publish follows.
+        if (this.index.manifests !== manifests) return;
+        const file = manifests.getFile(uri);
+        const before = this.published.get(uri);
+        // Published for this model already (a run got there first), or no longer the editor's.
+        if (!file || before?.file === file || !this.index.isOpen(uri)) continue;
+        this.send(uri, file, this.findings.fastFindings(uri, manifests, settings, before?.settings === settings ? before : undefined), manifests, settings, before);
+      }
+    } catch (error) {
+      this.log.error(`fast diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      this.resolveIdle();
+    }
+  }
+
+  /** The wait before a run; `afterEdit` (an open file's edit, with its fast publish): longer after a slow run. */
+  private debounce(afterEdit = false): number {
+    const { debounceMs, minDebounceMs, slowDebounceMs } = this.options;
+    return debounceDelay(this.lastRunMs, { debounceMs, minDebounceMs: minDebounceMs ?? debounceMs, slowDebounceMs: afterEdit ? (slowDebounceMs ?? debounceMs) : debounceMs });
   }
 
   /** Resolves when no run is scheduled or under way (used by tests and the bench through a request). */
   whenIdle(): Promise<void> {
-    if (!this.timer && !this.running) return Promise.resolve();
+    if (this.idle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private idle(): boolean {
+    return !this.timer && !this.running && !this.fastTimer;
+  }
+
+  private resolveIdle(): void {
+    if (this.idle()) for (const w of this.idleWaiters.splice(0)) w();
   }
 
   private async run(generation: number): Promise<void> {
@@ -215,9 +293,7 @@ export class DiagnosticsPublisher {
       this.log.error(`diagnostics run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     } finally {
       this.running = false;
-      if (!this.timer && generation === this.generation) {
-        for (const w of this.idleWaiters.splice(0)) w();
-      }
+      if (generation === this.generation) this.resolveIdle();
     }
   }
 
@@ -248,19 +324,23 @@ export class DiagnosticsPublisher {
       }
       return;
     }
-    const findings = this.findings.findings(uri, manifests, settings, this.indexing);
+    this.send(uri, file, this.findings.findings(uri, manifests, settings, this.indexing), manifests, settings, before);
+  }
+
+  /** Sends `findings` as the diagnostics of `file`, unless they are those last sent. */
+  private send(uri: string, file: FileModel, findings: ResolvedFinding[], manifests: ManifestSet, settings: NetpolLensSettings, before: Published | undefined): void {
     const related = relatedFiles(findings, manifests);
-    if (before?.file === file && before.findings === findings && sameModels(before.related, related)) return;
+    if (before?.file === file && before.findings === findings && before.settings === settings && sameModels(before.related, related)) return;
     const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, file, manifests));
     const key = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64');
     if (before?.key === key) {
-      this.remember(uri, { ...before, file, findings, related, relatedUris: relatedUris(findings, uri) }, before);
+      this.remember(uri, { ...before, settings, file, findings, related, relatedUris: relatedUris(findings, uri) }, before);
       return;
     }
     const counts: [number, number, number] = [0, 0, 0];
     for (const f of findings) counts[f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2]++;
     if (diagnostics.length === 0 && !before) return;
-    this.remember(uri, { key, counts, file, findings, related, relatedUris: relatedUris(findings, uri) }, before);
+    this.remember(uri, { settings, key, counts, file, findings, related, relatedUris: relatedUris(findings, uri) }, before);
     void this.connection.sendDiagnostics({ uri, version: this.index.isOpen(uri) ? file.version : undefined, diagnostics });
   }
 

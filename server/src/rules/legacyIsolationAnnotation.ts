@@ -4,7 +4,7 @@
  * namespace is not isolated. The fix adds the default-deny NetworkPolicy that means what the
  * annotation meant (a document after the Namespace's) and removes the annotation.
  */
-import type { FileModel } from '../model/fileModel';
+import { objectsOfDocument, textReleasable, type FileModel } from '../model/fileModel';
 import type { K8sObject } from '../model/k8sObject';
 import { getMap, getPair, scalarString, type YMap, type YPair } from '../model/yamlTree';
 import { removeMapPair } from './edit/removeEntry';
@@ -21,7 +21,7 @@ export const legacyIsolationAnnotationRule: Rule = {
   wholeFile: true,
   check({ file }) {
     const findings: Finding[] = [];
-    for (const object of file.objects) {
+    for (const object of annotatedObjects(file)) {
       if (object.kind !== 'Namespace' || !object.node) continue;
       const metadata = getMap(object.node, 'metadata');
       const annotations = getMap(metadata, 'annotations');
@@ -46,6 +46,22 @@ export const legacyIsolationAnnotationRule: Rule = {
     return findings;
   },
 };
+
+/**
+ * The objects of the documents that can hold the annotation, in file order: its key is written out
+ * in a document's text (`network-policy`) unless an escape of a double-quoted key spells it (a
+ * backslash). The other documents' trees are not read: in a bundle an edit only moved, reading
+ * them would copy each one (`relocate`). A file read from disk is never edited, and its documents'
+ * texts may be let go (read again from disk, `fileText.ts`): its objects are read as they are.
+ */
+function annotatedObjects(file: FileModel): readonly K8sObject[] {
+  if (textReleasable(file)) return file.objects;
+  const out: K8sObject[] = [];
+  for (const doc of file.documents) {
+    if (doc.text.includes('network-policy') || doc.text.includes('\\')) out.push(...objectsOfDocument(file.uri, doc));
+  }
+  return out;
+}
 
 /** True for the annotation's DefaultDeny form (`{"ingress": {"isolation": "DefaultDeny"}}`). */
 export function isDefaultDeny(value: string | undefined): boolean {

@@ -49,7 +49,13 @@ export class DocumentFindings {
     const before = this.files.get(file.uri);
     const reusable = before && before.settings === settings && before.crlf === crlf ? before.documents : undefined;
     const documents = new Map<string, DocumentEntry>();
-    const objects = objectsByDocument(file);
+    // The objects of a document checked again: on a first read the file's own (shared with the
+    // extraction); after an edit that document's alone, the same objects made again, since reading
+    // every object of a model whose documents an edit moved copies each one's tree (`relocate`).
+    let objects: Map<number, K8sObject[]> | undefined;
+    // The context as given, its analysis read only if a rule asks (a spread would make it).
+    const { manifests } = ctx;
+    const analysis = (): RuleContext['analysis'] => ctx.analysis;
     // The text after one document is the text before the next: one string for both entries.
     let gapAfter = text.slice(0, file.documents[0]?.start ?? 0);
     file.documents.forEach((doc, i) => {
@@ -62,9 +68,20 @@ export class DocumentFindings {
       } else {
         // The file-scope rules read every field: they get the full tree of a lean document.
         const full = fullDocument(doc);
-        const own = full === doc ? (objects.get(doc.index) ?? []) : objectsOfDocument(file.uri, full);
+        const own = full === doc && !reusable ? ((objects ??= objectsByDocument(file)).get(doc.index) ?? []) : objectsOfDocument(file.uri, full);
         const single = withDocuments(file, [full], own, doc.isKubernetes ? doc.problems : []);
-        findings = runRules({ ...ctx, file: single }, perDocument, onError);
+        findings = runRules(
+          {
+            file: single,
+            manifests,
+            settings,
+            get analysis() {
+              return analysis();
+            },
+          },
+          perDocument,
+          onError,
+        );
       }
       if (findings.every((f) => inDocument(f, doc, file.uri))) documents.set(doc.text, { start: doc.start, gapBefore, gapAfter, findings: orNone(findings) });
       out.push(...findings);

@@ -18,6 +18,7 @@ import { ExtractionCache } from '../analysis/fileExtraction';
 import { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { releaseText, type FileModel } from '../model/fileModel';
 import { StaleTextError } from '../model/fileText';
+import { isKustomizationFile } from '../model/kustomize';
 import { ManifestSet } from '../model/manifestSet';
 import { ALL_RULES } from '../rules/registry';
 import { checkRule, configuredSeverity, resolveFindings, sortFindings, type ResolvedFinding } from '../rules/runRules';
@@ -27,6 +28,7 @@ import { needsCompleteView } from '../views/needsCompleteView';
 import { DocumentFindings } from './documentFindings';
 import type { FileInView } from '../features/hoverInViews';
 import { heldInFamily } from './familyFindings';
+import { carriedFindings, type PublishedFindings } from './carriedFindings';
 import { mergeViewFindings } from './mergeViewFindings';
 
 export type RuleErrorHandler = (rule: Rule, error: unknown, uri: string) => void;
@@ -42,6 +44,7 @@ export class FindingsService {
   /** File-scope findings per document, reused for the documents an edit did not touch. */
   private readonly documentFindings: DocumentFindings;
   private readonly workspaceRules: readonly Rule[];
+  private readonly workspaceRuleIds: ReadonlySet<string>;
   /** Handed from each analysis to the next, per settings object and view id. */
   private readonly carries = new WeakMap<NetpolLensSettings, Map<string, AnalysisCarry>>();
   private readonly fileCache = new WeakMap<FileModel, { settings: NetpolLensSettings; findings: ResolvedFinding[] }>();
@@ -55,6 +58,7 @@ export class FindingsService {
     this.fileRules = rules.filter((r) => r.scope === 'file');
     this.documentFindings = new DocumentFindings(this.fileRules);
     this.workspaceRules = rules.filter((r) => r.scope === 'workspace');
+    this.workspaceRuleIds = new Set(this.workspaceRules.map((r) => r.id));
   }
 
   /** The cluster views of the workspace (kustomize builds, declared views, loose files). */
@@ -205,6 +209,42 @@ export class FindingsService {
   }
 
   /**
+   * Findings for `uri` right after an edit, before the cross-file rules have run on it (the fast
+   * publish of an edited open file): its file-scope findings for the current model, exactly what
+   * `findings` will give (and cached for it), with the cross-file findings of `published` (what
+   * was last published for the file, under the same settings) carried through the edits since
+   * (carriedFindings.ts). Nothing of the workspace's analysis is computed.
+   */
+  fastFindings(uri: string, manifests: ManifestSet, settings: NetpolLensSettings, published: PublishedFindings | undefined): ResolvedFinding[] {
+    const file = manifests.getFile(uri);
+    if (!file || file.skipped) return [];
+    let analysis: WorkspaceAnalysis | undefined;
+    const analysisOf = (): WorkspaceAnalysis => (analysis ??= this.analysisFor(manifests, settings, uri));
+    // File-scope rules read neither the workspace nor its analysis: asked for, it is made (as `findings` makes it).
+    const own = this.fileScope(file, settings, () => ({
+      file,
+      manifests,
+      settings,
+      get analysis(): WorkspaceAnalysis {
+        return analysisOf();
+      },
+    }));
+    if (!own) return [];
+    if (manifests.partialFiles.has(uri)) return own.filter((f) => f.ruleId === 'yaml-syntax');
+    // Only a file in a kustomization's folder can be unused (views/clusterViews.ts), and only then
+    // are the views read: building them reads every object of the file (and copies the trees of
+    // the documents an edit moved). Any other file is in a view.
+    if (inKustomizationFolder(uri, manifests)) {
+      const clusterViews = this.views(manifests, settings);
+      if (clusterViews.unused.has(uri)) return own.filter((f) => f.ruleId === 'yaml-syntax');
+      if (clusterViews.viewsOf(uri).length === 0) return own;
+    }
+    if (!published || this.workspaceRules.length === 0) return own;
+    const cross = carriedFindings(published, file, manifests, (f) => this.workspaceRuleIds.has(f.ruleId));
+    return cross.length === 0 ? own : sortFindings([...own, ...cross]);
+  }
+
+  /**
    * Findings for `uri`. With `fileRulesOnly` (while the workspace is still being indexed) the
    * cross-file rules are skipped: judging selectors against half a workspace would be a guess.
    */
@@ -253,6 +293,14 @@ export class FindingsService {
     return cross.merged;
   }
 }
+
+/** Whether `uri` is a kustomization or lies beside one (the names kustomize reads). */
+function inKustomizationFolder(uri: string, manifests: ManifestSet): boolean {
+  const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
+  return isKustomizationFile(uri) || KUSTOMIZATION_NAMES.some((name) => manifests.getFile(folder + name) !== undefined);
+}
+
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 /** What `settle` computed: the analyses whose results were published. */
 export interface FindingsMark {

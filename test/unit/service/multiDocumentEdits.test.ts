@@ -129,6 +129,8 @@ async function typingHoldsToFreshReads(typing: Typing): Promise<void> {
           const manifests = index.manifests;
           const fresh = failOnError();
           for (const f of manifests.files()) assert.deepEqual(service.findings(f.uri, manifests, settings), fresh.findings(f.uri, manifests, settings), `${step}: ${f.uri}`);
+          // Its own diagnostics first (the cross-file ones carried through the edits), then the run's.
+          await published.fast(BUNDLE, step);
           await published.settle();
           published.assertFresh(step);
         }
