@@ -5,8 +5,12 @@
 import { parseYamlDocument } from '../yaml/parseYamlDocument';
 import { getSeq, getString, isMap, isScalar, scalarString } from './yamlTree';
 
+/** The names kustomize reads a folder's kustomization from. */
+export const KUSTOMIZATION_FILE_NAMES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
 export function isKustomizationFile(path: string): boolean {
-  return /(^|[\\/])(kustomization\.ya?ml|Kustomization)$/.test(path);
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  return KUSTOMIZATION_FILE_NAMES.includes(name);
 }
 
 /** Relative paths of the files a kustomization uses as patches. */

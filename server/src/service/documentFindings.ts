@@ -55,7 +55,6 @@ export class DocumentFindings {
     let objects: Map<number, K8sObject[]> | undefined;
     // The context as given, its analysis read only if a rule asks (a spread would make it).
     const { manifests } = ctx;
-    const analysis = (): RuleContext['analysis'] => ctx.analysis;
     // The text after one document is the text before the next: one string for both entries.
     let gapAfter = text.slice(0, file.documents[0]?.start ?? 0);
     file.documents.forEach((doc, i) => {
@@ -76,7 +75,7 @@ export class DocumentFindings {
             manifests,
             settings,
             get analysis() {
-              return analysis();
+              return ctx.analysis;
             },
           },
           perDocument,

@@ -18,7 +18,7 @@ import { ExtractionCache } from '../analysis/fileExtraction';
 import { WorkspaceAnalysis } from '../analysis/workspaceAnalysis';
 import { releaseText, type FileModel } from '../model/fileModel';
 import { StaleTextError } from '../model/fileText';
-import { isKustomizationFile } from '../model/kustomize';
+import { isKustomizationFile, KUSTOMIZATION_FILE_NAMES } from '../model/kustomize';
 import { ManifestSet } from '../model/manifestSet';
 import { ALL_RULES } from '../rules/registry';
 import { checkRule, configuredSeverity, resolveFindings, sortFindings, type ResolvedFinding } from '../rules/runRules';
@@ -297,10 +297,8 @@ export class FindingsService {
 /** Whether `uri` is a kustomization or lies beside one (the names kustomize reads). */
 function inKustomizationFolder(uri: string, manifests: ManifestSet): boolean {
   const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
-  return isKustomizationFile(uri) || KUSTOMIZATION_NAMES.some((name) => manifests.getFile(folder + name) !== undefined);
+  return isKustomizationFile(uri) || KUSTOMIZATION_FILE_NAMES.some((name) => manifests.getFile(folder + name) !== undefined);
 }
-
-const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 /** What `settle` computed: the analyses whose results were published. */
 export interface FindingsMark {
