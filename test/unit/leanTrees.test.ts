@@ -65,7 +65,7 @@ function spans(node: YNode | undefined, path = ''): string[] {
 }
 
 describe('lean trees', () => {
-  it('keep hostNetwork, each container’s name and ports, the selector, labels and names, at their offsets, and leave the rest of the pod and controller specs and annotations out', () => {
+  it('keep hostNetwork, the service account, each container’s name and ports, the selector, labels and names, at their offsets, and leave the rest of the pod and controller specs and annotations out', () => {
     const lean = buildFileModel('file:///d.yaml', DEPLOYMENT, 1);
     const full = withFullTrees(() => buildFileModel('file:///d.yaml', DEPLOYMENT, 1));
     const doc = lean.documents[0];
@@ -74,7 +74,7 @@ describe('lean trees', () => {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'api', labels: { app: 'api' } },
-      spec: { selector: { matchLabels: { app: 'api' } }, template: { metadata: { labels: { app: 'api' } }, spec: { hostNetwork: true, containers: [{ name: 'api', ports: [{ name: 'http', containerPort: 8080 }] }] } } },
+      spec: { selector: { matchLabels: { app: 'api' } }, template: { metadata: { labels: { app: 'api' } }, spec: { serviceAccountName: 'api', hostNetwork: true, containers: [{ name: 'api', ports: [{ name: 'http', containerPort: 8080 }] }] } } },
     });
     const fullSpans = new Set(spans(full.documents[0]?.root));
     for (const s of spans(doc.root)) assert.ok(fullSpans.has(s), `${s} is where the full tree has it`);

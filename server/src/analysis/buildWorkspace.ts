@@ -16,11 +16,14 @@ import type { NetpolLensSettings } from '../../../shared/src/settings';
 import type { K8sObject } from '../model/k8sObject';
 import type { ManifestSet } from '../model/manifestSet';
 import type { ClusterPolicy } from '../engine/clusterPolicyTypes';
+import { NONE } from '../collections/none';
 import { OverlayMap } from '../collections/overlayMap';
 import { Network } from '../engine/network';
 import { BuiltLookups } from './builtLookups';
 import type { Namespace, Policy, Workload } from '../engine/types';
 import type { ExtractionCache, FileExtraction, Sourced, UnknownResource } from './fileExtraction';
+import { podCreatorGrants, type PodCreatorGrant } from './podMakers';
+import type { Access } from './readAccess';
 import type { Route } from './readRoute';
 import type { RouteClass } from './readRouteClass';
 import type { Service } from './readService';
@@ -72,6 +75,8 @@ export interface Joined {
   readonly clusterPolicies: readonly Sourced<ClusterPolicy>[];
   readonly routeClasses: readonly Sourced<RouteClass>[];
   readonly unknownResources: ReadonlyMap<string, readonly Sourced<UnknownResource>[]>;
+  /** The service accounts bindings let create pods, and where (podMakers.ts). */
+  readonly podCreatorGrants: readonly PodCreatorGrant[];
 }
 
 interface Offsets {
@@ -159,13 +164,18 @@ function foreignWorkloads(workloads: readonly JoinedWorkload[], offsets: Int32Ar
 }
 
 /** The parts few files have, grouped from every extraction. */
-function grouped(extractions: readonly FileContribution[], settings: NetpolLensSettings): Pick<Joined, 'namespaces' | 'clusterPolicies' | 'routeClasses' | 'unknownResources'> {
+function grouped(
+  extractions: readonly FileContribution[],
+  settings: NetpolLensSettings,
+): Pick<Joined, 'namespaces' | 'clusterPolicies' | 'routeClasses' | 'unknownResources' | 'podCreatorGrants'> {
   const namespaces = new Map<string, Sourced<Namespace> | undefined>();
   const clusterPolicies: Sourced<ClusterPolicy>[] = [];
   const clusterIds = new Map<string, number>();
   const routeClasses: Sourced<RouteClass>[] = [];
   const unknownResources = new Map<string, Sourced<UnknownResource>[]>();
+  const access: Sourced<Access>[] = [];
   for (const { extraction } of extractions) {
+    for (const a of extraction.access) access.push(a);
     for (const n of extraction.namespaces) if (!namespaces.get(n.value.name)) namespaces.set(n.value.name, n);
     for (const p of extraction.clusterPolicies) clusterPolicies.push(uniqueId(p, clusterIds));
     for (const r of extraction.routeClasses) routeClasses.push(r);
@@ -176,7 +186,7 @@ function grouped(extractions: readonly FileContribution[], settings: NetpolLensS
     }
   }
   for (const name of settings.externalNamespaces) if (!namespaces.has(name)) namespaces.set(name, undefined);
-  return { namespaces, clusterPolicies, routeClasses, unknownResources };
+  return { namespaces, clusterPolicies, routeClasses, unknownResources, podCreatorGrants: access.length === 0 ? NONE : podCreatorGrants(access) };
 }
 
 /** Adds a file's workloads: an id seen before gains a source, and the pod ranked first speaks for all. */
@@ -211,7 +221,7 @@ export function patchJoined(previous: Joined, changed: ReadonlySet<string>, mani
     const before = joined.extractions[position]?.extraction;
     const now = cache.get(file, settings.defaultNamespace);
     if (!before || before === now) continue;
-    if ([before, now].some((e) => e.namespaces.length + e.clusterPolicies.length + e.routeClasses.length + e.unknownResources.length > 0)) regroup = true;
+    if ([before, now].some((e) => e.namespaces.length + e.clusterPolicies.length + e.routeClasses.length + e.unknownResources.length + e.access.length > 0)) regroup = true;
     const next = patchFile(joined, position, before, now, cache);
     if (!next) return undefined;
     joined = next;

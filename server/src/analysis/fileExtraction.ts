@@ -2,7 +2,8 @@
  * What one file contributes to the engine: its workloads, namespaces, NetworkPolicies and
  * cluster-wide policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy),
  * each with the object it came from, and the custom resources of kinds the operator catalogue does not know
- * (they may stand for pods the workspace does not show). Extraction depends only on the file
+ * (they may stand for pods the workspace does not show), and its RBAC roles and service account
+ * bindings (which workloads may create pods: `podMakers.ts`). Extraction depends only on the file
  * model and the default namespace, so `ExtractionCache` keeps it per FileModel, and per object:
  * an edit re-reads only the objects of the document it touched (the model keeps the objects of
  * the documents it did not touch, unless they moved).
@@ -16,6 +17,7 @@ import type { Namespace, Policy, Workload } from '../engine/types';
 import { catalogueEntry } from './operators/catalogue';
 import { operatorWorkloads } from './operators/operatorWorkloads';
 import { isClusterPolicy, readClusterPolicy } from './readClusterPolicy';
+import { readAccess, type Access } from './readAccess';
 import { readPolicy } from './readPolicy';
 import { readRoute, type Route } from './readRoute';
 import { readRouteClass, type RouteClass } from './readRouteClass';
@@ -43,6 +45,8 @@ export interface FileExtraction {
   readonly routes: readonly Sourced<Route>[];
   /** IngressClasses, GatewayClasses and Gateways: which controller serves a route. */
   readonly routeClasses: readonly Sourced<RouteClass>[];
+  /** Roles, ClusterRoles and bindings of service accounts. */
+  readonly access: readonly Sourced<Access>[];
 }
 
 /** A custom resource whose controller may make pods the workspace does not show. */
@@ -55,7 +59,7 @@ export interface UnknownResource {
 
 const NETWORK_POLICY_API = /^(networking\.k8s\.io|extensions)\//;
 
-const EMPTY: FileExtraction = { workloads: NONE, namespaces: NONE, policies: NONE, clusterPolicies: NONE, unknownResources: NONE, services: NONE, routes: NONE, routeClasses: NONE };
+const EMPTY: FileExtraction = { workloads: NONE, namespaces: NONE, policies: NONE, clusterPolicies: NONE, unknownResources: NONE, services: NONE, routes: NONE, routeClasses: NONE, access: NONE };
 
 /** What one object contributes (an object of a file is read the same whatever the rest of the file holds). */
 export function extractObject(obj: K8sObject, defaultNamespace: string): FileExtraction {
@@ -93,6 +97,8 @@ export function extractObject(obj: K8sObject, defaultNamespace: string): FileExt
     const service = readService(obj, ns);
     return only(service ? { services: [{ value: service, source: obj }] } : {});
   }
+  const access = readAccess(obj, ns);
+  if (access) return only({ access: [{ value: access, source: obj }] });
   const workload = readWorkload(obj, ns);
   return only(workload ? { workloads: [{ value: workload, source: obj }] } : {});
 }
@@ -108,6 +114,7 @@ export function extractFile(file: FileModel, defaultNamespace: string, extract: 
     services: [] as Sourced<Service>[],
     routes: [] as Sourced<Route>[],
     routeClasses: [] as Sourced<RouteClass>[],
+    access: [] as Sourced<Access>[],
   };
   for (const obj of file.objects) {
     const part = extract(obj, defaultNamespace);
@@ -126,6 +133,7 @@ export function extractFile(file: FileModel, defaultNamespace: string, extract: 
     services: orNone(out.services),
     routes: orNone(out.routes),
     routeClasses: orNone(out.routeClasses),
+    access: orNone(out.access),
   };
 }
 
@@ -176,6 +184,7 @@ export class ExtractionCache {
       services: moved(before.services),
       routes: NONE,
       routeClasses: NONE,
+      access: moved(before.access),
     };
   }
 }

@@ -64,7 +64,9 @@ function podWorkload(namespace: string, name: string, kind: string, metadata: YN
   };
   const unnamed = unnamedPortsOf(spec);
   const withPorts = unnamed.length > 0 ? { ...workload, unnamedPorts: unnamed } : workload;
-  return usesHostNetwork(spec) ? { ...withPorts, hostNetwork: true } : withPorts;
+  const withHost = usesHostNetwork(spec) ? { ...withPorts, hostNetwork: true as const } : withPorts;
+  const serviceAccountName = getString(spec, 'serviceAccountName') ?? getString(spec, 'serviceAccount');
+  return serviceAccountName ? { ...withHost, serviceAccountName } : withHost;
 }
 
 /** `hostNetwork: true` in a pod spec (or an operator's spec that has the same field). */

@@ -21,7 +21,9 @@ import { PortSet } from '../engine/portSet';
 import type { Direction, Namespace, Policy, Protocol, RuleRef, Workload } from '../engine/types';
 import { AnalysisCarry, type ChangedFiles } from './analysisCarry';
 import { ExtractionCache, type FileExtraction, type Sourced, type UnknownResource } from './fileExtraction';
+import { podMakersIn, type PodMaker } from './podMakers';
 import type { Route } from './readRoute';
+import { NONE } from '../collections/none';
 import type { RouteClass } from './readRouteClass';
 import type { Service } from './readService';
 
@@ -171,6 +173,23 @@ export class WorkspaceAnalysis {
   /** The same, for every namespace that has some. */
   unknownResources(): ReadonlyMap<string, readonly Sourced<UnknownResource>[]> {
     return this.build().joined.unknownResources;
+  }
+
+  /**
+   * Workloads that may make pods in a namespace that the workspace does not show: their service
+   * account may create pods there (`podMakers.ts`). In workspace order of the bindings.
+   */
+  podMakersIn(namespace: string): readonly PodMaker<WorkloadInfo>[] {
+    const grants = this.build().joined.podCreatorGrants;
+    if (grants.length === 0) return NONE;
+    return this.memo(`index:podMakers:${namespace}`, (a) => podMakersIn(grants, namespace, (ns) => a.workloadsIn(ns), serviceAccountOf));
+  }
+
+  /** Where pods may be made by which workload, as one string two analyses compare (empty when no binding grants creation). */
+  podMakersKey(): string {
+    const grants = this.build().joined.podCreatorGrants;
+    if (grants.length === 0) return '';
+    return this.memo('index:podMakersKey', (a) => JSON.stringify([...new Set(grants.map((g) => g.namespace))].sort().map((ns) => [ns, a.podMakersIn(ns).map((m) => [m.workload.workload.id, m.grant.role])])));
   }
 
   /** What each file contributed, in workspace order: lets a carried value compare per file. */
@@ -342,4 +361,9 @@ function toEndpoint(e: AnalysisEndpoint): Endpoint | undefined {
   const parsed = parseCidr(e.includes('/') ? e : `${e}/${e.includes(':') ? 128 : 32}`);
   if (!parsed.ok) return undefined;
   return { family: parsed.cidr.family, address: parsed.cidr.address };
+}
+
+/** The service account a workload's pods run as. */
+function serviceAccountOf(w: WorkloadInfo): string {
+  return w.workload.serviceAccountName ?? 'default';
 }

@@ -58,6 +58,11 @@ export interface Workload {
    * business (most do not).
    */
   readonly hostNetwork?: true;
+  /**
+   * The pods' `serviceAccountName` as written (absent: `default`). Not read by the engine: a
+   * service account that may create pods makes its workload a controller (`analysis/podMakers.ts`).
+   */
+  readonly serviceAccountName?: string;
 }
 
 export interface Namespace {

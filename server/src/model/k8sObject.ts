@@ -61,6 +61,12 @@ export const ROUTING_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * RBAC kinds (`analysis/readAccess.ts`: which service accounts may create pods), as `group/Kind`:
+ * parsed in full.
+ */
+export const ACCESS_KINDS: ReadonlySet<string> = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].map((k) => `rbac.authorization.k8s.io/${k}`));
+
+/**
  * A custom resource may hold a pod template (`spec.template`, as Argo Rollouts' Rollout does),
  * which makes it a workload; only a document with an indented `template:` key can. Built-in
  * kinds the rules do not read (CustomResourceDefinitions, whose schemas say `template:` a lot,
@@ -71,8 +77,9 @@ const TEMPLATE_KEY = /^[ \t]+template[ \t]*:/m;
 /** Whether a document of this header is parsed in full (the others keep their header only). */
 export function parsesInFull(apiVersion: string | undefined, kind: string, text: string): boolean {
   if (isAnalysedKind(kind)) return true;
-  if (!isCustomApiVersion(apiVersion)) return false;
   const key = `${apiGroupOf(apiVersion) ?? ''}/${kind}`;
+  if (ACCESS_KINDS.has(key)) return true;
+  if (!isCustomApiVersion(apiVersion)) return false;
   return OPERATOR_KINDS.has(key) || ROUTING_KINDS.has(key) || TEMPLATE_KEY.test(text);
 }
 

@@ -1,6 +1,6 @@
 /**
  * The lean tree of a workload document: it holds only what anything but the file-scope rules
- * reads. Its pod spec keeps `hostNetwork`, and each container's `name` and `ports`; the rest of a
+ * reads. Its pod spec keeps `hostNetwork`, its service account, and each container's `name` and `ports`; the rest of a
  * pod spec (env, resources, probes, volumes, affinity, security contexts…) is half the nodes of a
  * typical repository. A controller's spec keeps its `selector` and its template (`replicas`,
  * `strategy`, `revisionHistoryLimit`, a StatefulSet's `volumeClaimTemplates`, a CronJob's
@@ -20,7 +20,7 @@ import { pairKey, withValue } from './pairNode';
 import { getScalar, getString, isMap, isSeq, type YMap, type YNode, type YPair, type YSeq } from './yamlTree';
 
 /** Pod spec fields read outside the file-scope rules (`analysis/readWorkload.ts`). */
-const POD_SPEC_KEPT: ReadonlySet<string> = new Set(['hostNetwork', 'containers', 'initContainers', 'ephemeralContainers']);
+const POD_SPEC_KEPT: ReadonlySet<string> = new Set(['hostNetwork', 'serviceAccountName', 'serviceAccount', 'containers', 'initContainers', 'ephemeralContainers']);
 const CONTAINER_LISTS: ReadonlySet<string> = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 const CONTAINER_KEPT: ReadonlySet<string> = new Set(['name', 'ports']);
 /** Fields of a controller's spec (a Deployment's, a CronJob's, its job template's) read outside the file-scope rules. */

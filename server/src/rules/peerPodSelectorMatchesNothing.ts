@@ -15,7 +15,7 @@ import { ClusterKnowledge, isWellFormedSelector } from './crossFile/clusterKnowl
 import { listOf, selectorText } from './crossFile/describe';
 import { knownPeerNamespaces } from './crossFile/peerScope';
 import { keyLineSpan, peerMap } from './crossFile/policySource';
-import { unknownResourcesText } from './crossFile/unknownResources';
+import { podMakersText } from './crossFile/podMakersText';
 import { policyRule } from './crossFile/workspaceFindings';
 import type { Finding, FixData } from './types';
 
@@ -59,9 +59,9 @@ function finding(
     .filter((w) => w !== undefined && !namespaces.includes(w.workload.namespace));
   const otherNamespaces = [...new Set(elsewhere.map((w) => w?.workload.namespace ?? ''))].sort();
   const side = direction === 'ingress' ? 'accepts traffic from no pod' : 'allows traffic to no pod';
-  const unknown = unknownResourcesText(analysis, namespaces);
-  let message = unknown
-    ? `podSelector ${selectorText(peer.podSelector)} matches no workload in ${where}, but such pods may be created by the operator of ${unknown}: if they are not, this peer ${side}.`
+  const makers = podMakersText(analysis, namespaces);
+  let message = makers
+    ? `podSelector ${selectorText(peer.podSelector)} matches no workload in ${where}, but such pods may be created by ${makers}: if they are not, this peer ${side}.`
     : `podSelector ${selectorText(peer.podSelector)} matches no workload in ${where}: this peer ${side}.`;
   const fixes: FixData[] = [];
   if (elsewhere.length > 0) {
@@ -77,7 +77,7 @@ function finding(
       }
     }
   }
-  return { ruleId: 'peer-pod-selector-matches-nothing', message, ...keyLineSpan(pair), fixes, ...(unknown ? { severity: 'hint' as const } : {}) };
+  return { ruleId: 'peer-pod-selector-matches-nothing', message, ...keyLineSpan(pair), fixes, ...(makers ? { severity: 'hint' as const } : {}) };
 }
 
 /** Insert `namespaceSelector` (by name) before the peer's podSelector key, in the peer's style. */

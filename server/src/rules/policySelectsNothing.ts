@@ -2,12 +2,13 @@
  * `policy-selects-nothing`: `spec.podSelector` selects no workload of the policy's namespace, so
  * the policy isolates nothing and allows nothing. Judged only where the workspace knows the
  * namespace's workloads (see ClusterKnowledge). Where the namespace holds custom resources the
- * operator catalogue does not know, their operators may make the pods: then a hint naming them.
+ * operator catalogue does not know, or a workload whose service account may create pods there,
+ * they may make the pods: then a hint naming them.
  */
 import { getPair } from '../model/yamlTree';
 import { ClusterKnowledge, isWellFormedSelector } from './crossFile/clusterKnowledge';
 import { selectorText } from './crossFile/describe';
-import { unknownResourcesText } from './crossFile/unknownResources';
+import { podMakersText } from './crossFile/podMakersText';
 import { keyLineSpan, specOf } from './crossFile/policySource';
 import { policyRule } from './crossFile/workspaceFindings';
 import type { Finding } from './types';
@@ -26,12 +27,12 @@ export const policySelectsNothingRule = policyRule(
     const elsewhere = [...analysis.network.podsMatching(podSelector)].map((i) => analysis.workloads()[i]?.workload.namespace ?? '');
     const hint = elsewhere.length > 0 ? ` (it matches workloads in namespace ${listText([...new Set(elsewhere)].sort().map((n) => shown(n)))}: a policy applies only in its own namespace)` : '';
     const found = `${selectorText(podSelector)} selects no workload in namespace ${namespace} (the workspace has ${count} there)${hint}`;
-    const unknown = unknownResourcesText(analysis, [namespace]);
-    if (unknown) {
+    const makers = podMakersText(analysis, [namespace]);
+    if (makers) {
       return [
         {
           ruleId: 'policy-selects-nothing',
-          message: `${found}, but its pods may be created by the operator of ${unknown}: if they are not, this policy has no effect at runtime.`,
+          message: `${found}, but its pods may be created by ${makers}: if they are not, this policy has no effect at runtime.`,
           severity: 'hint',
           ...keyLineSpan(pair),
         },

@@ -25,6 +25,10 @@ const service = (name: string, app: string): string =>
   `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: shop\nspec:\n  selector: {app: ${app}}\n  ports: [{port: 80}]\n`;
 const namespace = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {team: a}\n';
 const unknown = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: shop\n';
+const role = (verb: string): string =>
+  `apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: maker\n  namespace: shop\nrules: [{apiGroups: [''], resources: [pods], verbs: [${verb}]}]\n`;
+const binding = (account: string): string =>
+  `apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: maker\n  namespace: shop\nroleRef: {kind: Role, name: maker}\nsubjects: [{kind: ServiceAccount, name: ${account}}]\n`;
 
 const document = fc.oneof(
   fc.tuple(fc.constantFrom('web', 'api'), fc.constantFrom('web', 'api', 'db')).map(([n, a]) => deployment(n, a)),
@@ -32,6 +36,8 @@ const document = fc.oneof(
   fc.tuple(fc.constantFrom('allow', 'deny', 'dns'), fc.constantFrom('web', 'api')).map(([n, a]) => policy(n, a)),
   fc.tuple(fc.constantFrom('web', 'api'), fc.constantFrom('web', 'api')).map(([n, a]) => service(n, a)),
   fc.constantFrom(namespace, unknown, 'replicas: [\n'),
+  fc.constantFrom('create', 'get').map(role),
+  fc.constantFrom('default', 'web').map(binding),
 );
 const fileText = fc.array(document, { maxLength: 4 }).map((docs) => docs.join('---\n'));
 const URIS = ['file:///ws/a.yaml', 'file:///ws/b.yaml', 'file:///ws/c.yaml'] as const;
@@ -50,6 +56,7 @@ function shape(j: Joined): unknown {
     unknown: [...j.unknownResources].map(([k, v]) => [k, v.map((r) => r.value)]),
     clusterPolicies: j.clusterPolicies.map((p) => p.value),
     routeClasses: j.routeClasses.map((r) => r.value),
+    podCreatorGrants: j.podCreatorGrants,
   };
 }
 

@@ -106,7 +106,7 @@ export function policyInputs(analysis: WorkspaceAnalysis): PolicyInputs {
     // Read from the previous key where the manifests say which files changed since (and which files are patches is the same).
     const before = previous?.manifests.deref();
     const changed = before && before.partialFiles === a.manifests.partialFiles ? a.manifests.changesSince(before, DERIVE_LIMIT) : undefined;
-    const global = JSON.stringify([net.namespaces.map((n) => [n.name, n.labels]), [...net.namespacesWithWorkloads()].sort(), [...net.podsMatching(DNS_SELECTOR)].map((i) => net.workloads[i])]);
+    const global = JSON.stringify([net.namespaces.map((n) => [n.name, n.labels]), [...net.namespacesWithWorkloads()].sort(), [...net.podsMatching(DNS_SELECTOR)].map((i) => net.workloads[i]), a.podMakersKey()]);
     const key = workspaceKey(a, global, fileKeys, previous && changed ? { key: previous.workspaceKey, uris: changed } : undefined);
     const changesSince = new WeakMap<PolicyInputs, readonly WorkloadChange[]>();
     const base = previous && sameKey(previous.workspaceKey, key) ? previous : undefined;
