@@ -41,11 +41,33 @@ const BUILT_IN_K8S_IO_GROUPS: ReadonlySet<string> = new Set([
 ]);
 
 /** Files shaped like objects that configure tools, never applied to a cluster. */
-const TOOL_CONFIG_GROUP = /(^|\.)config\.k8s\.io$|^config\.kubernetes\.io$|^kind\.x-k8s\.io$|^kubeadm\.k8s\.io$|^k3d\.io$/;
+const TOOL_CONFIG_GROUP = /(^|\.)config\.k8s\.io$|^config\.kubernetes\.io$/;
+
+/**
+ * Groups of such files by tool: cluster set-up (kind, k3d, kubeadm, ctlptl, clusterctl), the API
+ * server's audit and admission files, test runners (Chainsaw, KUTTL, the Kyverno CLI's tests),
+ * kpt and krew. A test runner's `Test` at the root of a repository of test cases is no object of
+ * any namespace: read as one, it joined every case into one family of namespace-less folders.
+ */
+const TOOL_GROUPS: ReadonlySet<string> = new Set([
+  'kind.x-k8s.io',
+  'k3d.io',
+  'kubeadm.k8s.io',
+  'ctlptl.dev',
+  'clusterctl.cluster.x-k8s.io',
+  'audit.k8s.io',
+  'apiserver.k8s.io',
+  'chainsaw.kyverno.io',
+  'cli.kyverno.io',
+  'kuttl.dev',
+  'kpt.dev',
+  'fn.kpt.dev',
+  'krew.googlecontainertools.github.com',
+]);
 
 /** Whether objects of this apiVersion are custom resources (served through a CRD). */
 export function isCustomApiVersion(apiVersion: string | undefined): boolean {
   const group = apiGroupOf(apiVersion);
   if (group === undefined || !group.includes('.')) return false;
-  return !BUILT_IN_K8S_IO_GROUPS.has(group) && !TOOL_CONFIG_GROUP.test(group);
+  return !BUILT_IN_K8S_IO_GROUPS.has(group) && !TOOL_GROUPS.has(group) && !TOOL_CONFIG_GROUP.test(group);
 }

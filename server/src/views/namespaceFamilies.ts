@@ -21,13 +21,22 @@
 import { posix } from 'node:path';
 import { isCustomApiVersion } from '../model/apiGroups';
 import type { FileModel } from '../model/fileModel';
-import { isAnalysedKind, type K8sObject } from '../model/k8sObject';
+import { isAnalysedKind, ROUTING_KINDS, type K8sObject } from '../model/k8sObject';
+import { catalogueEntry } from '../analysis/operators/catalogue';
 import { isClusterScopedKind } from './kustomizeTransforms';
 import { uriPath } from './pathIndex';
 
-/** An object the analysis reads: a kind it analyses, or a custom resource (an operator's, or unknown). */
+/**
+ * An object the analysis reads: a kind it analyses, or a custom resource — an operator's, a route,
+ * or one it does not know (its controller may make pods). A custom resource known to only
+ * configure something (a Kyverno ClusterPolicy, a Certificate) is read as nothing, like a
+ * ConfigMap: beside a repository's test cases, Kyverno's policies joined every case of a folder.
+ */
 function analysed(o: K8sObject): boolean {
-  return isAnalysedKind(o.kind) || isCustomApiVersion(o.apiVersion);
+  if (isAnalysedKind(o.kind)) return true;
+  if (!isCustomApiVersion(o.apiVersion)) return false;
+  const entry = catalogueEntry(o.apiVersion, o.kind);
+  return entry === undefined || entry.makesPods || ROUTING_KINDS.has(`${entry.group}/${entry.kind}`);
 }
 
 /** An object the analysis places in the default namespace because it names none. */

@@ -26,6 +26,11 @@ export const CONFIGURATION_KINDS: readonly CatalogueEntry[] = [
   // Autoscaling settings for workloads defined elsewhere.
   ...podless('autoscaling.k8s.io', 'Vertical Pod Autoscaler', ['VerticalPodAutoscaler', 'VerticalPodAutoscalerCheckpoint']),
   ...podless('keda.sh', 'KEDA', ['ScaledObject', 'TriggerAuthentication', 'ClusterTriggerAuthentication']),
+  // Policy engines: admission policies and their reports (a generate rule writes configuration, not pods).
+  ...podless('kyverno.io', 'Kyverno', ['ClusterPolicy', 'Policy', 'PolicyException', 'ClusterCleanupPolicy', 'CleanupPolicy', 'UpdateRequest']),
+  ...podless('policies.kyverno.io', 'Kyverno', ['ValidatingPolicy', 'NamespacedValidatingPolicy', 'ImageValidatingPolicy', 'MutatingPolicy', 'GeneratingPolicy', 'DeletingPolicy', 'NamespacedDeletingPolicy', 'PolicyException']),
+  ...podless('wgpolicyk8s.io', 'Policy Reports', ['PolicyReport', 'ClusterPolicyReport']),
+  ...podless('templates.gatekeeper.sh', 'Gatekeeper', ['ConstraintTemplate']),
   // Network policies of CNIs.
   ...podless('cilium.io', 'Cilium', ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']),
   ...podless('crd.projectcalico.org', 'Calico', ['NetworkPolicy', 'GlobalNetworkPolicy', 'NetworkSet', 'GlobalNetworkSet']),
