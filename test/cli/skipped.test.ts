@@ -36,6 +36,7 @@ const EXPECTED_SKIPS = [
   ['skipped/binary.yaml', 'binary'],
   ['skipped/chart/templates/policy.yaml', 'helm-template'],
   ['skipped/deployment-template.yaml', 'helm-template'],
+  ['skipped/tests/e2e/network-policy/00-assert.yaml', 'test-assertion'],
 ];
 
 describe('netpol-lens check: templates, rendered files and skipped files', () => {
@@ -62,7 +63,8 @@ describe('netpol-lens check: templates, rendered files and skipped files', () =>
       assert.match(r.stdout, /^skipped\/deployment-template\.yaml: skipped: template \(\{\{ \}\} stands for a key or value/m);
       // A workflow's ${{ }}, goreleaser's and Alertmanager's {{ }}: never called Helm templates.
       for (const name of ['ci.yml', 'goreleaser', 'alertmanager']) assert.doesNotMatch(lines.find((l) => l.includes(name)) ?? '', /template/i, name);
-      assert.equal(lines.at(-1), '1 file checked, 6 skipped (2 Helm templates, 1 binary, 3 not Kubernetes): 0 error(s), 0 warning(s), 0 note(s)');
+      assert.match(r.stdout, /^skipped\/tests\/e2e\/network-policy\/00-assert\.yaml: skipped: test assertion \(Chainsaw or KUTTL: a state the test expects the cluster to hold, never applied\)$/m);
+      assert.equal(lines.at(-1), '1 file checked, 7 skipped (2 Helm templates, 1 test assertion, 1 binary, 3 not Kubernetes): 0 error(s), 0 warning(s), 0 note(s)');
       // The text report holds the list: nothing repeated on stderr.
       assert.equal(r.stderr, '');
     });
@@ -73,7 +75,7 @@ describe('netpol-lens check: templates, rendered files and skipped files', () =>
       const r = run(cwd, 'check', 'skipped', '--format', 'json');
       const json = JSON.parse(r.stdout) as { files: number; skippedFiles: number; skipped: { relativePath: string; code: string; reason: string }[] };
       assert.equal(json.files, 1);
-      assert.equal(json.skippedFiles, 6);
+      assert.equal(json.skippedFiles, 7);
       assert.deepEqual(json.skipped.map((s) => [s.relativePath, s.code]), EXPECTED_SKIPS);
       assert.ok(json.skipped.every((s) => s.reason.length > 0));
     });
@@ -96,7 +98,7 @@ describe('netpol-lens check: templates, rendered files and skipped files', () =>
       const invocation = run0?.invocations[0];
       assert.ok(run0 && invocation);
       assert.equal(invocation.executionSuccessful, true);
-      assert.deepEqual(invocation.properties, { filesChecked: 1, filesSkipped: 6 });
+      assert.deepEqual(invocation.properties, { filesChecked: 1, filesSkipped: 7 });
       assert.deepEqual(
         invocation.toolExecutionNotifications.map((n) => [n.locations[0]?.physicalLocation.artifactLocation.uri, n.properties.reason]),
         EXPECTED_SKIPS,

@@ -18,10 +18,11 @@ import { relocate, takeMovedFrom } from './movedDocument';
 import { ownString, withStringPool, type StringPool } from './ownString';
 import { leanRoot } from './leanTree';
 import { hasTemplatedField } from './templatedFields';
+import { isTestAssertion } from './testAssertion';
 import { hasTemplateAction, scanTemplateSyntax, type TemplateSyntax } from './templateSyntax';
 import { flat, type PieceText, type TextSource } from './pieceText';
 
-export type SkipReason = 'helm-template' | 'binary' | 'too-large' | 'not-yaml';
+export type SkipReason = 'helm-template' | 'test-assertion' | 'binary' | 'too-large' | 'not-yaml';
 
 export interface DocumentModel {
   readonly index: number;
@@ -180,6 +181,7 @@ function readFile(uri: string, text: string | PieceText, version: number, option
   const hasAction = holdsTemplateAction(text);
   const syntax = hasAction ? scanTemplateSyntax(flat(text)) : NO_TEMPLATE_SYNTAX;
   if (isTemplateFile(uri, text, hasAction, syntax, options.rendered ?? false)) return empty('helm-template');
+  if (isTestAssertion(uri)) return empty('test-assertion');
   // In a file that is no template, actions still mark the documents they stand in.
   const actions = [...syntax.lineActions, ...syntax.inlineActions].sort((a, b) => a - b);
 

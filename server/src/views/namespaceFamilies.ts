@@ -20,6 +20,7 @@
  */
 import { posix } from 'node:path';
 import { isCustomApiVersion } from '../model/apiGroups';
+import { isCaseFolder } from '../model/caseFolders';
 import type { FileModel } from '../model/fileModel';
 import { isAnalysedKind, ROUTING_KINDS, type K8sObject } from '../model/k8sObject';
 import { catalogueEntry } from '../analysis/operators/catalogue';
@@ -69,7 +70,6 @@ export function folderOf(file: FileModel): string {
  * longer name (`kubernetes-examples`, the root of a repository of examples; `e2e-manifests`,
  * `sample_apps`), but not inside a word (`latest`, `contest`).
  */
-const CASE_FOLDERS = /(^|[-_.])(test-?data|testcases?|fixtures?|examples?|samples?|demos?|tests?|e2e|golden)([-_.]|$)/i;
 
 /**
  * The case a file belongs to, when it lies in a folder of cases: the child of the nearest such
@@ -79,7 +79,7 @@ const CASE_FOLDERS = /(^|[-_.])(test-?data|testcases?|fixtures?|examples?|sample
  */
 export function caseOf(path: string): string | undefined {
   for (let child = path, dir = posix.dirname(path); dir !== child; child = dir, dir = posix.dirname(dir)) {
-    if (CASE_FOLDERS.test(posix.basename(dir))) return child;
+    if (isCaseFolder(posix.basename(dir))) return child;
   }
   return undefined;
 }
@@ -120,7 +120,7 @@ export function folderFamilies(folders: Iterable<string>): Map<string, string> {
       if (up === posix.dirname(up)) break;
     }
     const dir = posix.dirname(f);
-    if (CASE_FOLDERS.test(posix.basename(dir))) continue;
+    if (isCaseFolder(posix.basename(dir))) continue;
     const sibling = firstChild.get(dir);
     if (sibling === undefined) firstChild.set(dir, f);
     else union(f, sibling);

@@ -19,6 +19,7 @@ export interface SkippedFile {
 /** Short names for counts ("3 skipped: 2 Helm templates, 1 not Kubernetes"), singular and plural. */
 export const SKIP_LABELS: Readonly<Record<SkipCode, readonly [string, string]>> = {
   'helm-template': ['Helm template', 'Helm templates'],
+  'test-assertion': ['test assertion', 'test assertions'],
   binary: ['binary', 'binary'],
   'too-large': ['too large', 'too large'],
   'not-yaml': ['not YAML', 'not YAML'],
@@ -31,6 +32,8 @@ export function skipReasonText(reason: SkipReason): string {
   switch (reason) {
     case 'helm-template':
       return 'Helm template ({{ }} where YAML structure stands): not analysed until rendered';
+    case 'test-assertion':
+      return 'test assertion (Chainsaw or KUTTL: a state the test expects the cluster to hold, never applied)';
     case 'binary':
       return 'binary content';
     case 'too-large':
