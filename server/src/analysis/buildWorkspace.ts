@@ -259,7 +259,7 @@ function patchFile(joined: Joined, position: number, before: FileExtraction, now
 
   const extractions = [...joined.extractions];
   extractions[position] = { uri: extractions[position]?.uri ?? '', extraction: now };
-  const workloads = replaced(joined.workloads, offsets.workloads, position, [...byId.values()].map((w) => ({ value: w.value, sources: w.sources })));
+  const workloads = replaced(joined.workloads, offsets.workloads, position, joinedWorkloads(byId, joined.workloads.slice(w0, w1)));
   const policies = replaced(joined.policies, offsets.policies, position, now.policies);
   const services = replaced(joined.services, offsets.services, position, now.services);
   const routes = replaced(joined.routes, offsets.routes, position, now.routes);
@@ -273,6 +273,21 @@ function patchFile(joined: Joined, position: number, before: FileExtraction, now
     routes: routes.items,
     offsets: { workloads: workloads.offsets, policies: policies.offsets, services: services.offsets, routes: routes.offsets },
   };
+}
+
+/**
+ * A file's merged workloads as joined items: the previous part's item where it holds the very same
+ * workload from the very same manifests in the same order (an edit elsewhere in the file), so that
+ * an unchanged part keeps its array (`replaced`) and what is made from it is taken over.
+ */
+function joinedWorkloads(byId: ReadonlyMap<string, { value: Workload; sources: K8sObject[] }>, before: readonly JoinedWorkload[]): JoinedWorkload[] {
+  let i = 0;
+  const out: JoinedWorkload[] = [];
+  for (const w of byId.values()) {
+    const old = before[i++];
+    out.push(old?.value === w.value && old.sources.length === w.sources.length && old.sources.every((s, k) => s === w.sources[k]) ? old : { value: w.value, sources: w.sources });
+  }
+  return out;
 }
 
 /** The file at `position`'s part of a joined array replaced, and the offsets after it moved by the change in length. */
