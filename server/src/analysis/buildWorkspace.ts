@@ -18,6 +18,7 @@ import type { ManifestSet } from '../model/manifestSet';
 import type { ClusterPolicy } from '../engine/clusterPolicyTypes';
 import { NONE } from '../collections/none';
 import { OverlayMap } from '../collections/overlayMap';
+import { replacedRun } from '../engine/listAlignment';
 import { Network } from '../engine/network';
 import { BuiltLookups } from './builtLookups';
 import type { Namespace, Policy, Workload } from '../engine/types';
@@ -98,7 +99,9 @@ const PATCH_LIMIT = 64;
 export function buildWorkspace(manifests: ManifestSet, settings: NetpolLensSettings, cache: ExtractionCache, previous: CarriedBuild | undefined): Built {
   const before = previous?.manifests.deref();
   const changed = before && before.partialFiles === manifests.partialFiles ? manifests.changesSince(before, PATCH_LIMIT) : undefined;
-  const joined = (previous && changed && patchJoined(previous.built.joined, changed, manifests, settings, cache)) || join(manifests, settings, cache);
+  // The previous engine indexes exactly the previous join's workload ids.
+  const joinedWorkload = previous && ((id: string): boolean => previous.built.network.workloadById(id) !== undefined);
+  const joined = (previous && changed && patchJoined(previous.built.joined, changed, manifests, settings, cache, joinedWorkload)) || join(manifests, settings, cache);
   return finish(joined, previous?.built);
 }
 
@@ -211,7 +214,15 @@ function uniqueId<T extends { readonly id: string }>(p: Sourced<T>, seen: Map<st
 }
 
 /** `previous` with the changed files' parts replaced; undefined where only a full join is certain. */
-export function patchJoined(previous: Joined, changed: ReadonlySet<string>, manifests: ManifestSet, settings: NetpolLensSettings, cache: ExtractionCache): Joined | undefined {
+export function patchJoined(
+  previous: Joined,
+  changed: ReadonlySet<string>,
+  manifests: ManifestSet,
+  settings: NetpolLensSettings,
+  cache: ExtractionCache,
+  /** Whether `previous` joins a workload of this id (without it, its workloads are searched). */
+  joinedWorkload: (id: string) => boolean = (id) => previous.workloads.some((w) => w.value.id === id),
+): Joined | undefined {
   let joined = previous;
   let regroup = false;
   for (const uri of changed) {
@@ -222,14 +233,15 @@ export function patchJoined(previous: Joined, changed: ReadonlySet<string>, mani
     const now = cache.get(file, settings.defaultNamespace);
     if (!before || before === now) continue;
     if ([before, now].some((e) => e.namespaces.length + e.clusterPolicies.length + e.routeClasses.length + e.unknownResources.length + e.access.length > 0)) regroup = true;
-    const next = patchFile(joined, position, before, now, cache);
+    // Once a file is patched, the join is no longer the one `joinedWorkload` answers for: search it.
+    const next = patchFile(joined, position, before, now, cache, joined === previous ? joinedWorkload : (id) => joined.workloads.some((w) => w.value.id === id));
     if (!next) return undefined;
     joined = next;
   }
   return regroup ? { ...joined, ...grouped(joined.extractions, settings) } : joined;
 }
 
-function patchFile(joined: Joined, position: number, before: FileExtraction, now: FileExtraction, cache: ExtractionCache): Joined | undefined {
+function patchFile(joined: Joined, position: number, before: FileExtraction, now: FileExtraction, cache: ExtractionCache, joinedWorkload: (id: string) => boolean): Joined | undefined {
   const { offsets } = joined;
   const range = (o: Int32Array): [number, number] => [o[position] ?? 0, o[position + 1] ?? 0];
   // Workloads: the file's own, none shared with another file.
@@ -242,7 +254,7 @@ function patchFile(joined: Joined, position: number, before: FileExtraction, now
   }
   const byId = new Map<string, { value: Workload; sources: K8sObject[]; rank: string }>();
   mergeWorkloads(byId, now, cache);
-  for (const id of byId.keys()) if (!own.has(id) && joined.workloads.some((w) => w.value.id === id)) return undefined;
+  for (const id of byId.keys()) if (!own.has(id) && joinedWorkload(id)) return undefined;
   // Policies: none renumbered, before or after.
   const [p0, p1] = range(offsets.policies);
   const ids = new Set(now.policies.map((p) => p.value.id));
@@ -259,7 +271,7 @@ function patchFile(joined: Joined, position: number, before: FileExtraction, now
 
   const extractions = [...joined.extractions];
   extractions[position] = { uri: extractions[position]?.uri ?? '', extraction: now };
-  const workloads = replaced(joined.workloads, offsets.workloads, position, [...byId.values()].map((w) => ({ value: w.value, sources: w.sources })));
+  const workloads = replaced(joined.workloads, offsets.workloads, position, joinedWorkloads(byId, joined.workloads.slice(w0, w1)));
   const policies = replaced(joined.policies, offsets.policies, position, now.policies);
   const services = replaced(joined.services, offsets.services, position, now.services);
   const routes = replaced(joined.routes, offsets.routes, position, now.routes);
@@ -273,6 +285,21 @@ function patchFile(joined: Joined, position: number, before: FileExtraction, now
     routes: routes.items,
     offsets: { workloads: workloads.offsets, policies: policies.offsets, services: services.offsets, routes: routes.offsets },
   };
+}
+
+/**
+ * A file's merged workloads as joined items: the previous part's item where it holds the very same
+ * workload from the very same manifests in the same order (an edit elsewhere in the file), so that
+ * an unchanged part keeps its array (`replaced`) and what is made from it is taken over.
+ */
+function joinedWorkloads(byId: ReadonlyMap<string, { value: Workload; sources: K8sObject[] }>, before: readonly JoinedWorkload[]): JoinedWorkload[] {
+  let i = 0;
+  const out: JoinedWorkload[] = [];
+  for (const w of byId.values()) {
+    const old = before[i++];
+    out.push(old?.value === w.value && old.sources.length === w.sources.length && old.sources.every((s, k) => s === w.sources[k]) ? old : { value: w.value, sources: w.sources });
+  }
+  return out;
 }
 
 /** The file at `position`'s part of a joined array replaced, and the offsets after it moved by the change in length. */
@@ -301,8 +328,8 @@ function finish(joined: Joined, previous: Built | undefined): Built {
   const sameWorkloads = previous?.joined.workloads === joined.workloads;
   const samePolicies = previous?.joined.policies === joined.policies;
   const engineInput = {
-    workloads: previous && sameWorkloads ? previous.engineInput.workloads : joined.workloads.map((w) => w.value),
-    policies: previous && samePolicies ? previous.engineInput.policies : joined.policies.map((p) => p.value),
+    workloads: previous && sameWorkloads ? previous.engineInput.workloads : remade(joined.workloads, previous?.joined.workloads, previous?.engineInput.workloads, (w) => w.value),
+    policies: previous && samePolicies ? previous.engineInput.policies : remade(joined.policies, previous?.joined.policies, previous?.engineInput.policies, (p) => p.value),
     namespaces:
       previous?.joined.namespaces === joined.namespaces ? previous.engineInput.namespaces : [...joined.namespaces.entries()].map(([name, n]) => n?.value ?? { name, labels: {} }),
   };
@@ -318,13 +345,13 @@ function finish(joined: Joined, previous: Built | undefined): Built {
   const workloads =
     previous && sameWorkloads
       ? previous.workloads
-      : reuse(joined.workloads, previous?.workloads, (w, index, old) =>
+      : reuse(joined.workloads, previous?.joined.workloads, previous?.workloads, (w, index, old) =>
           old?.workload === w.value && old.sources === w.sources ? old : { index, workload: w.value, sources: w.sources },
         );
   const policies =
     previous && samePolicies
       ? previous.policies
-      : reuse(joined.policies, previous?.policies, (p, index, old) => (old?.policy === p.value && old.source === p.source ? old : { index, policy: p.value, source: p.source }));
+      : reuse(joined.policies, previous?.joined.policies, previous?.policies, (p, index, old) => (old?.policy === p.value && old.source === p.source ? old : { index, policy: p.value, source: p.source }));
   const clusterPolicies = joined.clusterPolicies.map((p, index): ClusterPolicyInfo => ({ index, policy: p.value, source: p.source }));
   return {
     joined,
@@ -340,8 +367,33 @@ function finish(joined: Joined, previous: Built | undefined): Built {
   };
 }
 
-/** New info objects, the previous build's where index and contents are the same. */
-function reuse<S, T>(joined: readonly S[], previous: readonly T[] | undefined, make: (item: S, index: number, old: T | undefined) => T): T[] {
-  const same = previous?.length === joined.length;
-  return joined.map((item, i) => make(item, i, same ? previous[i] : undefined));
+/**
+ * New info objects, the previous build's where index and contents are the same. Where the join
+ * replaced one run of its items (`replacedRun`: around it they are the very same objects), the
+ * items before the run keep their index and info, and so do those after it while the run kept
+ * its length: only the others are visited.
+ */
+function reuse<S, T>(joined: readonly S[], before: readonly S[] | undefined, previous: readonly T[] | undefined, make: (item: S, index: number, old: T | undefined) => T): T[] {
+  if (!before || !previous || previous.length !== before.length) return joined.map((item, i) => make(item, i, undefined));
+  const run = replacedRun(before, joined);
+  const out = previous.slice(0, run.start);
+  const same = joined.length === before.length;
+  const to = same ? run.nowEnd : joined.length;
+  for (let i = run.start; i < to; i++) out.push(make(joined[i] as S, i, same ? previous[i] : undefined));
+  for (let i = run.beforeEnd; to < joined.length && i < previous.length; i++) out.push(previous[i] as T);
+  return out;
+}
+
+/**
+ * `make` of each of the join's items, given what `make` gave for the previous join's items
+ * (`before`): outside the run an edit replaced the items are the very same objects, so their
+ * values are taken (`make` reads the item alone).
+ */
+function remade<S, T>(joined: readonly S[], before: readonly S[] | undefined, previous: readonly T[] | undefined, make: (item: S) => T): T[] {
+  if (!before || !previous || previous.length !== before.length) return joined.map((item) => make(item));
+  const run = replacedRun(before, joined);
+  const out = previous.slice(0, run.start);
+  for (let i = run.start; i < run.nowEnd; i++) out.push(make(joined[i] as S));
+  for (let i = run.beforeEnd; i < previous.length; i++) out.push(previous[i] as T);
+  return out;
 }

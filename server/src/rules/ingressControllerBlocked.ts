@@ -23,7 +23,7 @@ import { specOf } from './crossFile/policySource';
 import { backendReach, type ControllerPlacement, type PortReach } from './crossFile/routeReach';
 import { controllerNames, placementText, portsText } from './crossFile/routeReachText';
 import { itemRule } from './crossFile/itemRule';
-import { podsOrPoliciesChanged } from './crossFile/workspaceChanges';
+import { podsOrPoliciesChanged, type WorkspaceChanges } from './crossFile/workspaceChanges';
 import type { LocatedFinding } from './crossFile/workspaceFindings';
 import { addPolicyRuleEdit } from './edit/addPolicyRule';
 import type { PlainValue } from './edit/renderYaml';
@@ -41,12 +41,17 @@ export const ingressControllerBlockedRule = itemRule<Sourced<Route>>('ingress-co
   judge: blockedBackends,
   holds: (route, changes) =>
     // The fix appends to the route's file: its end and line breaks are read too.
-    !changes.files.has(route.source.uri) &&
-    !changes.clusterPolicies &&
-    !changes.namespaces &&
-    !changes.routeClasses &&
-    route.value.backends.every((b) => !podsOrPoliciesChanged(changes, b.namespace)),
+    !changes.files.has(route.source.uri) && !workspaceWide(changes) && route.value.backends.every((b) => !podsOrPoliciesChanged(changes, b.namespace)),
+  placement: {
+    of: (route) => ({ uri: route.source.uri, namespaces: route.value.backends.map((b) => b.namespace) }),
+    wide: workspaceWide,
+  },
 });
+
+/** What every route's findings read: cluster-wide policies, Namespace manifests, route classes. */
+function workspaceWide(changes: WorkspaceChanges): boolean {
+  return changes.clusterPolicies || changes.namespaces || changes.routeClasses;
+}
 
 function blockedBackends(sourced: Sourced<Route>, analysis: WorkspaceAnalysis): LocatedFinding[] {
   const out: LocatedFinding[] = [];

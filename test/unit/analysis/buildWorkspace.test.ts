@@ -123,4 +123,17 @@ describe('the join of extractions, patched after an edit', () => {
     // The generator makes ids collide across files on purpose (then only a full join is certain): about half the edits take the patch.
     assert.ok(patched > edits / 3, `patched ${patched} of ${edits} edits`);
   });
+
+  it('keeps the workloads array and their info objects through an edit to a policy beside them', () => {
+    const cache = new ExtractionCache();
+    const text = (port: string): string => `${deployment('web', 'web')}---\n${policy('allow', 'web').replace('port: http', `port: ${port}`)}`;
+    const before = new ManifestSet([buildFileModel(URIS[0], text('http'), 1), buildFileModel(URIS[1], deployment('api', 'api'), 1)], 1);
+    const built = buildWorkspace(before, DEFAULT_SETTINGS, cache, undefined);
+    const after = before.with(buildFileModel(URIS[0], text('htt'), 2, { previous: before.getFile(URIS[0]) }));
+    const next = buildWorkspace(after, DEFAULT_SETTINGS, cache, { manifests: new WeakRef(before), built });
+    assert.notEqual(next.joined.policies, built.joined.policies);
+    assert.equal(next.joined.workloads, built.joined.workloads);
+    assert.equal(next.engineInput.workloads, built.engineInput.workloads);
+    assert.equal(next.workloads, built.workloads);
+  });
 });
