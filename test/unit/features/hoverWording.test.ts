@@ -70,3 +70,49 @@ describe('hover wording', () => {
     assert.match(md, /^\*\*`172\.16\.0\.0\/12` minus 1 except\*\* = /m);
   });
 });
+
+describe('the hover on a podSelector selecting nothing says what the finding says', () => {
+  const controller = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: manager, namespace: storage}
+spec:
+  template:
+    metadata:
+      labels: {app: manager}
+    spec:
+      serviceAccountName: manager
+      containers: [{name: manager, image: m}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: manager, namespace: storage}
+rules: [{apiGroups: [""], resources: [pods], verbs: [create]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: manager, namespace: storage}
+roleRef: {kind: Role, name: manager}
+subjects: [{kind: ServiceAccount, name: manager}]
+`;
+  const policy = (ns: string): string => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: im, namespace: ${ns}}
+spec:
+  podSelector: {matchLabels: {app: instance-manager}}
+`;
+
+  it('where a controller may make the pods: that it may, and who', () => {
+    const files = [buildFileModel('file:///c.yaml', controller, 1), buildFileModel('file:///p.yaml', policy('storage'), 1)];
+    const a = new WorkspaceAnalysis(new ManifestSet(files, 1), DEFAULT_SETTINGS);
+    const md = hoverAt(a, files[1] as (typeof files)[number], policy('storage').indexOf('podSelector') + 1)?.markdown ?? '';
+    assert.match(md, /^\*\*Selects none in this workspace\*\*/);
+    assert.match(md, /but its pods may be created by storage\/manager\[DaemonSet\] \(service account storage\/manager, which Role storage\/manager lets create pods\): if they are not, this policy has no effect\./);
+  });
+
+  it('elsewhere: no effect', () => {
+    const files = [buildFileModel('file:///c.yaml', controller, 1), buildFileModel('file:///p.yaml', policy('other'), 1)];
+    const a = new WorkspaceAnalysis(new ManifestSet(files, 1), DEFAULT_SETTINGS);
+    const md = hoverAt(a, files[1] as (typeof files)[number], policy('other').indexOf('podSelector') + 1)?.markdown ?? '';
+    assert.match(md, /this policy has no effect here\.$/);
+  });
+});
