@@ -368,7 +368,7 @@ export function releaseText(model: FileModel): void {
   const source = texts.get(model);
   if (!source?.releasable || source.inMemory === undefined) return;
   void model.objects;
-  void model.lineIndex.lineCount;
+  model.lineIndex.compact();
   const hash = contentHash(model);
   const documents = model.documents;
   source.release((text) => textHash(text, documents) === hash);
