@@ -285,7 +285,9 @@ export class Network {
         return;
       }
       peers.forEach((peer, peerIndex) => {
-        out.push({ rule: { policy: p.id, direction, ruleIndex, peerIndex }, ...this.resolvePeer(p, peer), ports });
+        // Fields named, not spread: a spread's piece keeps them in a property array of its own.
+        const { workloads, addresses } = this.resolvePeer(p, peer);
+        out.push({ rule: { policy: p.id, direction, ruleIndex, peerIndex }, workloads, addresses, ports });
       });
     });
     return out;

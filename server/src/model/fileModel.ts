@@ -508,17 +508,22 @@ export function fullObjects(model: FileModel): readonly K8sObject[] {
   return model.documents.flatMap((d) => (d.lean ? objectsOf(model.uri, fullDocument(d), d) : documentObjects(model.uri, d, d)));
 }
 
-/** The objects of each document model, made once (a reused document keeps its objects). */
-const objectsByDocument = new WeakMap<DocumentModel, { readonly uri: string; readonly objects: readonly K8sObject[] }>();
+/** The objects of each document model, made once (a reused document keeps its objects; each names its file). */
+const objectsByDocument = new WeakMap<DocumentModel, readonly K8sObject[]>();
+
+/** Objects made for `uri` (a document without objects is none of any file's). */
+function objectsIn(objects: readonly K8sObject[] | undefined, uri: string): readonly K8sObject[] | undefined {
+  return objects && (objects.length === 0 || objects[0]?.uri === uri) ? objects : undefined;
+}
 
 function documentObjects(uri: string, doc: DocumentModel, slice: DocumentSlice): readonly K8sObject[] {
-  const known = objectsByDocument.get(doc);
-  if (known?.uri === uri) return known.objects;
+  const known = objectsIn(objectsByDocument.get(doc), uri);
+  if (known) return known;
   const from = takeMovedFrom(doc);
   const objects = objectsOf(uri, doc, slice);
-  objectsByDocument.set(doc, { uri, objects });
-  const was = from && objectsByDocument.get(from);
-  if (was?.uri === uri && was.objects.length === objects.length) objects.forEach((o, i) => movedObjects.set(o, was.objects[i] as K8sObject));
+  objectsByDocument.set(doc, objects);
+  const was = from && objectsIn(objectsByDocument.get(from), uri);
+  if (was?.length === objects.length) objects.forEach((o, i) => movedObjects.set(o, was[i] as K8sObject));
   return objects;
 }
 
