@@ -47,7 +47,7 @@ interface PolicyState {
   /** The model of its file: fixes are computed from the file's text. */
   readonly file: FileModel | undefined;
   // Its peers' selectors and the label keys its selectors test are read from `policy` when a
-  // workload change is weighed (`peerSelectors`, `testsChange`): kept per policy, as a map of
+  // workload change is weighed (`somePeer`, `testsChange`): kept per policy, as a map of
   // sets, they took 9 MB of the large bench workspace's heap.
 }
 
@@ -193,12 +193,15 @@ function derive(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<stri
  * workload of the namespaces its namespaceSelector selects (namespace labels are a
  * workspace-wide input).
  */
-function* peerSelectors(policy: Policy): Generator<PolicyPeer> {
-  for (const rules of [policy.ingress, policy.egress]) {
-    for (const rule of rules ?? []) {
-      for (const peer of rule.peers ?? []) if (!peer.ipBlock) yield peer;
-    }
+function somePeer(policy: Policy, test: (peer: PolicyPeer) => boolean): boolean {
+  return somePeerOf(policy.ingress, test) || somePeerOf(policy.egress, test);
+}
+
+function somePeerOf(rules: Policy['ingress'], test: (peer: PolicyPeer) => boolean): boolean {
+  for (const rule of rules ?? []) {
+    for (const peer of rule.peers ?? []) if (!peer.ipBlock && test(peer)) return true;
   }
+  return false;
 }
 
 export interface PolicyChanges {
@@ -445,12 +448,13 @@ function affects(
   // other namespaces its labels are read only in what a policy selecting nothing says.
   if ((was !== is && (c.namespace === s.namespace || selectsNothing)) || ((was || is) && ownPods)) return true;
   // A peer reads of its workloads which they are, and their container ports.
-  for (const { podSelector, namespaceSelector } of peerSelectors(s.policy)) {
-    // Without a podSelector, a peer matches the pods of its namespaces only: the policy's own, or those its namespaceSelector selects.
-    if (!podSelector && (namespaceSelector ? !selectorMatches(namespaceSelector, namespaceLabels) : c.namespace !== s.namespace)) continue;
-    if (flips(podSelector, c) || (!c.samePorts && c.after !== undefined && selectorMatches(podSelector, c.after.labels))) return true;
-  }
-  return false;
+  return somePeer(
+    s.policy,
+    ({ podSelector, namespaceSelector }) =>
+      // Without a podSelector, a peer matches the pods of its namespaces only: the policy's own, or those its namespaceSelector selects.
+      (podSelector !== undefined || (namespaceSelector ? selectorMatches(namespaceSelector, namespaceLabels) : c.namespace === s.namespace)) &&
+      (flips(podSelector, c) || (!c.samePorts && c.after !== undefined && selectorMatches(podSelector, c.after.labels))),
+  );
 }
 
 /**
@@ -463,7 +467,7 @@ function testsChange(s: PolicyState, changedKeys: ReadonlySet<string>, c: Worklo
     const was = c.before?.labels[k];
     const is = c.after?.labels[k];
     if (testsKey(s.policy.podSelector, k, was, is)) return true;
-    for (const peer of peerSelectors(s.policy)) if (testsKey(peer.podSelector, k, was, is)) return true;
+    if (somePeer(s.policy, (peer) => testsKey(peer.podSelector, k, was, is))) return true;
   }
   return false;
 }
