@@ -206,6 +206,34 @@ describe('LineIndex', () => {
     assert.equal(idx.offsetAt({ line: 2, character: 1 }), 8);
     assert.equal(idx.offsetAt({ line: 9, character: 0 }), 9);
   });
+
+  it('answers the same once compacted (the index of a text let go), for every offset and line', () => {
+    const lines = (n: number, seed: number): string => Array.from({ length: n }, (_, i) => 'x'.repeat((i * 7 + seed) % 23) + ['\n', '\r\n', '\r'][(i + seed) % 3]).join('');
+    const texts = ['', 'a', '\n', 'a\n', 'ab\r\ncd\nef', lines(63, 1), lines(64, 2), lines(65, 3) + 'tail', lines(300, 4), lines(129, 5) + 'y'.repeat(70_000) + '\nz'];
+    for (const text of texts) {
+      const full = new LineIndex(text);
+      const compact = new LineIndex(text);
+      compact.compact();
+      assert.equal(compact.lineCount, full.lineCount, JSON.stringify(text.slice(0, 20)));
+      for (let o = -1; o <= text.length + 1; o++) assert.deepEqual(compact.positionAt(o), full.positionAt(o), `offset ${o}`);
+      for (let line = -1; line <= full.lineCount + 1; line++) {
+        assert.equal(compact.lineStart(line), full.lineStart(line), `line ${line}`);
+        for (const character of [-1, 0, 3, 40]) assert.equal(compact.offsetAt({ line, character }), full.offsetAt({ line, character }));
+      }
+    }
+  });
+
+  it('builds the index after an edit from a compacted one as from a fresh scan', () => {
+    const before = Array.from({ length: 200 }, (_, i) => `line ${i}\n`).join('');
+    const start = before.indexOf('line 100');
+    const after = before.slice(0, start) + 'new\nlines\r\n' + before.slice(start + 4);
+    const previous = new LineIndex(before);
+    previous.compact();
+    const edited = new LineIndex(after, { previous, change: { start, oldEnd: start + 4, newEnd: start + 'new\nlines\r\n'.length } });
+    const fresh = new LineIndex(after);
+    assert.equal(edited.lineCount, fresh.lineCount);
+    for (let o = 0; o <= after.length; o++) assert.deepEqual(edited.positionAt(o), fresh.positionAt(o));
+  });
 });
 
 describe('kustomize', () => {

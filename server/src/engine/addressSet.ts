@@ -29,9 +29,12 @@ export class AddressSet {
     this.v6 = orNone(v6);
   }
 
+  /** The empty set, shared (a set is a value: most peers select workloads and allow no address). */
   static empty(): AddressSet {
-    return new AddressSet([], []);
+    return AddressSet.EMPTY;
   }
+
+  private static readonly EMPTY = new AddressSet([], []);
 
   /** Every IPv4 and every IPv6 address. */
   static all(): AddressSet {

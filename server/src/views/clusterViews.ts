@@ -17,7 +17,7 @@
 import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { NetpolLensSettings } from '../../../shared/src/settings';
-import { fullObjects, type FileModel } from '../model/fileModel';
+import { fullObjects, withDocuments, type FileModel } from '../model/fileModel';
 import { isKustomizationFile } from '../model/kustomize';
 import type { ManifestSet } from '../model/manifestSet';
 import { IdentityCache, looseViews, POLICY_API_NAME } from './alternatives';
@@ -307,7 +307,8 @@ export class ViewBuilder {
       let items: BuildItem[] = (full ? fullObjects(entry.file) : entry.file.objects).map((obj) => ({ obj, originalName: obj.name, failedPatches: 0 }));
       for (const level of entry.chain) items = applyLevel(items, level);
       for (const i of items) if (i.failedPatches > 0) this.failedPatch.add(i.obj);
-      model = { ...entry.file, objects: items.filter((i) => !i.deleted).map((i) => i.obj) };
+      const file = entry.file;
+      model = withDocuments(file, file.documents, items.filter((i) => !i.deleted).map((i) => i.obj), file.problems);
       perChain.set(entry.chainKey, model);
     }
     return model;

@@ -125,8 +125,14 @@ function withNode(item: BuildItem, node: YNode | undefined, failed = 0): BuildIt
   return {
     ...item,
     failedPatches: item.failedPatches + failed,
-    obj: { ...item.obj, node, name: getString(metadata, 'name'), namespace: getString(metadata, 'namespace') },
+    obj: copyWithNode(item.obj, node, getString(metadata, 'name'), getString(metadata, 'namespace')),
   };
+}
+
+/** Field by field: an object read from a tree keeps its spans in getters, which a spread leaves behind. */
+function copyWithNode(obj: K8sObject, node: YMap, name: string | undefined, namespace: string | undefined): K8sObject {
+  const { uri, docIndex, itemIndex, apiVersion, kind, apiVersionNode, kindNode, start, end } = obj;
+  return { uri, docIndex, itemIndex, apiVersion, kind, apiVersionNode, kindNode, name, namespace, node, start, end };
 }
 
 function setNamespace(item: BuildItem, namespace: string): BuildItem {

@@ -25,7 +25,7 @@
 import type { PolicyInfo, WorkspaceAnalysis } from '../../analysis/workspaceAnalysis';
 import { selectorMatches } from '../../engine/labelSelector';
 import { replacedRun } from '../../engine/listAlignment';
-import type { LabelSelector, Labels, Policy, Workload } from '../../engine/types';
+import type { LabelSelector, Labels, Policy, PolicyPeer, Workload } from '../../engine/types';
 import type { FileModel } from '../../model/fileModel';
 import type { ManifestSet } from '../../model/manifestSet';
 import { OverlayMap } from '../../collections/overlayMap';
@@ -46,24 +46,9 @@ interface PolicyState {
   readonly selected: readonly string[];
   /** The model of its file: fixes are computed from the file's text. */
   readonly file: FileModel | undefined;
-  /** Its peers, both directions, ipBlocks left out. */
-  readonly peerSelectors: readonly PeerShape[];
-  /**
-   * Every label key its podSelector and peers' podSelectors test, with the values `matchLabels`
-   * asks for (undefined: an expression tests the key, any value may matter). A change to other
-   * keys or values cannot change what they match.
-   */
-  readonly keys: ReadonlyMap<string, ReadonlySet<string> | undefined>;
-}
-
-/**
- * What a peer's selectors can match: with a podSelector, workloads by labels in any namespace
- * (rules name those of other namespaces); without one, every workload of the namespaces its
- * namespaceSelector selects (namespace labels are a workspace-wide input).
- */
-interface PeerShape {
-  readonly podSelector: LabelSelector | undefined;
-  readonly namespaceSelector: LabelSelector | undefined;
+  // Its peers' selectors and the label keys its selectors test are read from `policy` when a
+  // workload change is weighed (`somePeer`, `testsChange`): kept per policy, as a map of
+  // sets, they took 9 MB of the large bench workspace's heap.
 }
 
 /** The workloads of an analysis, in order, and where each id stands (the engine's: nothing built per analysis). */
@@ -146,8 +131,7 @@ function stateOf(a: WorkspaceAnalysis, p: PolicyInfo, old: PolicyState | undefin
   const keep = same && !changes.some((c) => c.namespace === old.namespace && flips(old.policy.podSelector, c));
   if (keep && old.file === file && old.uri === uri) return old;
   const selected = keep ? old.selected : [...net.selected(p.index)].map((i) => net.workloads[i]?.id ?? '');
-  const shape = same ? old : selectorShape(p.policy);
-  return { id: p.policy.id, uri, namespace: p.policy.namespace, policy: p.policy, selected, file, peerSelectors: shape.peerSelectors, keys: shape.keys };
+  return { id: p.policy.id, uri, namespace: p.policy.namespace, policy: p.policy, selected, file };
 }
 
 /**
@@ -203,23 +187,21 @@ function derive(a: WorkspaceAnalysis, base: PolicyInputs, uris: ReadonlySet<stri
   return { policies: base.policies.with(changed), index: base.index.patched(uris, added, base.policies) };
 }
 
-/** A policy's peers' podSelectors and every label key its selectors test (a node's policy never changes). */
-function selectorShape(policy: Policy): { peerSelectors: PeerShape[]; keys: Map<string, Set<string> | undefined> } {
-  const peerSelectors: PeerShape[] = [];
-  for (const rules of [policy.ingress, policy.egress]) {
-    for (const rule of rules ?? []) {
-      for (const peer of rule.peers ?? []) if (!peer.ipBlock) peerSelectors.push({ podSelector: peer.podSelector, namespaceSelector: peer.namespaceSelector });
-    }
+/**
+ * What a policy's peers can match, both directions, ipBlocks left out: with a podSelector,
+ * workloads by labels in any namespace (rules name those of other namespaces); without one, every
+ * workload of the namespaces its namespaceSelector selects (namespace labels are a
+ * workspace-wide input).
+ */
+function somePeer(policy: Policy, test: (peer: PolicyPeer) => boolean): boolean {
+  return somePeerOf(policy.ingress, test) || somePeerOf(policy.egress, test);
+}
+
+function somePeerOf(rules: Policy['ingress'], test: (peer: PolicyPeer) => boolean): boolean {
+  for (const rule of rules ?? []) {
+    for (const peer of rule.peers ?? []) if (!peer.ipBlock && test(peer)) return true;
   }
-  const keys = new Map<string, Set<string> | undefined>();
-  for (const selector of [policy.podSelector, ...peerSelectors.map((p) => p.podSelector)]) {
-    for (const [k, v] of Object.entries(selector?.matchLabels ?? {})) {
-      if (!keys.has(k)) keys.set(k, new Set([v]));
-      else keys.get(k)?.add(v);
-    }
-    for (const r of selector?.matchExpressions ?? []) keys.set(r.key, undefined);
-  }
-  return { peerSelectors, keys };
+  return false;
 }
 
 export interface PolicyChanges {
@@ -466,24 +448,37 @@ function affects(
   // other namespaces its labels are read only in what a policy selecting nothing says.
   if ((was !== is && (c.namespace === s.namespace || selectsNothing)) || ((was || is) && ownPods)) return true;
   // A peer reads of its workloads which they are, and their container ports.
-  for (const { podSelector, namespaceSelector } of s.peerSelectors) {
-    // Without a podSelector, a peer matches the pods of its namespaces only: the policy's own, or those its namespaceSelector selects.
-    if (!podSelector && (namespaceSelector ? !selectorMatches(namespaceSelector, namespaceLabels) : c.namespace !== s.namespace)) continue;
-    if (flips(podSelector, c) || (!c.samePorts && c.after !== undefined && selectorMatches(podSelector, c.after.labels))) return true;
+  return somePeer(
+    s.policy,
+    ({ podSelector, namespaceSelector }) =>
+      // Without a podSelector, a peer matches the pods of its namespaces only: the policy's own, or those its namespaceSelector selects.
+      (podSelector !== undefined || (namespaceSelector ? selectorMatches(namespaceSelector, namespaceLabels) : c.namespace === s.namespace)) &&
+      (flips(podSelector, c) || (!c.samePorts && c.after !== undefined && selectorMatches(podSelector, c.after.labels))),
+  );
+}
+
+/**
+ * Whether one of the policy's selectors (its podSelector, its peers' podSelectors) tests a changed
+ * key: with an expression (any value may matter), or in `matchLabels` with the old or new value.
+ * A change to other keys or values cannot change what they match.
+ */
+function testsChange(s: PolicyState, changedKeys: ReadonlySet<string>, c: WorkloadChange): boolean {
+  for (const k of changedKeys) {
+    const was = c.before?.labels[k];
+    const is = c.after?.labels[k];
+    if (testsKey(s.policy.podSelector, k, was, is)) return true;
+    if (somePeer(s.policy, (peer) => testsKey(peer.podSelector, k, was, is))) return true;
   }
   return false;
 }
 
-/** Whether one of the policy's selectors tests a changed key (for `matchLabels`, with the old or new value). */
-function testsChange(s: PolicyState, changedKeys: ReadonlySet<string>, c: WorkloadChange): boolean {
-  for (const k of changedKeys) {
-    if (!s.keys.has(k)) continue;
-    const values = s.keys.get(k);
-    const was = c.before?.labels[k];
-    const is = c.after?.labels[k];
-    if (!values || (was !== undefined && values.has(was)) || (is !== undefined && values.has(is))) return true;
-  }
-  return false;
+function testsKey(selector: LabelSelector | undefined, key: string, was: string | undefined, is: string | undefined): boolean {
+  if (!selector) return false;
+  if (selector.matchExpressions?.some((r) => r.key === key)) return true;
+  const labels = selector.matchLabels;
+  if (!labels || !Object.hasOwn(labels, key)) return false;
+  const value = labels[key];
+  return value === was || value === is;
 }
 
 function sameWorkload(a: Workload | undefined, b: Workload): boolean {
