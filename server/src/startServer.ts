@@ -165,7 +165,7 @@ export function startServer(connection: Connection): void {
             // Open editors win over disk (the index puts their models over these); the disk's
             // text is kept too, as the base of a comparison with git.
             for (const m of index.setDiskTexts(entries, strings)) {
-              if (m.skipped === 'helm-template' || m.skipped === 'binary') log.info(`skipped ${uriToPath(m.uri)}: ${skipReasonText(m.skipped)}`);
+              if (m.skipped === 'helm-template' || m.skipped === 'test-assertion' || m.skipped === 'binary') log.info(`skipped ${uriToPath(m.uri)}: ${skipReasonText(m.skipped)}`);
               // The file-scope findings now, batch by batch: each file's full trees and text go
               // as it is read, not once the whole workspace is.
               else if (!index.isOpen(m.uri)) findings.prepareFile(m, folderSettings);
