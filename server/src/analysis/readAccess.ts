@@ -12,8 +12,9 @@
  * its own rules count, so a binding to it proves nothing (the finding it would soften stays).
  */
 import { apiGroupOf } from '../model/apiGroups';
-import type { K8sObject } from '../model/k8sObject';
-import { getMap, getSeq, getString, isSeq, scalarString, type YNode } from '../model/yamlTree';
+import { ACCESS_KINDS, type K8sObject } from '../model/k8sObject';
+import { getMap, getSeq, getString, type YNode } from '../model/yamlTree';
+import { stringListAt } from './operators/resourceFields';
 
 /** A Role or ClusterRole, and whether its rules let its subjects create pods or pod controllers. */
 export interface AccessRole {
@@ -44,8 +45,6 @@ export interface ServiceAccountBinding {
 
 export type Access = AccessRole | ServiceAccountBinding;
 
-const RBAC_GROUP = 'rbac.authorization.k8s.io';
-
 /** Resources whose creation makes pods, by API group. */
 const POD_MAKING: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['', new Set(['pods', 'replicationcontrollers'])],
@@ -57,12 +56,12 @@ const ANY_GROUP: ReadonlySet<string> = new Set([...POD_MAKING.values()].flatMap(
 
 /** The object's RBAC meaning, or undefined (another kind, a binding of no service account). */
 export function readAccess(obj: K8sObject, namespace: string): Access | undefined {
-  if (!obj.node || apiGroupOf(obj.apiVersion) !== RBAC_GROUP || !obj.name) return undefined;
+  if (!obj.node || !obj.name || !ACCESS_KINDS.has(`${apiGroupOf(obj.apiVersion) ?? ''}/${obj.kind}`)) return undefined;
   if (obj.kind === 'Role' || obj.kind === 'ClusterRole') {
     const createsPods = grantsPodCreation(getSeq(obj.node, 'rules')?.items ?? []);
     return { type: 'role', kind: obj.kind, name: obj.name, namespace: obj.kind === 'Role' ? namespace : undefined, createsPods };
   }
-  if (obj.kind !== 'RoleBinding' && obj.kind !== 'ClusterRoleBinding') return undefined;
+  // A RoleBinding or ClusterRoleBinding (ACCESS_KINDS holds nothing else).
   const roleRef = getMap(obj.node, 'roleRef');
   const roleKind = getString(roleRef, 'kind');
   const roleName = getString(roleRef, 'name');
@@ -74,11 +73,12 @@ export function readAccess(obj: K8sObject, namespace: string): Access | undefine
     serviceAccounts.push({ namespace: getString(s, 'namespace') ?? namespace, name });
   }
   if (serviceAccounts.length === 0) return undefined;
-  const isRoleBinding = obj.kind === 'RoleBinding';
-  return { type: 'binding', kind: obj.kind, name: obj.name, namespace: isRoleBinding ? namespace : undefined, roleKind, roleName, serviceAccounts };
+  const kind = obj.kind === 'RoleBinding' ? 'RoleBinding' : 'ClusterRoleBinding';
+  return { type: 'binding', kind, name: obj.name, namespace: kind === 'RoleBinding' ? namespace : undefined, roleKind, roleName, serviceAccounts };
 }
 
 function grantsPodCreation(rules: readonly YNode[]): boolean {
+  const strings = (rule: YNode, key: string): string[] => stringListAt(rule, [key]) ?? [];
   return rules.some((rule) => {
     if ((getSeq(rule, 'resourceNames')?.items.length ?? 0) > 0) return false;
     const verbs = strings(rule, 'verbs');
@@ -89,12 +89,6 @@ function grantsPodCreation(rules: readonly YNode[]): boolean {
       return making !== undefined && resources.some((resource) => resource === '*' || making.has(resource));
     });
   });
-}
-
-function strings(map: YNode, key: string): string[] {
-  const seq = getSeq(map, key);
-  if (!isSeq(seq)) return [];
-  return seq.items.map((item) => scalarString(item)).filter((s): s is string => s !== undefined);
 }
 
 /** ClusterRoles every cluster has that let their subjects create pods (when the workspace defines none of that name). */
