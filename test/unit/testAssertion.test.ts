@@ -30,3 +30,10 @@ describe('test assertion files', () => {
     assert.equal(model.objects.length, 0);
   });
 });
+
+describe('test assertion files: uris as written', () => {
+  it('a stray % in a folder name is read as written, never thrown on', () => {
+    assert.equal(isTestAssertion('file:///repo/100%/tests/00-assert.yaml'), true);
+    assert.equal(isTestAssertion('file:///repo/100%/deploy/00-assert.yaml'), false);
+  });
+});

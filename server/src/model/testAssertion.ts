@@ -21,5 +21,6 @@ export function isTestAssertion(uri: string): boolean {
   if (!/\.(ya?ml|json)$/i.test(name)) return false;
   const stem = name.replace(/\.(ya?ml|json)$/i, '');
   if (!ASSERT_WORD.test(stem) && !ERRORS_STEP.test(stem)) return false;
-  return parts.slice(0, -1).some((folder) => isCaseFolder(decodeURIComponent(folder)));
+  // Read as written in the uri, as the chart `templates/` check is: decoding could throw on a stray `%`.
+  return parts.slice(0, -1).some((folder) => isCaseFolder(folder));
 }
